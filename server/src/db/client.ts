@@ -1,0 +1,32 @@
+import { createClient, type Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as schema from "./schema.ts";
+import { serializeClient } from "./serialized-client.ts";
+
+export type Db = LibSQLDatabase<typeof schema>;
+export type Database = { db: Db; client: Client; close(): void };
+
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** Opens a libsql database (a local `file:` path or a remote libsql/Turso URL). Creates the folder of a local file. */
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length).split("?")[0]!;
+    if (file && file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  // The busy timeout lets two processes share one file; within this process, serializeClient queues callers.
+  const local = url.startsWith("file:");
+  const raw = createClient({ url, authToken, timeout: 5000 });
+  const client = local ? serializeClient(raw) : raw;
+  if (local) await client.execute("PRAGMA journal_mode = WAL");
+  return { db: drizzle(client, { schema }), client, close: () => client.close() };
+}
+
+/** Applies the committed migrations in server/drizzle. */
+export async function migrateDatabase(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder });
+}

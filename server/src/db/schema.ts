@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const sites = sqliteTable("sites", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  ownerPhone: text("owner_phone"),
+  settings: text("settings", { mode: "json" }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
+  createdAt: createdAt(),
+});
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    name: text("name"),
+    phone: text("phone"),
+    email: text("email"),
+    firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    requestCount: integer("request_count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("customers_site_phone").on(t.siteId, t.phone), uniqueIndex("customers_site_email").on(t.siteId, t.email)],
+);
+
+export type RequestKind = "callback";
+export type RequestStatus = "new" | "in_progress" | "done";
+
+export const requests = sqliteTable(
+  "requests",
+  {
+    id: text("id").primaryKey(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    kind: text("kind").$type<RequestKind>().notNull(),
+    status: text("status").$type<RequestStatus>().notNull().default("new"),
+    ref: text("ref").notNull(),
+    fields: text("fields", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    origin: text("origin"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("requests_site_created").on(t.siteId, t.createdAt), uniqueIndex("requests_site_ref").on(t.siteId, t.ref)],
+);
+
+export type OutboxChannel = "sms";
+/** pending → sending → sent | failed; `not_sent` means there was nowhere to send it (printed to the console instead). */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "not_sent";
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    requestId: text("request_id").references(() => requests.id),
+    channel: text("channel").$type<OutboxChannel>().notNull(),
+    /** Who it is for, symbolically ("owner"); the address is resolved from the site when sending. */
+    audience: text("audience").$type<"owner">().notNull(),
+    recipient: text("recipient"),
+    payload: text("payload", { mode: "json" }).notNull().$type<{ text: string }>(),
+    status: text("status").$type<OutboxStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    providerId: text("provider_id"),
+    providerStatus: text("provider_status"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_request").on(t.requestId)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    key: text("key").notNull(),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    responseStatus: integer("response_status").notNull(),
+    responseBody: text("response_body", { mode: "json" }).notNull().$type<unknown>(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.key] })],
+);

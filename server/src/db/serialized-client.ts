@@ -1,0 +1,74 @@
+import type { Client, Transaction } from "@libsql/client";
+
+/**
+ * Serializes all use of a local libsql file within this process.
+ *
+ * The local driver is synchronous: while one transaction is open and awaiting JavaScript, a second
+ * writer's BEGIN blocks the whole event loop on SQLite's busy timeout, so the first can never commit.
+ * Queuing callers here (a transaction holds the queue until commit or rollback) avoids that stall.
+ * Other processes on the same file are still handled by SQLite's own locking and busy timeout.
+ * Code inside a transaction must use the transaction, never the outer client, or it waits forever.
+ */
+export function serializeClient(client: Client): Client {
+  let tail: Promise<void> = Promise.resolve();
+
+  function acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail.then(() => release);
+    tail = tail.then(() => held);
+    return ready;
+  }
+
+  async function locked<T>(run: () => Promise<T>): Promise<T> {
+    const release = await acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  }
+
+  function releasingOnEnd(tx: Transaction, release: () => void): Transaction {
+    let released = false;
+    const once = () => {
+      if (!released) (released = true), release();
+    };
+    return new Proxy(tx, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === "commit" || prop === "rollback") {
+          return async () => {
+            try {
+              await (value as () => Promise<void>).call(target);
+            } finally {
+              once();
+            }
+          };
+        }
+        if (prop === "close") return () => ((value as () => void).call(target), once());
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  const queued = new Set<PropertyKey>(["execute", "batch", "migrate", "executeMultiple"]);
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (queued.has(prop)) return (...args: unknown[]) => locked(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      if (prop === "transaction") {
+        return async (...args: unknown[]) => {
+          const release = await acquire();
+          try {
+            return releasingOnEnd(await (value as (...a: unknown[]) => Promise<Transaction>).apply(target, args), release);
+          } catch (err) {
+            release();
+            throw err;
+          }
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { and, eq, lte, or, sql } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { outbox, sites } from "../db/schema.ts";
+import { readSettings } from "../services/site-settings.ts";
+import { backoffMs, describeFailure, isRetryable, type RetryPolicy } from "./retry-policy.ts";
+import type { SmsSender } from "./sms.ts";
+
+export type OutboxWorkerDeps = {
+  db: Db;
+  clock: Clock;
+  /** Undefined until Twilio is configured: messages are then printed and recorded as not sent. */
+  sms: SmsSender | undefined;
+  retry: RetryPolicy;
+  pollMs: number;
+  log: Pick<Console, "info" | "warn" | "error">;
+};
+
+export type OutboxWorker = {
+  start(): void;
+  /** Finishes the item in hand, then stops. */
+  stop(): Promise<void>;
+  /** Looks for work now instead of at the next poll (called after a request commits). */
+  wake(): void;
+  /** Processes everything due now, then returns how many items it handled. */
+  drain(): Promise<number>;
+};
+
+type Item = typeof outbox.$inferSelect;
+
+// A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
+const LEASE_MS = 2 * 60_000;
+
+/** The durable outbox's delivery loop: claims due rows atomically, sends, and records every outcome. */
+export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
+  const { db, clock, log } = deps;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let wakeRequested = false;
+
+  async function claim(): Promise<Item | undefined> {
+    const now = clock.now();
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        or(
+          and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
+          and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, now)),
+        ),
+      )
+      .orderBy(outbox.nextAttemptAt, outbox.id)
+      .limit(1);
+    // One UPDATE … WHERE id = (SELECT …) is atomic in SQLite, so two workers never claim the same row.
+    const [item] = await db
+      .update(outbox)
+      .set({
+        status: "sending",
+        lockedUntil: new Date(now.getTime() + LEASE_MS),
+        attempts: sql`${outbox.attempts} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(outbox.id, sql`(${due})`))
+      .returning();
+    return item;
+  }
+
+  async function finish(item: Item, changes: Partial<Item>) {
+    await db
+      .update(outbox)
+      .set({ ...changes, lockedUntil: null, updatedAt: clock.now() })
+      .where(eq(outbox.id, item.id));
+  }
+
+  async function deliver(item: Item): Promise<void> {
+    const [site] = await db.select().from(sites).where(eq(sites.id, item.siteId));
+    const settings = readSettings(site?.settings);
+    const to = site?.ownerPhone ?? undefined;
+    const reason = !deps.sms
+      ? "Twilio is not configured"
+      : !to
+        ? "the site has no owner phone"
+        : !settings.smsAlerts
+          ? "SMS alerts are off for this site"
+          : undefined;
+    if (reason || !deps.sms || !to) {
+      log.info(`[sms not sent: ${reason}] to ${to ?? "(no owner phone)"}\n${item.payload.text}\n`);
+      await finish(item, { status: "not_sent", recipient: to ?? null, lastError: `Printed to the console: ${reason}.` });
+      return;
+    }
+    try {
+      const receipt = await deps.sms.send({ to, body: item.payload.text });
+      await finish(item, {
+        status: "sent",
+        recipient: to,
+        providerId: receipt.providerId,
+        providerStatus: receipt.providerStatus,
+        lastError: null,
+        sentAt: clock.now(),
+      });
+    } catch (err) {
+      const failure = describeFailure(err);
+      if (isRetryable(err) && item.attempts < deps.retry.maxAttempts) {
+        const delay = backoffMs(deps.retry, item.attempts);
+        log.warn(`sms #${item.id} attempt ${item.attempts} failed (${failure}); retrying in ${Math.round(delay / 1000)} s`);
+        await finish(item, { status: "pending", recipient: to, lastError: failure, nextAttemptAt: new Date(clock.now().getTime() + delay) });
+      } else {
+        log.error(`sms #${item.id} failed for good after ${item.attempts} attempt(s): ${failure}`);
+        await finish(item, { status: "failed", recipient: to, lastError: failure });
+      }
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let handled = 0;
+    for (let item = await claim(); item; item = running || !loop ? await claim() : undefined) {
+      await deliver(item);
+      handled++;
+    }
+    return handled;
+  }
+
+  async function run() {
+    while (running) {
+      wakeRequested = false;
+      try {
+        await drain();
+      } catch (err) {
+        log.error("outbox pass failed", err);
+      }
+      if (!running) break;
+      if (wakeRequested) continue; // work arrived while we were draining
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deps.pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      loop = undefined;
+    },
+    wake() {
+      wakeRequested = true;
+      wakeUp?.();
+    },
+    drain,
+  };
+}

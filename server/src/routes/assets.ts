@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { etag } from "hono/etag";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ApiError } from "../http/errors.ts";
+
+export type AssetDeps = { widgetFile: string; demoDir: string; publicUrl: string };
+
+// The demo page that proves the widget needs no 'unsafe-inline' for scripts or styles.
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const demoFile = /^[a-z0-9-]+\.(html|css|svg|js)$/;
+const contentTypes: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  svg: "image/svg+xml",
+  js: "text/javascript; charset=utf-8",
+};
+
+/** Serves the widget bundle and the demo shop (which installs the widget exactly as a customer would). */
+export function assets(deps: AssetDeps) {
+  const app = new Hono();
+
+  app.get("/widget.js", etag(), async (c) => {
+    const bundle = await readFile(deps.widgetFile).catch(() => {
+      throw new ApiError(503, "widget_not_built", "The widget has not been built yet: run `npm run build`.");
+    });
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=300");
+    c.header("Access-Control-Allow-Origin", "*");
+    return c.body(bundle);
+  });
+
+  app.get("/demo", (c) => c.redirect("/demo/"));
+  app.get("/demo/:file?", async (c) => {
+    const file = c.req.param("file") ?? "index.html";
+    if (!demoFile.test(file)) return c.notFound();
+    const content = await readFile(path.join(deps.demoDir, file), "utf8").catch(() => undefined);
+    if (content === undefined) return c.notFound();
+    const ext = file.split(".").pop()!;
+    if (file === "strict-csp.html") c.header("Content-Security-Policy", STRICT_CSP);
+    c.header("Content-Type", contentTypes[ext]!);
+    return c.body(ext === "html" ? content.replaceAll("%PUBLIC_URL%", deps.publicUrl) : content);
+  });
+
+  return app;
+}

@@ -1,0 +1,67 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { etag } from "hono/etag";
+import { rateLimiter } from "hono-rate-limiter";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { ApiError } from "../http/errors.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
+import { submitCallback } from "../services/callbacks.ts";
+import { widgetConfig } from "../services/widget-config.ts";
+
+export type PublicApiDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  trustProxy: boolean;
+  rateLimits: { ipPer10Min: number; sitePerHour: number };
+  onQueued: () => void;
+};
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+function tooManyRequests(): never {
+  throw new ApiError(429, "rate_limited", "Too many requests. Please try again in a few minutes.");
+}
+
+/** The widget's API: public config, and the shopper's submissions. */
+export function publicApi(deps: PublicApiDeps) {
+  const app = new Hono<SiteVars>();
+  const perIp = rateLimiter<SiteVars>({
+    windowMs: 10 * 60_000,
+    limit: deps.rateLimits.ipPer10Min,
+    keyGenerator: (c) => `ip:${clientIp(c, deps.trustProxy)}`,
+    handler: tooManyRequests,
+  });
+  const perSite = rateLimiter<SiteVars>({
+    windowMs: 60 * 60_000,
+    limit: deps.rateLimits.sitePerHour,
+    keyGenerator: (c) => `site:${c.get("site").id}`,
+    handler: tooManyRequests,
+  });
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", "That request is too large (16 KB at most).");
+    },
+  });
+
+  app.use("/sites/:site/*", loadSite(deps.db), siteCors());
+
+  app.get("/sites/:site/config", etag(), (c) => {
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json(widgetConfig(c.get("site"), deps.clock.now()));
+  });
+
+  app.post("/sites/:site/callbacks", limitBody, perIp, perSite, async (c) => {
+    const answer = await submitCallback(deps, c.get("site"), await readJsonBody(c), {
+      idempotencyKey: c.req.header("idempotency-key"),
+      origin: c.req.header("origin"),
+    });
+    return c.json(answer.body, answer.status);
+  });
+
+  return app;
+}

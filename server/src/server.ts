@@ -1,0 +1,52 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { fileURLToPath } from "node:url";
+import { createApp } from "./app.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { migrateDatabase, openDatabase } from "./db/client.ts";
+import type { Config } from "./env.ts";
+import { createOutboxWorker } from "./notify/outbox-worker.ts";
+import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
+import { createTwilioSms } from "./notify/sms.ts";
+import { ensureDemoSite } from "./services/sites.ts";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export type Running = { url: string; close(): Promise<void> };
+
+/** Opens the database, migrates, seeds the demo site, starts the outbox worker and serves. */
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; retry?: RetryPolicy; log?: Pick<Console, "info" | "warn" | "error"> } = {},
+): Promise<Running> {
+  const log = opts.log ?? console;
+  const clock = opts.clock ?? systemClock;
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  await migrateDatabase(database.db);
+  await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
+
+  const sms = config.twilio ? await createTwilioSms(config.twilio) : undefined;
+  const worker = createOutboxWorker({ db: database.db, clock, sms, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
+  worker.start();
+
+  const app = createApp({
+    database,
+    clock,
+    config,
+    outbox: worker,
+    paths: { widgetFile: `${repoRoot}widget/dist/widget.js`, demoDir: `${repoRoot}demo-site` },
+    log,
+  });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  return {
+    url: `http://localhost:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.stop();
+      database.close();
+    },
+  };
+}

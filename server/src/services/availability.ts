@@ -1,0 +1,66 @@
+import { DateTime, Interval } from "luxon";
+import { WEEKDAYS, type SiteSettings } from "./site-settings.ts";
+
+type Hours = Pick<SiteSettings, "hours" | "timezone" | "awayUntil">;
+
+/** The opening intervals of one calendar day in the site's zone (DST-safe: built from local wall times). */
+function openingsOn(day: DateTime, settings: Hours): Interval[] {
+  const key = WEEKDAYS[day.weekday - 1]!;
+  return settings.hours[key].map(({ from, to }) => {
+    const [fh, fm] = from.split(":").map(Number) as [number, number];
+    const [th, tm] = to.split(":").map(Number) as [number, number];
+    return Interval.fromDateTimes(day.set({ hour: fh, minute: fm }), day.set({ hour: th, minute: tm }));
+  });
+}
+
+function awayAt(settings: Hours, at: DateTime): boolean {
+  return settings.awayUntil !== null && DateTime.fromISO(settings.awayUntil) > at;
+}
+
+/** Whether the business is open at `at`: inside business hours and not away. */
+export function isOpen(settings: Hours, at: Date): boolean {
+  const local = DateTime.fromJSDate(at).setZone(settings.timezone);
+  if (awayAt(settings, local)) return false;
+  return openingsOn(local.startOf("day"), settings).some((i) => i.contains(local));
+}
+
+/** The next moment the business opens after `from` (now if open), looking two weeks ahead; null if never. */
+export function nextOpening(settings: Hours, from: Date): Date | null {
+  let start = DateTime.fromJSDate(from).setZone(settings.timezone);
+  if (settings.awayUntil && DateTime.fromISO(settings.awayUntil) > start) {
+    start = DateTime.fromISO(settings.awayUntil).setZone(settings.timezone);
+  }
+  for (let d = 0; d < 15; d++) {
+    const day = start.startOf("day").plus({ days: d });
+    for (const open of openingsOn(day, settings).sort((a, b) => a.start!.toMillis() - b.start!.toMillis())) {
+      if (open.contains(start)) return start.toJSDate();
+      if (open.start! > start) return open.start!.toJSDate();
+    }
+  }
+  return null;
+}
+
+/**
+ * Call-back times a shopper may pick: every `stepMinutes` inside business hours today and tomorrow
+ * (in the site's zone), at least `leadMinutes` from now, skipping away periods.
+ */
+export function callbackSlots(settings: Hours, now: Date, { stepMinutes = 30, leadMinutes = 30 } = {}): Date[] {
+  const local = DateTime.fromJSDate(now).setZone(settings.timezone);
+  const earliest = local.plus({ minutes: leadMinutes });
+  const slots: Date[] = [];
+  for (let d = 0; d < 2; d++) {
+    for (const open of openingsOn(local.startOf("day").plus({ days: d }), settings)) {
+      for (let t = open.start!; t < open.end!; t = t.plus({ minutes: stepMinutes })) {
+        if (t >= earliest && !awayAt(settings, t)) slots.push(t.toJSDate());
+      }
+    }
+  }
+  return slots.sort((a, b) => a.getTime() - b.getTime());
+}
+
+/** Whether a requested call time is acceptable: in the future, open, and no later than the end of tomorrow. */
+export function isBookable(settings: Hours, at: Date, now: Date): boolean {
+  if (at.getTime() <= now.getTime()) return false;
+  const endOfTomorrow = DateTime.fromJSDate(now).setZone(settings.timezone).plus({ days: 1 }).endOf("day");
+  return DateTime.fromJSDate(at) <= endOfTomorrow && isOpen(settings, at);
+}

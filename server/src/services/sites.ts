@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { sites } from "../db/schema.ts";
+import { readSettings, type SiteSettings } from "./site-settings.ts";
+
+export type Site = { id: number; key: string; name: string; ownerPhone: string | null; settings: SiteSettings };
+
+/** Finds a site by its public key, with its settings parsed; undefined if there is none. */
+export async function findSiteByKey(db: Db, key: string): Promise<Site | undefined> {
+  const [row] = await db.select().from(sites).where(eq(sites.key, key));
+  return row && { id: row.id, key: row.key, name: row.name, ownerPhone: row.ownerPhone, settings: readSettings(row.settings) };
+}
+
+/**
+ * Makes sure the demo site exists. Its allowed origins always include the server's own origin, so the
+ * demo shop works whatever PUBLIC_URL is; `ownerPhone` (OWNER_PHONE) replaces the stored one when given.
+ */
+export async function ensureDemoSite(db: Db, opts: { publicUrl: string; ownerPhone: string | undefined }): Promise<Site> {
+  const origin = new URL(opts.publicUrl).origin;
+  const existing = await findSiteByKey(db, "demo");
+  if (!existing) {
+    const settings: Partial<SiteSettings> = {
+      greeting: "Hi! We're a two-person shop. Ask us anything.",
+      timezone: "America/New_York",
+      phoneCountry: "US",
+      allowedOrigins: [origin],
+    };
+    await db.insert(sites).values({ key: "demo", name: "Fern & Thistle", ownerPhone: opts.ownerPhone ?? null, settings });
+  } else {
+    const allowedOrigins = existing.settings.allowedOrigins.includes(origin)
+      ? existing.settings.allowedOrigins
+      : [...existing.settings.allowedOrigins, origin];
+    await db
+      .update(sites)
+      .set({ settings: { ...existing.settings, allowedOrigins }, ...(opts.ownerPhone && { ownerPhone: opts.ownerPhone }) })
+      .where(eq(sites.id, existing.id));
+  }
+  return (await findSiteByKey(db, "demo"))!;
+}

@@ -1,0 +1,30 @@
+import type { Site } from "./sites.ts";
+import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
+
+const channelLabels = { callback: "Call me back" } as const;
+
+/** The public configuration the widget reads on load: nothing private (no owner phone, no origins). */
+export function widgetConfig(site: Site, now: Date) {
+  const s = site.settings;
+  const openNow = isOpen(s, now);
+  const away = s.awayUntil !== null && new Date(s.awayUntil) > now;
+  return {
+    site: site.key,
+    name: site.name,
+    launcherLabel: s.launcherLabel,
+    greeting: s.greeting,
+    accent: s.accent,
+    position: s.position,
+    channels: s.channels.map((id) => ({ id, label: channelLabels[id] })),
+    availability: {
+      openNow,
+      nextOpenAt: openNow ? null : (nextOpening(s, now)?.toISOString() ?? null),
+      awayUntil: away ? s.awayUntil : null,
+      awayMessage: away ? s.awayMessage : null,
+    },
+    consent: { text: s.consentText, required: s.consentRequired },
+    callback: { slots: callbackSlots(s, now).map((d) => d.toISOString()) },
+  };
+}
+
+export type WidgetConfig = ReturnType<typeof widgetConfig>;

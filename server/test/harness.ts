@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createApp } from "../src/app.ts";
+import type { Clock } from "../src/clock.ts";
+import { migrateDatabase, openDatabase } from "../src/db/client.ts";
+import { sites } from "../src/db/schema.ts";
+import { createOutboxWorker } from "../src/notify/outbox-worker.ts";
+import type { RetryPolicy } from "../src/notify/retry-policy.ts";
+import { createTwilioSms } from "../src/notify/sms.ts";
+import type { SiteSettings } from "../src/services/site-settings.ts";
+import { startTwilioDouble } from "./twilio-double.ts";
+
+export const OWNER_PHONE = "+14155550100";
+export const TWILIO_FROM = "+14155550199";
+export const PUBLIC_URL = "https://shop.example";
+const twilioCreds = { accountSid: `AC${"0".repeat(31)}1`, authToken: "test-auth-token" };
+
+/** The real Twilio sender, pointed at a double. */
+export function createTestSms(doubleUrl: string) {
+  return createTwilioSms({ ...twilioCreds, from: TWILIO_FROM, apiBaseUrl: doubleUrl });
+}
+
+/** A silent logger that remembers what was said, for assertions. */
+export function memoryLog() {
+  const lines: string[] = [];
+  const write = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  return { lines, info: write, warn: write, error: write };
+}
+
+/** A clock tests can set and move. */
+export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(start).getTime();
+  return { now: () => new Date(now), set: (iso) => void (now = new Date(iso).getTime()), advance: (ms) => void (now += ms) };
+}
+
+/**
+ * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
+ * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
+ */
+export async function createHarness(opts: { twilio?: boolean; settings?: Partial<SiteSettings>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: { ipPer10Min: number; sitePerHour: number } } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
+  const dbFile = opts.dbFile ?? path.join(dir, "test.db");
+  const database = await openDatabase(`file:${dbFile}`);
+  await migrateDatabase(database.db);
+  const clock = testClock();
+  const log = memoryLog();
+  const twilio = await startTwilioDouble(twilioCreds);
+  const sms = opts.twilio === false ? undefined : await createTestSms(twilio.url);
+  const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 4, random: () => 0, ...opts.retry };
+  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, retry, pollMs: 20, log });
+  const worker = makeWorker();
+  let wakes = 0;
+
+  const [site] = await database.db
+    .insert(sites)
+    .values({
+      key: "shop",
+      name: "Test Shop",
+      ownerPhone: OWNER_PHONE,
+      settings: { timezone: "America/New_York", allowedOrigins: [PUBLIC_URL], ...opts.settings },
+    })
+    .returning();
+
+  const app = createApp({
+    database,
+    clock,
+    config: { publicUrl: PUBLIC_URL, trustProxy: true, rateLimits: opts.rateLimits ?? { ipPer10Min: 1000, sitePerHour: 1000 } },
+    outbox: { wake: () => void wakes++ },
+    paths: { widgetFile: path.join(dir, "missing-widget.js"), demoDir: path.join(dir, "no-demo") },
+    log,
+  });
+
+  return {
+    app,
+    db: database.db,
+    database,
+    dbFile,
+    clock,
+    log,
+    twilio,
+    site: site!,
+    worker,
+    makeWorker,
+    get wakes() {
+      return wakes;
+    },
+    async close() {
+      await worker.stop();
+      await twilio.close();
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/** POSTs JSON to the app the way the widget does. */
+export function post(h: Harness, pathname: string, body: unknown, headers: Record<string, string> = {}) {
+  return h.app.request(pathname, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: PUBLIC_URL, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}

@@ -1,0 +1,65 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+
+export type RecordedMessage = { sid: string; accountSid: string; to: string; from: string; body: string; form: Record<string, string>; at: number };
+
+/**
+ * A Twilio-compatible HTTP server for tests: the real `twilio` SDK talks to it (see TWILIO_API_BASE_URL).
+ * It checks Basic auth like Twilio, records every accepted message, and can be told to fail.
+ * GET /_double/messages lists what it accepted (for e2e tests in another process).
+ */
+export async function startTwilioDouble(opts: { accountSid: string; authToken: string; port?: number }) {
+  const messages: RecordedMessage[] = [];
+  const failures: number[] = [];
+  let requests = 0;
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://double");
+    if (req.method === "GET" && url.pathname === "/_double/messages") return json(res, 200, messages);
+    requests++;
+    const expected = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString("base64")}`;
+    if (req.headers.authorization !== expected) {
+      return json(res, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
+    }
+    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
+    if (req.method !== "POST" || !match || match[1] !== opts.accountSid) {
+      return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    }
+    const failure = failures.shift();
+    if (failure) return json(res, failure, { code: 20500, message: "Internal Server Error", status: failure });
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const form = Object.fromEntries(new URLSearchParams(raw));
+    const { To: to, From: from, Body: body } = form;
+    if (!to || !from || !body) return json(res, 400, { code: 21604, message: "A 'To' phone number is required.", status: 400 });
+    const sid = `SM${randomBytes(16).toString("hex")}`;
+    messages.push({ sid, accountSid: match[1], to, from, body, form, at: Date.now() });
+    json(res, 201, { sid, account_sid: match[1], to, from, body, status: "queued", num_segments: "1", direction: "outbound-api", uri: `${url.pathname.slice(0, -5)}/${sid}.json` });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => json(res, 500, { message: String(err) }));
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    messages,
+    /** Answer the next request(s) with these HTTP statuses instead of accepting them. */
+    failNext(...statuses: number[]) {
+      failures.push(...statuses);
+    },
+    get requestCount() {
+      return requests;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type TwilioDouble = Awaited<ReturnType<typeof startTwilioDouble>>;
