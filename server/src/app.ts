@@ -3,41 +3,69 @@ import type { Clock } from "./clock.ts";
 import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { errorResponse } from "./http/errors.ts";
+import type { SmsSender } from "./notify/sms.ts";
+import { adminApi } from "./routes/admin-api.ts";
+import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
+import type { EventBus } from "./services/event-bus.ts";
 
 export type AppDeps = {
   database: Database;
   clock: Clock;
   config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits">;
-  /** Nudges the outbox worker after a request commits, so the owner's SMS goes out at once. */
+  /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
-  paths: { widgetFile: string; demoDir: string };
+  /** Undefined until Twilio is configured. */
+  sms: SmsSender | undefined;
+  bus: EventBus;
+  paths: { widgetFile: string; demoDir: string; adminDist: string };
   log: Pick<Console, "info" | "warn" | "error">;
+  /** Keep-alive interval of the inbox's event stream (tests shorten it). */
+  keepAliveMs?: number;
 };
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or opens anything. */
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
+  const { publicUrl, trustProxy, rateLimits } = deps.config;
   const app = new Hono();
 
   app.get("/healthz", async (c) => {
     await deps.database.client.execute("SELECT 1");
     return c.json({ ok: true });
   });
-  app.get("/", (c) => c.redirect("/demo/"));
+  app.get("/", (c) => c.redirect("/admin"));
   app.route(
     "/api/v1",
     publicApi({
       db,
       clock: deps.clock,
-      publicUrl: deps.config.publicUrl,
-      trustProxy: deps.config.trustProxy,
-      rateLimits: deps.config.rateLimits,
-      onQueued: () => deps.outbox.wake(),
+      publicUrl,
+      trustProxy,
+      rateLimits,
+      onSubmitted: ({ siteId, requestId }) => {
+        deps.outbox.wake();
+        deps.bus.publish({ type: "request.created", siteId, requestId });
+      },
     }),
   );
-  app.route("/", assets({ ...deps.paths, publicUrl: deps.config.publicUrl }));
+  app.route(
+    "/api/admin",
+    adminApi({
+      db,
+      clock: deps.clock,
+      publicUrl,
+      trustProxy,
+      bus: deps.bus,
+      sms: deps.sms,
+      log: deps.log,
+      loginFailuresPer15Min: rateLimits.loginFailuresPer15Min,
+      keepAliveMs: deps.keepAliveMs,
+    }),
+  );
+  app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
+  app.route("/", assets({ widgetFile: deps.paths.widgetFile, demoDir: deps.paths.demoDir, publicUrl }));
 
   app.notFound((c) => c.json({ error: { code: "not_found", message: `Nothing at ${c.req.path}.` } }, 404));
   app.onError((err, c) => errorResponse(err, c, deps.log));

@@ -14,7 +14,8 @@ const e164 = optional.refine((v) => v === undefined || parsePhoneNumberFromStrin
 
 const flag = optional.transform((v) => v === "1" || v === "true" || v === "yes");
 
-const positiveInt = (fallback: number) => optional.pipe(z.coerce.number().int().positive().default(fallback));
+const positiveInt = (fallback: number) =>
+  optional.transform((v) => (v === undefined ? fallback : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive());
 
 const envSchema = z
   .object({
@@ -31,10 +32,16 @@ const envSchema = z
     TRUST_PROXY: flag,
     RATE_LIMIT_IP_PER_10_MIN: positiveInt(10),
     RATE_LIMIT_SITE_PER_HOUR: positiveInt(120),
+    LOGIN_FAILURES_PER_15_MIN: positiveInt(10),
+    OWNER_EMAIL: optional.pipe(z.email().optional()),
+    OWNER_PASSWORD: optional.pipe(z.string().min(10, "must be at least 10 characters").optional()),
     OUTBOX_POLL_MS: positiveInt(1000),
   })
   .superRefine((env, ctx) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM];
+    if (Boolean(env.OWNER_EMAIL) !== Boolean(env.OWNER_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: [env.OWNER_EMAIL ? "OWNER_PASSWORD" : "OWNER_EMAIL"], message: "set OWNER_EMAIL and OWNER_PASSWORD together" });
+    }
     if (twilio.some(Boolean) && !twilio.every(Boolean)) {
       for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "set all three Twilio variables, or none" });
@@ -51,7 +58,8 @@ export type Config = {
   twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string | undefined } | undefined;
   ownerPhone: string | undefined;
   trustProxy: boolean;
-  rateLimits: { ipPer10Min: number; sitePerHour: number };
+  rateLimits: { ipPer10Min: number; sitePerHour: number; loginFailuresPer15Min: number };
+  ownerAccount: { email: string; password: string } | undefined;
   outboxPollMs: number;
 };
 
@@ -87,7 +95,12 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
         : undefined,
     ownerPhone: env.OWNER_PHONE,
     trustProxy: env.TRUST_PROXY ?? false,
-    rateLimits: { ipPer10Min: env.RATE_LIMIT_IP_PER_10_MIN, sitePerHour: env.RATE_LIMIT_SITE_PER_HOUR },
+    rateLimits: {
+      ipPer10Min: env.RATE_LIMIT_IP_PER_10_MIN,
+      sitePerHour: env.RATE_LIMIT_SITE_PER_HOUR,
+      loginFailuresPer15Min: env.LOGIN_FAILURES_PER_15_MIN,
+    },
+    ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,
     outboxPollMs: env.OUTBOX_POLL_MS,
   };
 }

@@ -17,6 +17,7 @@ const running = await startServer(config);
 console.info(`
 Beckon is running on ${running.url}
   Demo shop:  ${config.publicUrl}/demo/
+  Inbox:      ${config.publicUrl}/admin
   SMS:        ${config.twilio ? `Twilio, from ${config.twilio.from}` : "printed here (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM to send)"}
   Embed:      ${embedSnippet(config.publicUrl, "demo")}
 `);

@@ -7,6 +7,8 @@ import type { Config } from "./env.ts";
 import { createOutboxWorker } from "./notify/outbox-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
 import { createTwilioSms } from "./notify/sms.ts";
+import { ensureOwnerAccount } from "./services/accounts.ts";
+import { createEventBus } from "./services/event-bus.ts";
 import { ensureDemoSite } from "./services/sites.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -22,7 +24,8 @@ export async function startServer(
   const clock = opts.clock ?? systemClock;
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   await migrateDatabase(database.db);
-  await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
+  const demo = await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
+  if (config.ownerAccount) await ensureOwnerAccount(database.db, { ...config.ownerAccount, demoSiteId: demo.id });
 
   const sms = config.twilio ? await createTwilioSms(config.twilio) : undefined;
   const worker = createOutboxWorker({ db: database.db, clock, sms, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
@@ -33,7 +36,9 @@ export async function startServer(
     clock,
     config,
     outbox: worker,
-    paths: { widgetFile: `${repoRoot}widget/dist/widget.js`, demoDir: `${repoRoot}demo-site` },
+    sms,
+    bus: createEventBus(log),
+    paths: { widgetFile: `${repoRoot}widget/dist/widget.js`, demoDir: `${repoRoot}demo-site`, adminDist: `${repoRoot}admin/dist` },
     log,
   });
   const server = await new Promise<ServerType>((resolve) => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createApp } from "../src/app.ts";
+import { createApp, type AppDeps } from "../src/app.ts";
+import { createEventBus } from "../src/services/event-bus.ts";
 import type { Clock } from "../src/clock.ts";
 import { migrateDatabase, openDatabase } from "../src/db/client.ts";
 import { sites } from "../src/db/schema.ts";
@@ -38,7 +39,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; settings?: Partial<SiteSettings>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: { ipPer10Min: number; sitePerHour: number } } = {}) {
+export async function createHarness(opts: { twilio?: boolean; settings?: Partial<SiteSettings>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]> } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -51,6 +52,7 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
   const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, retry, pollMs: 20, log });
   const worker = makeWorker();
   let wakes = 0;
+  const bus = createEventBus(log);
 
   const [site] = await database.db
     .insert(sites)
@@ -65,10 +67,13 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
   const app = createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, trustProxy: true, rateLimits: opts.rateLimits ?? { ipPer10Min: 1000, sitePerHour: 1000 } },
+    config: { publicUrl: PUBLIC_URL, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
-    paths: { widgetFile: path.join(dir, "missing-widget.js"), demoDir: path.join(dir, "no-demo") },
+    sms,
+    bus,
+    paths: { widgetFile: path.join(dir, "missing-widget.js"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin") },
     log,
+    keepAliveMs: 50,
   });
 
   return {
@@ -79,6 +84,7 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
     clock,
     log,
     twilio,
+    bus,
     site: site!,
     worker,
     makeWorker,

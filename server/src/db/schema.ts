@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -12,7 +12,51 @@ export const sites = sqliteTable("sites", {
   name: text("name").notNull(),
   ownerPhone: text("owner_phone"),
   settings: text("settings", { mode: "json" }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
+  photo: blob("photo", { mode: "buffer" }),
+  photoType: text("photo_type"),
+  photoUpdatedAt: integer("photo_updated_at", { mode: "timestamp_ms" }),
+  /** Where and when the widget last loaded its config: the install check. */
+  widgetSeenOrigin: text("widget_seen_origin"),
+  widgetSeenAt: integer("widget_seen_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
+});
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  /** Stored lower-case. */
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export type SiteRole = "owner" | "member";
+
+export const siteMembers = sqliteTable(
+  "site_members",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").$type<SiteRole>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId] }), index("site_members_user").on(t.userId)],
+);
+
+export const sessions = sqliteTable("sessions", {
+  /** SHA-256 of the cookie's token: a leaked database does not leak live sessions. */
+  id: text("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  csrfToken: text("csrf_token").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
 });
 
 export const customers = sqliteTable(
@@ -55,6 +99,24 @@ export const requests = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("requests_site_created").on(t.siteId, t.createdAt), uniqueIndex("requests_site_ref").on(t.siteId, t.ref)],
+);
+
+export type TimelineType = "created" | "status" | "note";
+
+/** What happened to a request, in order: the owner's view of its history. */
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    type: text("type").$type<TimelineType>().notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    data: text("data", { mode: "json" }).notNull().$type<{ from?: string; to?: string; text?: string }>(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("request_events_request").on(t.requestId, t.id)],
 );
 
 export type OutboxChannel = "sms";

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
-import { findSiteByKey, type Site } from "../services/sites.ts";
+import { findSiteByKey, type PublicSite, type Site } from "../services/sites.ts";
 import { ApiError } from "./errors.ts";
 
-export type SiteVars = { Variables: { site: Site } };
+export type SiteVars = { Variables: { site: PublicSite } };
 
 /** Loads the site named in the path, or answers 404. */
 export function loadSite(db: Db): MiddlewareHandler<SiteVars> {

@@ -20,7 +20,7 @@ export async function createTwilioSms(twilio: NonNullable<Config["twilio"]>): Pr
       override request<T>(opts: Parameters<InstanceType<typeof Twilio.RequestClient>["request"]>[0]) {
         const original = new URL(opts.uri);
         const uri = new URL(original.pathname + original.search, base).toString();
-        return super.request<T>({ ...opts, uri } as typeof opts);
+        return super.request<T>({ ...opts, uri } as Parameters<InstanceType<typeof Twilio.RequestClient>["request"]>[0] as never);
       }
     }
     httpClient = new RedirectingRequestClient({ timeout: 10_000 });

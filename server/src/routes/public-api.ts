@@ -8,7 +8,8 @@ import { clientIp } from "../http/client-ip.ts";
 import { ApiError } from "../http/errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
-import { submitCallback } from "../services/callbacks.ts";
+import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
+import { findPhoto, photoUrl, recordWidgetLoad } from "../services/site-admin.ts";
 import { widgetConfig } from "../services/widget-config.ts";
 
 export type PublicApiDeps = {
@@ -17,7 +18,7 @@ export type PublicApiDeps = {
   publicUrl: string;
   trustProxy: boolean;
   rateLimits: { ipPer10Min: number; sitePerHour: number };
-  onQueued: () => void;
+  onSubmitted: CallbackDeps["onSubmitted"];
 };
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -50,9 +51,22 @@ export function publicApi(deps: PublicApiDeps) {
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
 
-  app.get("/sites/:site/config", etag(), (c) => {
+  const lastSeen = new Map<number, number>();
+  app.get("/sites/:site/config", etag(), async (c) => {
+    const site = c.get("site");
+    const origin = c.req.header("origin") ?? refererOrigin(c.req.header("referer"));
+    if (origin) await recordWidgetLoad(deps.db, deps.clock, site.id, origin, lastSeen);
     c.header("Cache-Control", "public, max-age=60");
-    return c.json(widgetConfig(c.get("site"), deps.clock.now()));
+    return c.json(widgetConfig(site, deps.clock.now(), photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt)));
+  });
+
+  app.get("/sites/:site/photo", etag(), async (c) => {
+    const photo = await findPhoto(deps.db, c.get("site").key);
+    if (!photo) throw new ApiError(404, "not_found", "This site has no photo.");
+    c.header("Content-Type", photo.type);
+    c.header("Cache-Control", "public, max-age=86400");
+    c.header("Cross-Origin-Resource-Policy", "cross-origin");
+    return c.body(new Uint8Array(photo.bytes));
   });
 
   app.post("/sites/:site/callbacks", limitBody, perIp, perSite, async (c) => {
@@ -64,4 +78,12 @@ export function publicApi(deps: PublicApiDeps) {
   });
 
   return app;
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  try {
+    return referer ? new URL(referer).origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,15 +3,22 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { customers, idempotencyKeys, requests } from "../db/schema.ts";
+import { customers, idempotencyKeys, requestEvents, requests } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { enqueueOwnerSms } from "../notify/outbox.ts";
 import { callbackAlertText } from "../notify/sms-text.ts";
 import { isBookable, isOpen, nextOpening } from "./availability.ts";
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
+import { parseOrThrow, validationFailed } from "./validation.ts";
 
-export type CallbackDeps = { db: Db; clock: Clock; publicUrl: string; onQueued: () => void };
+export type CallbackDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  /** Called after the request and its notifications have committed. */
+  onSubmitted: (event: { siteId: number; requestId: string }) => void;
+};
 export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined };
 export type CallbackAnswer = {
   id: string;
@@ -36,10 +43,6 @@ const callbackInput = z.object({
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
-function validationError(fields: Record<string, string>): ApiError {
-  return new ApiError(400, "validation_failed", "Please check the highlighted fields.", fields);
-}
-
 /** A shopper's call-back request: validated, stored with its owner alert in one transaction, then announced. */
 export async function submitCallback(deps: CallbackDeps, site: Site, input: unknown, meta: CallbackMeta) {
   const { db, clock } = deps;
@@ -57,13 +60,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
     return { status: 201 as const, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } } satisfies CallbackAnswer };
   }
 
-  const parsed = callbackInput.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "body")] ??= issue.message;
-    throw validationError(fields);
-  }
-  const data = parsed.data;
+  const data = parseOrThrow(callbackInput, input);
   const s = site.settings;
   const now = clock.now();
   const fields: Record<string, string> = {};
@@ -72,7 +69,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const when = data.when === "asap" ? ("asap" as const) : new Date(data.when);
   if (when !== "asap" && !isBookable(s, when, now)) fields.when = "That time is no longer available. Please pick another.";
   if (s.consentRequired && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
-  if (!phone.ok || Object.keys(fields).length) throw validationError(fields);
+  if (!phone.ok || Object.keys(fields).length) throw validationFailed(fields);
 
   const id = randomUUID();
   const expect = expectation(site, when, now);
@@ -104,6 +101,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         createdAt: now,
         updatedAt: now,
       });
+      await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
       const text = callbackAlertText({
         ref,
         name: data.name,
@@ -125,7 +123,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
     if (stored) return stored;
     throw err;
   }
-  deps.onQueued();
+  deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer };
 }
 

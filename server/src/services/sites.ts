@@ -4,11 +4,15 @@ import { sites } from "../db/schema.ts";
 import { readSettings, type SiteSettings } from "./site-settings.ts";
 
 export type Site = { id: number; key: string; name: string; ownerPhone: string | null; settings: SiteSettings };
+export type PublicSite = Site & { photoUpdatedAt: Date | null };
 
 /** Finds a site by its public key, with its settings parsed; undefined if there is none. */
-export async function findSiteByKey(db: Db, key: string): Promise<Site | undefined> {
-  const [row] = await db.select().from(sites).where(eq(sites.key, key));
-  return row && { id: row.id, key: row.key, name: row.name, ownerPhone: row.ownerPhone, settings: readSettings(row.settings) };
+export async function findSiteByKey(db: Db, key: string): Promise<PublicSite | undefined> {
+  const [row] = await db
+    .select({ id: sites.id, key: sites.key, name: sites.name, ownerPhone: sites.ownerPhone, settings: sites.settings, photoUpdatedAt: sites.photoUpdatedAt })
+    .from(sites)
+    .where(eq(sites.key, key));
+  return row && { ...row, settings: readSettings(row.settings) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 const channelLabels = { callback: "Call me back" } as const;
 
 /** The public configuration the widget reads on load: nothing private (no owner phone, no origins). */
-export function widgetConfig(site: Site, now: Date) {
+export function widgetConfig(site: Site, now: Date, photoUrl: string | null) {
   const s = site.settings;
   const openNow = isOpen(s, now);
   const away = s.awayUntil !== null && new Date(s.awayUntil) > now;
@@ -13,6 +13,7 @@ export function widgetConfig(site: Site, now: Date) {
     name: site.name,
     launcherLabel: s.launcherLabel,
     greeting: s.greeting,
+    owner: s.ownerFirstName || photoUrl || s.trustLine ? { firstName: s.ownerFirstName, photoUrl, trustLine: s.trustLine } : null,
     accent: s.accent,
     position: s.position,
     channels: s.channels.map((id) => ({ id, label: channelLabels[id] })),

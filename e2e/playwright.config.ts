@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { E2E } from "./support/env.ts";
+
+const database = path.join(tmpdir(), `beckon-e2e-${process.pid}.db`);
+
+export default defineConfig({
+  testDir: "./specs",
+  timeout: 30_000,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      // Without these, Debian's Chromium keeps trying to reach Google hosts this machine cannot reach.
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: "npx tsx support/twilio-double-server.ts",
+      url: `${E2E.twilioUrl}/_double/messages`,
+      reuseExistingServer: false,
+    },
+    {
+      // The real server, started the way `npm start` starts it, against the freshly built widget.
+      command: "npx tsx ../server/src/index.ts",
+      url: `${E2E.baseUrl}/healthz`,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(E2E.port),
+        PUBLIC_URL: E2E.baseUrl,
+        DATABASE_URL: `file:${database}`,
+        TWILIO_ACCOUNT_SID: E2E.twilioSid,
+        TWILIO_AUTH_TOKEN: E2E.twilioToken,
+        TWILIO_FROM: E2E.twilioFrom,
+        TWILIO_API_BASE_URL: E2E.twilioUrl,
+        OWNER_PHONE: E2E.ownerPhone,
+        RATE_LIMIT_IP_PER_10_MIN: "1000",
+        OUTBOX_POLL_MS: "200",
+      },
+    },
+  ],
+});

@@ -1,0 +1,18 @@
+import { expect } from "@playwright/test";
+import type { RecordedMessage } from "../../server/test/twilio-double.ts";
+import { E2E } from "./env.ts";
+
+/** What the Twilio double has accepted so far. */
+export async function sentMessages(): Promise<RecordedMessage[]> {
+  const res = await fetch(`${E2E.twilioUrl}/_double/messages`);
+  return res.json();
+}
+
+/** Waits until the double has accepted an SMS whose body contains `text`, and returns it. */
+export async function waitForSms(text: string): Promise<RecordedMessage> {
+  let found: RecordedMessage | undefined;
+  await expect
+    .poll(async () => (found = (await sentMessages()).find((m) => m.body.includes(text))), { timeout: 10_000, message: `an SMS containing ${text}` })
+    .toBeTruthy();
+  return found!;
+}

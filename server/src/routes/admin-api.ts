@@ -1,0 +1,35 @@
+import { Hono } from "hono";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { requireCsrfToken, requireSession, sameOriginWrites, type AdminVars } from "../http/session.ts";
+import type { SmsSender } from "../notify/sms.ts";
+import type { EventBus } from "../services/event-bus.ts";
+import { requestRoutes } from "./admin-requests.ts";
+import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
+import { siteRoutes } from "./admin-sites.ts";
+
+export type AdminApiDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  trustProxy: boolean;
+  bus: EventBus;
+  sms: SmsSender | undefined;
+  log: Pick<Console, "info" | "error">;
+  loginFailuresPer15Min: number;
+  keepAliveMs?: number;
+};
+
+/** The owner's JSON API. Order matters: only setup and sign-in are reachable before requireSession. */
+export function adminApi(deps: AdminApiDeps) {
+  const secureCookies = deps.publicUrl.startsWith("https:");
+  const session = { ...deps, secureCookies };
+  const app = new Hono<AdminVars>();
+  app.use("*", sameOriginWrites(new URL(deps.publicUrl).origin));
+  app.route("/", publicSessionRoutes(session));
+  app.use("*", requireSession(deps.db, deps.clock), requireCsrfToken());
+  app.route("/", sessionRoutes(session));
+  app.route("/", siteRoutes(deps));
+  app.route("/", requestRoutes(deps));
+  return app;
+}

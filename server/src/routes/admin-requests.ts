@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { ApiError } from "../http/errors.ts";
+import type { AdminVars } from "../http/session.ts";
+import type { EventBus } from "../services/event-bus.ts";
+import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
+
+export type RequestRouteDeps = { db: Db; clock: Clock; bus: EventBus };
+
+/** One request and one customer at a time: detail, status, notes. */
+export function requestRoutes(deps: RequestRouteDeps) {
+  const app = new Hono<AdminVars>();
+  const { db, clock } = deps;
+  const userId = (c: { get(k: "session"): { user: { id: number } } }) => c.get("session").user.id;
+
+  app.get("/requests/:id", async (c) => c.json(await requestDetail(db, userId(c), c.req.param("id"))));
+
+  app.patch("/requests/:id", async (c) => {
+    const { siteId, request } = await changeStatus(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
+    deps.bus.publish({ type: "request.updated", siteId, requestId: request.id });
+    return c.json({ request });
+  });
+
+  app.post("/requests/:id/notes", async (c) => {
+    const event = await addNote(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
+    return c.json({ event }, 201);
+  });
+
+  app.get("/customers/:id", async (c) => {
+    const id = Number(c.req.param("id"));
+    if (!Number.isSafeInteger(id)) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
+    return c.json(await customerDetail(db, userId(c), id));
+  });
+
+  return app;
+}

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createHarness, OWNER_PHONE, PUBLIC_URL, type Harness } from "../../test/harness.ts";
+import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
+
+let h: Harness;
+let s: OwnerSession;
+afterEach(async () => h?.close());
+
+async function setUp(opts: Parameters<typeof createHarness>[0] = {}) {
+  h = await createHarness(opts);
+  await createOwner(h, { email: "owner@shop.example", siteId: h.site.id });
+  s = await signIn(h, "owner@shop.example");
+}
+
+const config = async () => (await h.app.request("/api/v1/sites/shop/config", { headers: { Origin: PUBLIC_URL } })).json();
+
+describe("site settings", () => {
+  it("reports every bad field by its path and saves nothing", async () => {
+    await setUp();
+    const res = await ownerRequest(h, s, "PUT", "/api/admin/sites/shop/settings", {
+      name: "",
+      ownerPhone: "12",
+      settings: { accent: "#ffee00", hours: { mon: [{ from: "17:00", to: "09:00" }] }, allowedOrigins: ["https://ok.example", "not a url"], timezone: "Nowhere/City" },
+    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(Object.keys(error.fields).sort()).toEqual(["accent", "allowedOrigins.1", "hours.mon.0", "name", "ownerPhone", "timezone"]);
+    const fields = error.fields;
+    expect(fields.accent).toMatch(/contrast/);
+    const view = await (await ownerRequest(h, s, "GET", "/api/admin/sites/shop/settings")).json();
+    expect(view.settings.accent).toBe("#1f6f5c");
+  });
+
+  it("reaches the widget on its next load: accent, away mode, personal touch", async () => {
+    await setUp();
+    const before = await h.app.request("/api/v1/sites/shop/config");
+    const res = await ownerRequest(h, s, "PUT", "/api/admin/sites/shop/settings", {
+      settings: { accent: "#6b2fa3", awayUntil: "2026-11-30T09:00:00-05:00", awayMessage: "Back Monday!", ownerFirstName: "Mara", trustLine: "I read every message myself." },
+    });
+    expect(res.status).toBe(200);
+    const after = await h.app.request("/api/v1/sites/shop/config");
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    const body = await after.json();
+    expect(body.accent).toBe("#6b2fa3");
+    expect(body.availability).toMatchObject({ openNow: false, awayUntil: "2026-11-30T09:00:00-05:00", awayMessage: "Back Monday!", nextOpenAt: "2026-11-30T14:00:00.000Z" });
+    expect(body.callback.slots).toEqual([]);
+    expect(body.owner).toEqual({ firstName: "Mara", photoUrl: null, trustLine: "I read every message myself." });
+  });
+
+  it("stores an owner photo and serves it to the widget", async () => {
+    await setUp();
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    const put = await h.app.request("/api/admin/sites/shop/photo", {
+      method: "PUT",
+      headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrfToken, "Content-Type": "image/png" },
+      body: png,
+    });
+    expect(put.status).toBe(200);
+    const { photoUrl } = (await config()).owner;
+    expect(photoUrl).toMatch(new RegExp(`^${PUBLIC_URL}/api/v1/sites/shop/photo\\?v=\\d+$`));
+    const img = await h.app.request(photoUrl.replace(PUBLIC_URL, ""));
+    expect(img.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await img.arrayBuffer())).toEqual(png);
+    const svg = await h.app.request("/api/admin/sites/shop/photo", {
+      method: "PUT",
+      headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrfToken, "Content-Type": "image/svg+xml" },
+      body: "<svg/>",
+    });
+    expect(svg.status).toBe(415);
+  });
+
+  it("sends a test SMS to the owner's own number and reports the provider's answer", async () => {
+    await setUp();
+    const res = await (await ownerRequest(h, s, "POST", "/api/admin/sites/shop/test-sms")).json();
+    expect(res).toMatchObject({ status: "sent", to: OWNER_PHONE, providerId: h.twilio.messages[0]!.sid, providerStatus: "queued" });
+    h.twilio.failNext(401);
+    const failed = await (await ownerRequest(h, s, "POST", "/api/admin/sites/shop/test-sms")).json();
+    expect(failed).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 401") });
+  });
+
+  it("says the test SMS was not sent when Twilio is not configured", async () => {
+    await setUp({ twilio: false });
+    const res = await (await ownerRequest(h, s, "POST", "/api/admin/sites/shop/test-sms")).json();
+    expect(res).toMatchObject({ status: "not_sent", error: expect.stringContaining("not configured") });
+  });
+});
+
+describe("install page", () => {
+  it("gives the snippet and notes where the widget was last seen", async () => {
+    await setUp();
+    const first = await (await ownerRequest(h, s, "GET", "/api/admin/sites/shop/install")).json();
+    expect(first.snippet).toBe(`<script src="${PUBLIC_URL}/widget.js" data-site="shop" async></script>`);
+    expect(first.lastSeen).toBeNull();
+    await config();
+    const seen = await (await ownerRequest(h, s, "GET", "/api/admin/sites/shop/install")).json();
+    expect(seen.lastSeen).toEqual({ origin: PUBLIC_URL, at: h.clock.now().toISOString() });
+  });
+});
+
+describe("sites and people", () => {
+  it("adds a site for the owner, and a member who then sees it", async () => {
+    await setUp();
+    const created = await ownerRequest(h, s, "POST", "/api/admin/sites", { name: "Second Shop", timezone: "Europe/Berlin", phoneCountry: "DE" });
+    expect(created.status).toBe(201);
+    expect((await created.json()).site).toEqual({ key: "second-shop", name: "Second Shop" });
+    const added = await ownerRequest(h, s, "POST", "/api/admin/sites/second-shop/members", { name: "Sam", email: "sam@shop.example", password: "another long one" });
+    expect(added.status).toBe(201);
+    const sam = await signIn(h, "sam@shop.example", "another long one");
+    const sites = await (await ownerRequest(h, sam, "GET", "/api/admin/sites")).json();
+    expect(sites.sites).toEqual([{ key: "second-shop", name: "Second Shop", role: "member", openCount: 0 }]);
+    const denied = await ownerRequest(h, sam, "POST", "/api/admin/sites/second-shop/members", { email: "owner@shop.example" });
+    expect(denied.status).toBe(403);
+  });
+});

@@ -1,0 +1,49 @@
+import { Hono, type Context } from "hono";
+import { etag } from "hono/etag";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ApiError } from "../http/errors.ts";
+
+// The owner's pages run our own script and stylesheet only.
+const ADMIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const SHELL = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Beckon inbox</title>
+<link rel="stylesheet" href="/admin/assets/admin.css">
+<script type="module" src="/admin/assets/admin.js"></script>
+</head>
+<body><div id="app"><noscript>The Beckon inbox needs JavaScript.</noscript></div></body>
+</html>`;
+
+const assetFile = /^admin\.(js|css)$/;
+
+/** Serves the owner inbox app: one HTML shell for every /admin path (the app routes itself), and its assets. */
+export function adminUi(deps: { adminDist: string }) {
+  const app = new Hono();
+  app.get("/admin/assets/:file", etag(), async (c) => {
+    const file = c.req.param("file");
+    if (!assetFile.test(file)) return c.notFound();
+    const body = await readFile(path.join(deps.adminDist, file)).catch(() => {
+      throw new ApiError(503, "admin_not_built", "The inbox has not been built yet: run `npm run build`.");
+    });
+    c.header("Content-Type", file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
+    c.header("Cache-Control", "no-cache");
+    return c.body(body);
+  });
+  const shell = (c: Context) => {
+    c.header("Content-Security-Policy", ADMIN_CSP);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "same-origin");
+    c.header("Cache-Control", "no-store");
+    return c.html(SHELL);
+  };
+  app.get("/admin", shell);
+  app.get("/admin/*", shell);
+  return app;
+}
