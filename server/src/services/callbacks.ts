@@ -1,13 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { customers, idempotencyKeys, requestEvents, requests } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { requestEvents, requests } from "../db/schema.ts";
 import { enqueueOwnerSms } from "../notify/outbox.ts";
 import { callbackAlertText } from "../notify/sms-text.ts";
 import { isBookable, isOpen, nextOpening } from "./availability.ts";
+import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed } from "./validation.ts";
@@ -20,11 +19,6 @@ export type CallbackDeps = {
   onSubmitted: (event: { siteId: number; requestId: string }) => void;
 };
 export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined };
-export type CallbackAnswer = {
-  id: string;
-  status: "new";
-  expect: { kind: "soon" | "next_open" | "scheduled"; at?: string };
-};
 
 const callbackInput = z.object({
   name: z
@@ -41,24 +35,12 @@ const callbackInput = z.object({
   company: z.string().optional(),
 });
 
-const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
-
 /** A shopper's call-back request: validated, stored with its owner alert in one transaction, then announced. */
 export async function submitCallback(deps: CallbackDeps, site: Site, input: unknown, meta: CallbackMeta) {
   const { db, clock } = deps;
   const key = meta.idempotencyKey;
-  if (key !== undefined && !idempotencyKeyPattern.test(key)) {
-    throw new ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 8–128 letters, digits, '-', '_', ':' or '.'.");
-  }
-  if (key) {
-    const stored = await findIdempotentAnswer(db, site.id, key);
-    if (stored) return stored;
-  }
-
-  // Honeypot: a person never sees `company`; a bot that fills it gets a convincing answer and nothing else.
-  if (typeof input === "object" && input && "company" in input && String((input as { company: unknown }).company).trim()) {
-    return { status: 201 as const, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } } satisfies CallbackAnswer };
-  }
+  const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
+  if (prior) return prior;
 
   const data = parseOrThrow(callbackInput, input);
   const s = site.settings;
@@ -73,26 +55,15 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
 
   const id = randomUUID();
   const expect = expectation(site, when, now);
-  const answer = { id, status: "new", expect } satisfies CallbackAnswer;
-  try {
-    await db.transaction(async (tx) => {
-      const [customer] = await tx
-        .insert(customers)
-        .values({ siteId: site.id, name: data.name, phone: phone.e164, firstSeenAt: now, lastSeenAt: now, requestCount: 1 })
-        .onConflictDoUpdate({
-          target: [customers.siteId, customers.phone],
-          set: { name: data.name, lastSeenAt: now, requestCount: sql`${customers.requestCount} + 1` },
-        })
-        .returning();
-      const [{ next }] = (await tx
-        .select({ next: sql<number>`coalesce(max(cast(${requests.ref} as integer)), 0) + 1` })
-        .from(requests)
-        .where(eq(requests.siteId, site.id))) as [{ next: number }];
-      const ref = String(next);
+  const answer: SubmissionAnswer = { id, status: "new", expect };
+  const raced = await commitOnce(db, site.id, key, () =>
+    db.transaction(async (tx) => {
+      const customer = await upsertCustomer(tx, site.id, { name: data.name, phone: phone.e164 }, now);
+      const ref = await nextRef(tx, site.id);
       await tx.insert(requests).values({
         id,
         siteId: site.id,
-        customerId: customer!.id,
+        customerId: customer.id,
         kind: "callback",
         ref,
         fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null },
@@ -108,34 +79,20 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         phone: phone.e164,
         when,
         note: data.note,
-        earlierRequests: customer!.requestCount - 1,
+        earlierRequests: customer.requestCount - 1,
         timezone: s.timezone,
         link: `${deps.publicUrl}/admin/requests/${id}`,
       });
       await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
-      if (key) {
-        await tx.insert(idempotencyKeys).values({ siteId: site.id, key, requestId: id, responseStatus: 201, responseBody: answer });
-      }
-    });
-  } catch (err) {
-    // Two submissions with one key raced: the loser's transaction rolled back; answer as the winner did.
-    const stored = key ? await findIdempotentAnswer(db, site.id, key) : undefined;
-    if (stored) return stored;
-    throw err;
-  }
+      await rememberAnswer(tx, site.id, key, answer);
+    }),
+  );
+  if (raced) return raced;
   deps.onSubmitted({ siteId: site.id, requestId: id });
-  return { status: 201 as const, body: answer };
+  return { status: 201 as const, body: answer } satisfies Submitted;
 }
 
-async function findIdempotentAnswer(db: Db, siteId: number, key: string) {
-  const [row] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.siteId, siteId), eq(idempotencyKeys.key, key)));
-  return row && { status: 201 as const, body: row.responseBody as CallbackAnswer };
-}
-
-function expectation(site: Site, when: Date | "asap", now: Date): CallbackAnswer["expect"] {
+function expectation(site: Site, when: Date | "asap", now: Date): SubmissionAnswer["expect"] {
   if (when !== "asap") return { kind: "scheduled", at: when.toISOString() };
   if (isOpen(site.settings, now)) return { kind: "soon" };
   const next = nextOpening(site.settings, now);

@@ -1,0 +1,80 @@
+import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client.ts";
+import { customers, idempotencyKeys, requests } from "../db/schema.ts";
+import { ApiError } from "../http/errors.ts";
+
+// The steps every shopper submission shares, whatever its channel.
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type SubmissionAnswer = { id: string; status: "new"; expect: { kind: "soon" | "next_open" | "scheduled"; at?: string } };
+export type Submitted = { status: 201; body: SubmissionAnswer };
+
+const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+/** Checks an Idempotency-Key and returns the answer already given for it, if any. */
+export async function priorAnswer(db: Db, siteId: number, key: string | undefined): Promise<Submitted | undefined> {
+  if (key === undefined) return undefined;
+  if (!idempotencyKeyPattern.test(key)) {
+    throw new ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 8–128 letters, digits, '-', '_', ':' or '.'.");
+  }
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.siteId, siteId), eq(idempotencyKeys.key, key)));
+  return row && { status: 201, body: row.responseBody as SubmissionAnswer };
+}
+
+/**
+ * The honeypot: `company` is hidden from people, so a filled one is a bot. It gets a convincing
+ * answer and nothing else: nothing stored, nothing sent.
+ */
+export function honeypotAnswer(input: unknown): Submitted | undefined {
+  const company = typeof input === "object" && input && "company" in input ? (input as { company: unknown }).company : undefined;
+  if (company === undefined || company === null || !String(company).trim()) return undefined;
+  return { status: 201, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } } };
+}
+
+/** Finds or creates the site's customer by E.164 phone or normalised email; counts this request. */
+export async function upsertCustomer(tx: Tx, siteId: number, who: { name: string; phone?: string; email?: string }, now: Date) {
+  const target = who.phone ? [customers.siteId, customers.phone] : [customers.siteId, customers.email];
+  const [customer] = await tx
+    .insert(customers)
+    .values({ siteId, name: who.name, phone: who.phone ?? null, email: who.email ?? null, firstSeenAt: now, lastSeenAt: now, requestCount: 1 })
+    .onConflictDoUpdate({
+      target,
+      set: { name: who.name, lastSeenAt: now, requestCount: sql`${customers.requestCount} + 1` },
+    })
+    .returning();
+  return customer!;
+}
+
+/** The next short per-site reference ("#12"), safe because write transactions are serialized. */
+export async function nextRef(tx: Tx, siteId: number): Promise<string> {
+  const [row] = await tx
+    .select({ next: sql<number>`coalesce(max(cast(${requests.ref} as integer)), 0) + 1` })
+    .from(requests)
+    .where(eq(requests.siteId, siteId));
+  return String(row!.next);
+}
+
+/** Remembers the answer to an Idempotency-Key, inside the submission's transaction. */
+export async function rememberAnswer(tx: Tx, siteId: number, key: string | undefined, answer: SubmissionAnswer) {
+  if (key) await tx.insert(idempotencyKeys).values({ siteId, key, requestId: answer.id, responseStatus: 201, responseBody: answer });
+}
+
+/**
+ * Runs a submission's transaction; if it lost a race with a retry carrying the same key, answers
+ * as the winner did instead of failing.
+ */
+export async function commitOnce(db: Db, siteId: number, key: string | undefined, work: () => Promise<void>): Promise<Submitted | undefined> {
+  try {
+    await work();
+    return undefined;
+  } catch (err) {
+    const stored = await priorAnswer(db, siteId, key);
+    if (stored) return stored;
+    throw err;
+  }
+}
