@@ -13,7 +13,7 @@ import type { EventBus } from "./services/event-bus.ts";
 export type AppDeps = {
   database: Database;
   clock: Clock;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits">;
+  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"] };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
   /** Undefined until Twilio is configured. */
@@ -44,6 +44,7 @@ export function createApp(deps: AppDeps) {
       publicUrl,
       trustProxy,
       rateLimits,
+      mailFrom: deps.config.mailFrom,
       onSubmitted: ({ siteId, requestId }) => {
         deps.outbox.wake();
         deps.bus.publish({ type: "request.created", siteId, requestId });
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps) {
       sms: deps.sms,
       log: deps.log,
       loginFailuresPer15Min: rateLimits.loginFailuresPer15Min,
+      mailFrom: deps.config.mailFrom,
+      onQueued: () => deps.outbox.wake(),
       keepAliveMs: deps.keepAliveMs,
     }),
   );

@@ -29,6 +29,8 @@ const envSchema = z
     TWILIO_FROM: e164,
     TWILIO_API_BASE_URL: optional.pipe(z.url().optional()),
     OWNER_PHONE: e164,
+    SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), { message: "must look like smtp://user:pass@host:587 or smtps://user:pass@host:465" }),
+    MAIL_FROM: optional.refine((v) => v === undefined || parseMailbox(v) !== undefined, { message: 'must be an address like "Shop <hello@shop.example>" or hello@shop.example' }),
     TRUST_PROXY: flag,
     RATE_LIMIT_IP_PER_10_MIN: positiveInt(10),
     RATE_LIMIT_SITE_PER_HOUR: positiveInt(120),
@@ -36,18 +38,19 @@ const envSchema = z
     OWNER_EMAIL: optional.pipe(z.email().optional()),
     OWNER_PASSWORD: optional.pipe(z.string().min(10, "must be at least 10 characters").optional()),
     OUTBOX_POLL_MS: positiveInt(1000),
-  })
-  .superRefine((env, ctx) => {
-    const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM];
-    if (Boolean(env.OWNER_EMAIL) !== Boolean(env.OWNER_PASSWORD)) {
-      ctx.addIssue({ code: "custom", path: [env.OWNER_EMAIL ? "OWNER_PASSWORD" : "OWNER_EMAIL"], message: "set OWNER_EMAIL and OWNER_PASSWORD together" });
-    }
-    if (twilio.some(Boolean) && !twilio.every(Boolean)) {
-      for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "set all three Twilio variables, or none" });
-      }
-    }
   });
+
+/** Variables that only make sense together; checked even when other variables are bad, so every problem is listed. */
+function pairProblems(vars: Record<string, string | undefined>): string[] {
+  const set = (key: string) => Boolean(vars[key]?.trim());
+  const problems: string[] = [];
+  const twilio = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"];
+  if (twilio.some(set)) for (const key of twilio.filter((k) => !set(k))) problems.push(`${key}: set all three Twilio variables, or none`);
+  if (set("OWNER_EMAIL") !== set("OWNER_PASSWORD")) {
+    problems.push(`${set("OWNER_EMAIL") ? "OWNER_PASSWORD" : "OWNER_EMAIL"}: set OWNER_EMAIL and OWNER_PASSWORD together`);
+  }
+  return problems;
+}
 
 export type Config = {
   port: number;
@@ -57,6 +60,8 @@ export type Config = {
   databaseAuthToken: string | undefined;
   twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string | undefined } | undefined;
   ownerPhone: string | undefined;
+  /** Mail: `smtpUrl` undefined until SMTP is configured; `from` is always known (it also names Message-IDs). */
+  mail: { smtpUrl: string | undefined; from: { name: string; address: string } };
   trustProxy: boolean;
   rateLimits: { ipPer10Min: number; sitePerHour: number; loginFailuresPer15Min: number };
   ownerAccount: { email: string; password: string } | undefined;
@@ -73,9 +78,8 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once, at start-up. `rootDir` anchors the default database path. */
 export function loadConfig(vars: Record<string, string | undefined>, rootDir: string): Config {
   const parsed = envSchema.safeParse(vars);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)), ...pairProblems(vars)];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const env = parsed.data;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   return {
@@ -94,6 +98,10 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
           }
         : undefined,
     ownerPhone: env.OWNER_PHONE,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: (env.MAIL_FROM ? parseMailbox(env.MAIL_FROM) : undefined) ?? { name: "Beckon", address: `beckon@${new URL(publicUrl).hostname}` },
+    },
     trustProxy: env.TRUST_PROXY ?? false,
     rateLimits: {
       ipPer10Min: env.RATE_LIMIT_IP_PER_10_MIN,
@@ -103,4 +111,11 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,
     outboxPollMs: env.OUTBOX_POLL_MS,
   };
+}
+
+/** Reads `Name <address>` or a bare address. */
+export function parseMailbox(value: string): { name: string; address: string } | undefined {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+)>\s*$/.exec(value) ?? /^\s*()([^<>\s]+)\s*$/.exec(value);
+  if (!match || !z.email().safeParse(match[2]).success) return undefined;
+  return { name: match[1]?.trim() || "Beckon", address: match[2]! };
 }

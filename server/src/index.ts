@@ -19,6 +19,7 @@ Beckon is running on ${running.url}
   Demo shop:  ${config.publicUrl}/demo/
   Inbox:      ${config.publicUrl}/admin
   SMS:        ${config.twilio ? `Twilio, from ${config.twilio.from}` : "printed here (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM to send)"}
+  Email:      ${config.mail.smtpUrl ? `SMTP, from ${config.mail.from.address}` : "printed here (set SMTP_URL and MAIL_FROM to send)"}
   Embed:      ${embedSnippet(config.publicUrl, "demo")}
 `);
 

@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { createOutboxWorker } from "./notify/outbox-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
+import { createSmtpEmail } from "./notify/email.ts";
 import { createTwilioSms } from "./notify/sms.ts";
 import { ensureOwnerAccount } from "./services/accounts.ts";
 import { createEventBus } from "./services/event-bus.ts";
@@ -28,13 +29,14 @@ export async function startServer(
   if (config.ownerAccount) await ensureOwnerAccount(database.db, { ...config.ownerAccount, demoSiteId: demo.id });
 
   const sms = config.twilio ? await createTwilioSms(config.twilio) : undefined;
-  const worker = createOutboxWorker({ db: database.db, clock, sms, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
+  const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from) : undefined;
+  const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
   worker.start();
 
   const app = createApp({
     database,
     clock,
-    config,
+    config: { ...config, mailFrom: config.mail.from },
     outbox: worker,
     sms,
     bus: createEventBus(log),

@@ -9,12 +9,15 @@ import { sites } from "../src/db/schema.ts";
 import { createOutboxWorker } from "../src/notify/outbox-worker.ts";
 import type { RetryPolicy } from "../src/notify/retry-policy.ts";
 import { createTwilioSms } from "../src/notify/sms.ts";
-import type { SiteSettings } from "../src/services/site-settings.ts";
+import type { SiteSettingsInput } from "../src/services/site-settings.ts";
+import { createSmtpEmail } from "../src/notify/email.ts";
+import { startSmtpDouble } from "./smtp-double.ts";
 import { startTwilioDouble } from "./twilio-double.ts";
 
 export const OWNER_PHONE = "+14155550100";
 export const TWILIO_FROM = "+14155550199";
 export const PUBLIC_URL = "https://shop.example";
+export const MAIL_FROM = { name: "Beckon", address: "beckon@shop.example" };
 const twilioCreds = { accountSid: `AC${"0".repeat(31)}1`, authToken: "test-auth-token" };
 
 /** The real Twilio sender, pointed at a double. */
@@ -39,7 +42,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; settings?: Partial<SiteSettings>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]> } = {}) {
+export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]> } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -48,8 +51,10 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
   const log = memoryLog();
   const twilio = await startTwilioDouble(twilioCreds);
   const sms = opts.twilio === false ? undefined : await createTestSms(twilio.url);
+  const smtp = await startSmtpDouble();
+  const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 4, random: () => 0, ...opts.retry };
-  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, retry, pollMs: 20, log });
+  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: 20, log });
   const worker = makeWorker();
   let wakes = 0;
   const bus = createEventBus(log);
@@ -67,7 +72,7 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
   const app = createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
     sms,
     bus,
@@ -84,6 +89,7 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
     clock,
     log,
     twilio,
+    smtp,
     bus,
     site: site!,
     worker,
@@ -94,6 +100,7 @@ export async function createHarness(opts: { twilio?: boolean; settings?: Partial
     async close() {
       await worker.stop();
       await twilio.close();
+      await smtp.close();
       database.close();
       rmSync(dir, { recursive: true, force: true });
     },

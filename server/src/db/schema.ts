@@ -76,7 +76,7 @@ export const customers = sqliteTable(
   (t) => [uniqueIndex("customers_site_phone").on(t.siteId, t.phone), uniqueIndex("customers_site_email").on(t.siteId, t.email)],
 );
 
-export type RequestKind = "callback";
+export type RequestKind = "callback" | "message";
 export type RequestStatus = "new" | "in_progress" | "done";
 
 export const requests = sqliteTable(
@@ -101,7 +101,7 @@ export const requests = sqliteTable(
   (t) => [index("requests_site_created").on(t.siteId, t.createdAt), uniqueIndex("requests_site_ref").on(t.siteId, t.ref)],
 );
 
-export type TimelineType = "created" | "status" | "note";
+export type TimelineType = "created" | "status" | "note" | "reply" | "autoreply_skipped";
 
 /** What happened to a request, in order: the owner's view of its history. */
 export const requestEvents = sqliteTable(
@@ -113,13 +113,28 @@ export const requestEvents = sqliteTable(
       .references(() => requests.id),
     type: text("type").$type<TimelineType>().notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
-    data: text("data", { mode: "json" }).notNull().$type<{ from?: string; to?: string; text?: string }>(),
+    data: text("data", { mode: "json" }).notNull().$type<{ from?: string; to?: string; text?: string; reason?: string }>(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("request_events_request").on(t.requestId, t.id)],
 );
 
-export type OutboxChannel = "sms";
+export type OutboxChannel = "sms" | "email";
+/** What a notification is for: the owner's alerts, or mail to a shopper. */
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply";
+export type Mailbox = { name: string; address: string };
+export type EmailPayload = {
+  subject: string;
+  text: string;
+  html: string;
+  /** Where replies go: the shopper on the owner's copy, the owner on mail to a shopper. */
+  replyTo?: Mailbox;
+  fromName?: string;
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+};
+export type SmsPayload = { text: string };
 /** pending → sending → sent | failed; `not_sent` means there was nowhere to send it (printed to the console instead). */
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "not_sent";
 
@@ -132,10 +147,11 @@ export const outbox = sqliteTable(
       .references(() => sites.id),
     requestId: text("request_id").references(() => requests.id),
     channel: text("channel").$type<OutboxChannel>().notNull(),
-    /** Who it is for, symbolically ("owner"); the address is resolved from the site when sending. */
-    audience: text("audience").$type<"owner">().notNull(),
+    kind: text("kind").$type<OutboxKind>().notNull().default("alert"),
+    /** Who it is for. The owner's address is resolved from the site when sending; a shopper's is fixed at once. */
+    audience: text("audience").$type<"owner" | "shopper">().notNull(),
     recipient: text("recipient"),
-    payload: text("payload", { mode: "json" }).notNull().$type<{ text: string }>(),
+    payload: text("payload", { mode: "json" }).notNull().$type<SmsPayload | EmailPayload>(),
     status: text("status").$type<OutboxStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
@@ -147,7 +163,11 @@ export const outbox = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_request").on(t.requestId)],
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_request").on(t.requestId),
+    index("outbox_recipient").on(t.kind, t.recipient, t.createdAt),
+  ],
 );
 
 export const idempotencyKeys = sqliteTable(

@@ -1,9 +1,10 @@
-import { and, eq, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { outbox, sites } from "../db/schema.ts";
+import { outbox, siteMembers, sites, users, type EmailPayload, type SmsPayload } from "../db/schema.ts";
 import { readSettings } from "../services/site-settings.ts";
 import { backoffMs, describeFailure, isRetryable, type RetryPolicy } from "./retry-policy.ts";
+import type { EmailSender } from "./email.ts";
 import type { SmsSender } from "./sms.ts";
 
 export type OutboxWorkerDeps = {
@@ -11,6 +12,8 @@ export type OutboxWorkerDeps = {
   clock: Clock;
   /** Undefined until Twilio is configured: messages are then printed and recorded as not sent. */
   sms: SmsSender | undefined;
+  /** Undefined until SMTP is configured: likewise printed and recorded as not sent. */
+  email: EmailSender | undefined;
   retry: RetryPolicy;
   pollMs: number;
   log: Pick<Console, "info" | "warn" | "error">;
@@ -73,24 +76,50 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       .where(eq(outbox.id, item.id));
   }
 
-  async function deliver(item: Item): Promise<void> {
-    const [site] = await db.select().from(sites).where(eq(sites.id, item.siteId));
+  /** Where an item goes, or why it cannot go anywhere. */
+  async function destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
+    if (item.audience === "shopper") {
+      if (item.channel === "email" && !deps.email) return { to: item.recipient, reason: "SMTP is not configured" };
+      return { to: item.recipient! };
+    }
+    const [site] = await db.select({ ownerPhone: sites.ownerPhone, settings: sites.settings }).from(sites).where(eq(sites.id, item.siteId));
     const settings = readSettings(site?.settings);
-    const to = site?.ownerPhone ?? undefined;
-    const reason = !deps.sms
-      ? "Twilio is not configured"
-      : !to
-        ? "the site has no owner phone"
-        : !settings.smsAlerts
-          ? "SMS alerts are off for this site"
-          : undefined;
-    if (reason || !deps.sms || !to) {
-      log.info(`[sms not sent: ${reason}] to ${to ?? "(no owner phone)"}\n${item.payload.text}\n`);
-      await finish(item, { status: "not_sent", recipient: to ?? null, lastError: `Printed to the console: ${reason}.` });
+    if (item.channel === "sms") {
+      const to = site?.ownerPhone ?? null;
+      if (!deps.sms) return { to, reason: "Twilio is not configured" };
+      if (!to) return { to, reason: "the site has no owner phone" };
+      if (!settings.smsAlerts) return { to, reason: "SMS alerts are off for this site" };
+      return { to };
+    }
+    const to = await siteEmail(item.siteId);
+    if (!deps.email) return { to, reason: "SMTP is not configured" };
+    if (!to) return { to, reason: "the site has no owner email" };
+    return { to };
+  }
+
+  async function send(item: Item, to: string) {
+    if (item.channel === "sms") return deps.sms!.send({ to, body: (item.payload as SmsPayload).text });
+    const mail = item.payload as EmailPayload;
+    // Mail to a shopper answers to the owner, so a plain "Reply" reaches a person.
+    const ownerEmail = item.audience === "shopper" && !mail.replyTo ? await siteEmail(item.siteId) : null;
+    return deps.email!.send({ ...mail, ...(ownerEmail && { replyTo: { name: mail.fromName ?? "", address: ownerEmail } }), to });
+  }
+
+  async function siteEmail(siteId: number): Promise<string | null> {
+    const [site] = await db.select({ settings: sites.settings }).from(sites).where(eq(sites.id, siteId));
+    return readSettings(site?.settings).notifyEmail ?? (await ownerAccountEmail(db, siteId));
+  }
+
+  async function deliver(item: Item): Promise<void> {
+    const target = await destination(item);
+    if ("reason" in target) {
+      log.info(`[${item.channel} not sent: ${target.reason}] to ${target.to ?? "(nobody)"}\n${printable(item)}\n`);
+      await finish(item, { status: "not_sent", recipient: target.to, lastError: `Printed to the console: ${target.reason}.` });
       return;
     }
+    const { to } = target;
     try {
-      const receipt = await deps.sms.send({ to, body: item.payload.text });
+      const receipt = await send(item, to);
       await finish(item, {
         status: "sent",
         recipient: to,
@@ -103,10 +132,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const failure = describeFailure(err);
       if (isRetryable(err) && item.attempts < deps.retry.maxAttempts) {
         const delay = backoffMs(deps.retry, item.attempts);
-        log.warn(`sms #${item.id} attempt ${item.attempts} failed (${failure}); retrying in ${Math.round(delay / 1000)} s`);
+        log.warn(`${item.channel} #${item.id} attempt ${item.attempts} failed (${failure}); retrying in ${Math.round(delay / 1000)} s`);
         await finish(item, { status: "pending", recipient: to, lastError: failure, nextAttemptAt: new Date(clock.now().getTime() + delay) });
       } else {
-        log.error(`sms #${item.id} failed for good after ${item.attempts} attempt(s): ${failure}`);
+        log.error(`${item.channel} #${item.id} failed for good after ${item.attempts} attempt(s): ${failure}`);
         await finish(item, { status: "failed", recipient: to, lastError: failure });
       }
     }
@@ -160,4 +189,22 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     },
     drain,
   };
+}
+
+/** The first owner's account email: where a site's mail goes when no notification address is set. */
+async function ownerAccountEmail(db: Db, siteId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ email: users.email })
+    .from(siteMembers)
+    .innerJoin(users, eq(users.id, siteMembers.userId))
+    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.role, "owner")))
+    .orderBy(asc(siteMembers.createdAt))
+    .limit(1);
+  return row?.email ?? null;
+}
+
+function printable(item: Item): string {
+  if (item.channel === "sms") return (item.payload as SmsPayload).text;
+  const mail = item.payload as EmailPayload;
+  return `Subject: ${mail.subject}\n\n${mail.text}`;
 }

@@ -1,20 +1,38 @@
 import type { Db } from "../db/client.ts";
-import { outbox } from "../db/schema.ts";
+import { outbox, type EmailPayload, type OutboxKind } from "../db/schema.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Queues an SMS to a site's owner inside the caller's transaction, so it commits with the request or not at all. */
-export async function enqueueOwnerSms(
-  tx: Tx | Db,
-  item: { siteId: number; requestId: string; text: string; now: Date },
-): Promise<void> {
+// Enqueue inside the caller's transaction, so a notification commits with what it is about, or not at all.
+
+/** Queues an SMS to a site's owner; the number is looked up when sending. */
+export async function enqueueOwnerSms(tx: Tx | Db, item: { siteId: number; requestId: string; text: string; now: Date }): Promise<void> {
   await tx.insert(outbox).values({
     siteId: item.siteId,
     requestId: item.requestId,
     channel: "sms",
+    kind: "alert",
     audience: "owner",
     payload: { text: item.text },
-    status: "pending",
+    nextAttemptAt: item.now,
+    createdAt: item.now,
+    updatedAt: item.now,
+  });
+}
+
+/** Queues an email: to the site's owner (address looked up when sending) or to a shopper's fixed address. */
+export async function enqueueEmail(
+  tx: Tx | Db,
+  item: { siteId: number; requestId: string; kind: OutboxKind; to: "owner" | { shopper: string }; payload: EmailPayload; now: Date },
+): Promise<void> {
+  await tx.insert(outbox).values({
+    siteId: item.siteId,
+    requestId: item.requestId,
+    channel: "email",
+    kind: item.kind,
+    audience: item.to === "owner" ? "owner" : "shopper",
+    recipient: item.to === "owner" ? null : item.to.shopper,
+    payload: item.payload,
     nextAttemptAt: item.now,
     createdAt: item.now,
     updatedAt: item.now,

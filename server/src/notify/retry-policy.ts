@@ -14,14 +14,16 @@ export function backoffMs(policy: RetryPolicy, attempt: number): number {
  * answers (not always `instanceof RestException`), and axios errors without one for network trouble.
  */
 export function isRetryable(err: unknown): boolean {
-  const status = (err as { status?: unknown } | null)?.status;
-  if (typeof status === "number") return status >= 500 || status === 429 || status === 408;
+  const e = err as { status?: unknown; responseCode?: unknown } | null;
+  if (typeof e?.status === "number") return e.status >= 500 || e.status === 429 || e.status === 408;
+  // SMTP: 4xx is "try again later", 5xx is a permanent refusal (unknown mailbox, rejected content).
+  if (typeof e?.responseCode === "number") return e.responseCode < 500;
   return true;
 }
 
 /** A short, loggable description of a provider failure. */
 export function describeFailure(err: unknown): string {
-  const e = err as { status?: number; code?: number | string; message?: string } | null;
-  const parts = [e?.status && `HTTP ${e.status}`, e?.code && `code ${e.code}`, e?.message].filter(Boolean);
+  const e = err as { status?: number; responseCode?: number; code?: number | string; message?: string } | null;
+  const parts = [e?.status && `HTTP ${e.status}`, e?.responseCode && `SMTP ${e.responseCode}`, e?.code && `code ${e.code}`, e?.message].filter(Boolean);
   return (parts.join(": ") || String(err)).slice(0, 500);
 }

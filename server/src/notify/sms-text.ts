@@ -24,17 +24,29 @@ export function callbackAlertText(alert: CallbackAlert): string {
       ? "ASAP"
       : DateTime.fromJSDate(alert.when).setZone(alert.timezone).toFormat("ccc d LLL HH:mm");
   const name = oneLine(alert.name).slice(0, 40) || "Someone";
-  const head = [`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`];
+  return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link);
+}
+
+export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string };
+
+/** The owner's short alert for a new message; the full text goes by email. */
+export function messageAlertText(alert: MessageAlert): string {
+  const name = oneLine(alert.name).slice(0, 40) || "Someone";
+  const email = oneLine(alert.email).slice(0, 80);
+  const quote = alert.topic ? `${alert.topic}: ${alert.message}` : alert.message;
+  return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link);
+}
+
+/** Head lines, as much of the shopper's words as fits, the returning-customer line and the link, in two segments. */
+function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string): string {
   const tail = [
-    ...(alert.earlierRequests > 0
-      ? [`Returning customer (${alert.earlierRequests} earlier request${alert.earlierRequests === 1 ? "" : "s"})`]
-      : []),
-    alert.link,
+    ...(earlierRequests > 0 ? [`Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})`] : []),
+    link,
   ];
-  const note = alert.note ? oneLine(alert.note) : "";
+  const quote = quoteText ? oneLine(quoteText) : "";
   const room = MAX_SMS_CHARS - [...head, ...tail].join("\n").length - 3; // newline and two quotes
   const lines = [...head];
-  if (note && room > 10) lines.push(`"${note.length > room ? `${note.slice(0, room - 3)}...` : note}"`);
+  if (quote && room > 10) lines.push(`"${quote.length > room ? `${quote.slice(0, room - 3)}...` : quote}"`);
   const text = [...lines, ...tail].join("\n");
   // The link is ours and the rest is already GSM-7; this only trips if PUBLIC_URL itself is absurdly long.
   return gsm7Segments(text) <= 2 ? text : text.slice(0, MAX_SMS_CHARS);

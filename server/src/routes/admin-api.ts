@@ -17,6 +17,8 @@ export type AdminApiDeps = {
   sms: SmsSender | undefined;
   log: Pick<Console, "info" | "error">;
   loginFailuresPer15Min: number;
+  mailFrom: { name: string; address: string };
+  onQueued: () => void;
   keepAliveMs?: number;
 };
 

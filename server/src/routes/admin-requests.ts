@@ -5,8 +5,9 @@ import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { EventBus } from "../services/event-bus.ts";
 import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
+import { sendReply } from "../services/replies.ts";
 
-export type RequestRouteDeps = { db: Db; clock: Clock; bus: EventBus };
+export type RequestRouteDeps = { db: Db; clock: Clock; bus: EventBus; mailFrom: { address: string }; onQueued: () => void };
 
 /** One request and one customer at a time: detail, status, notes. */
 export function requestRoutes(deps: RequestRouteDeps) {
@@ -25,6 +26,14 @@ export function requestRoutes(deps: RequestRouteDeps) {
   app.post("/requests/:id/notes", async (c) => {
     const event = await addNote(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
     return c.json({ event }, 201);
+  });
+
+  app.post("/requests/:id/replies", async (c) => {
+    const id = c.req.param("id");
+    const { siteId } = await sendReply(deps, userId(c), id, await c.req.json().catch(() => null));
+    deps.onQueued();
+    deps.bus.publish({ type: "request.updated", siteId, requestId: id });
+    return c.json(await requestDetail(db, userId(c), id), 201);
   });
 
   app.get("/customers/:id", async (c) => {

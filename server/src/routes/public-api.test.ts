@@ -18,7 +18,10 @@ describe("GET /api/v1/sites/:site/config", () => {
     const etag = res.headers.get("etag");
     expect(etag).toBeTruthy();
     const body = await res.json();
-    expect(body).toMatchObject({ site: "shop", name: "Test Shop", launcherLabel: "Contact us", channels: [{ id: "callback", label: "Call me back" }] });
+    expect(body).toMatchObject({ site: "shop", name: "Test Shop", launcherLabel: "Contact us", channels: [
+      { id: "callback", label: "Call me back" },
+      { id: "message", label: "Send a message" },
+    ] });
     expect(body.availability.openNow).toBe(true); // Monday 10:00 in New York
     expect(JSON.stringify(body)).not.toContain(OWNER_PHONE);
     const again = await h.app.request("/api/v1/sites/shop/config", { headers: { Origin: PUBLIC_URL, "If-None-Match": etag! } });

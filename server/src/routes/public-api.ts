@@ -9,6 +9,7 @@ import { ApiError } from "../http/errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
 import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
+import { submitMessage } from "../services/messages.ts";
 import { findPhoto, photoUrl, recordWidgetLoad } from "../services/site-admin.ts";
 import { widgetConfig } from "../services/widget-config.ts";
 
@@ -18,6 +19,7 @@ export type PublicApiDeps = {
   publicUrl: string;
   trustProxy: boolean;
   rateLimits: { ipPer10Min: number; sitePerHour: number };
+  mailFrom: { name: string; address: string };
   onSubmitted: CallbackDeps["onSubmitted"];
 };
 
@@ -71,6 +73,14 @@ export function publicApi(deps: PublicApiDeps) {
 
   app.post("/sites/:site/callbacks", limitBody, perIp, perSite, async (c) => {
     const answer = await submitCallback(deps, c.get("site"), await readJsonBody(c), {
+      idempotencyKey: c.req.header("idempotency-key"),
+      origin: c.req.header("origin"),
+    });
+    return c.json(answer.body, answer.status);
+  });
+
+  app.post("/sites/:site/messages", limitBody, perIp, perSite, async (c) => {
+    const answer = await submitMessage(deps, c.get("site"), await readJsonBody(c), {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
     });

@@ -8,7 +8,13 @@ import { ApiError } from "../http/errors.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export type SubmissionAnswer = { id: string; status: "new"; expect: { kind: "soon" | "next_open" | "scheduled"; at?: string } };
+export type SubmissionAnswer = {
+  id: string;
+  status: "new";
+  expect: { kind: "soon" | "next_open" | "scheduled"; at?: string };
+  /** For written channels: when the owner will answer, e.g. "within 2 hours". */
+  replyTime?: string;
+};
 export type Submitted = { status: 201; body: SubmissionAnswer };
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;

@@ -5,6 +5,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { sites } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
+import { templateProblem } from "./autoreply.ts";
 import { parsePhone } from "./phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
 import type { MemberSite } from "./accounts.ts";
@@ -43,6 +44,12 @@ export async function updateSiteSettings(db: Db, site: MemberSite, input: unknow
   const ownerPhone = raw.ownerPhone;
   const merged = siteSettingsSchema.safeParse({ ...site.settings, ...(raw.settings && typeof raw.settings === "object" ? raw.settings : {}) });
   if (!merged.success) Object.assign(fields, fieldErrors(merged.error));
+  else {
+    for (const part of ["subject", "body"] as const) {
+      const problem = templateProblem(merged.data.autoReply[part], merged.data.messageFields);
+      if (problem) fields[`autoReply.${part}`] = problem;
+    }
+  }
   let phone: string | null | undefined = undefined;
   if (ownerPhone === null || ownerPhone === "") phone = null;
   else if (typeof ownerPhone === "string") {

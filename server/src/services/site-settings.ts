@@ -17,10 +17,30 @@ const hoursSchema = z.object(
   >,
 );
 
-export const CHANNEL_IDS = ["callback"] as const;
+export const CHANNEL_IDS = ["callback", "message"] as const;
 export type ChannelId = (typeof CHANNEL_IDS)[number];
 
 const weekdayHours = [{ from: "09:00", to: "17:00" }];
+
+/** An extra question on the "Send a message" form, configured by the owner. */
+const messageField = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, "Use lower-case letters, digits and _ (e.g. order_number)."),
+    label: z.string().trim().min(1, "Give the field a label.").max(60),
+    type: z.enum(["text", "choice", "checkbox"]),
+    options: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
+    required: z.boolean().default(false),
+  })
+  .refine((f) => f.type !== "choice" || f.options.length >= 2, { message: "A choice needs at least two options.", path: ["options"] });
+
+export const DEFAULT_AUTOREPLY_SUBJECT = "We got your message{{#topic}}: {{topic}}{{/topic}}";
+export const DEFAULT_AUTOREPLY_BODY = `{{#returning}}Good to hear from you again, {{firstName}}!{{/returning}}{{^returning}}Hi {{firstName}},{{/returning}}
+
+Thanks for writing to {{siteName}}. {{ownerName}} reads every message and will answer {{replyTime}}.
+
+If there's anything to add, just reply to this email.
+
+{{ownerName}}`;
 
 /** Everything an owner can configure about a site; stored as JSON and parsed with defaults on read. */
 export const siteSettingsSchema = z.object({
@@ -42,7 +62,7 @@ export const siteSettingsSchema = z.object({
     })
     .default("#1f6f5c"),
   position: z.enum(["left", "right"]).default("right"),
-  channels: z.array(z.enum(CHANNEL_IDS)).default(["callback"]),
+  channels: z.array(z.enum(CHANNEL_IDS)).default(["callback", "message"]),
   timezone: z
     .string()
     .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "unknown time zone")
@@ -74,9 +94,28 @@ export const siteSettingsSchema = z.object({
   consentText: z.string().trim().max(300).default("We'll only use your number to return this call."),
   consentRequired: z.boolean().default(false),
   smsAlerts: z.boolean().default(true),
+  /** Where the owner's copy of messages goes; the site owner's account email when unset. */
+  notifyEmail: z.email("Enter a valid email address.").nullable().default(null),
+  /** How quickly the owner usually answers during business hours, in hours. */
+  replyWithinHours: z.number().int().min(1).max(72).default(2),
+  messageFields: z
+    .array(messageField)
+    .max(6)
+    .default([])
+    .refine((fields) => new Set(fields.map((f) => f.id)).size === fields.length, "Each field needs its own id."),
+  autoReply: z
+    .object({
+      enabled: z.boolean().default(true),
+      subject: z.string().trim().min(1).max(150).default(DEFAULT_AUTOREPLY_SUBJECT),
+      body: z.string().trim().min(1).max(4000).default(DEFAULT_AUTOREPLY_BODY),
+    })
+    .prefault({}),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type MessageField = z.infer<typeof messageField>;
+/** Settings as stored or submitted, before defaults are filled in. */
+export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 
 /** Parses stored settings, filling defaults for anything an older version did not store. */
 export function readSettings(stored: unknown): SiteSettings {

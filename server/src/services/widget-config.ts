@@ -1,7 +1,8 @@
+import type { ChannelId } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 
-const channelLabels = { callback: "Call me back" } as const;
+const channelLabels: Record<ChannelId, string> = { callback: "Call me back", message: "Send a message" };
 
 /** The public configuration the widget reads on load: nothing private (no owner phone, no origins). */
 export function widgetConfig(site: Site, now: Date, photoUrl: string | null) {
@@ -25,6 +26,7 @@ export function widgetConfig(site: Site, now: Date, photoUrl: string | null) {
     },
     consent: { text: s.consentText, required: s.consentRequired },
     callback: { slots: callbackSlots(s, now).map((d) => d.toISOString()) },
+    message: { fields: s.messageFields, replyWithinHours: s.replyWithinHours },
   };
 }
 
