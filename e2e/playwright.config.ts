@@ -28,6 +28,11 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: "npx tsx support/mail-double-server.ts",
+      url: `${E2E.mailApiUrl}/_double/mails`,
+      reuseExistingServer: false,
+    },
+    {
       // The real server, started the way `npm start` starts it, against the freshly built widget.
       command: "npx tsx ../server/src/index.ts",
       url: `${E2E.baseUrl}/healthz`,
@@ -41,6 +46,8 @@ export default defineConfig({
         TWILIO_FROM: E2E.twilioFrom,
         TWILIO_API_BASE_URL: E2E.twilioUrl,
         OWNER_PHONE: E2E.ownerPhone,
+        SMTP_URL: `smtp://${E2E.smtpUser}:${E2E.smtpPass}@127.0.0.1:${E2E.smtpPort}`,
+        MAIL_FROM: E2E.mailFrom,
         RATE_LIMIT_IP_PER_10_MIN: "1000",
         OUTBOX_POLL_MS: "200",
       },

@@ -123,7 +123,13 @@ test.describe("call me back", () => {
     await page.setViewportSize({ width: 375, height: 740 });
     const launcher = await openShop(page);
     await launcher.click();
-    const box = await page.getByRole("dialog").boundingBox();
-    expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 740 });
+    const dialog = page.getByRole("dialog");
+    // Polled: the sheet slides in, so its box settles a moment after it appears.
+    await expect
+      .poll(async () => {
+        const box = await dialog.boundingBox();
+        return box && [box.x, box.y, box.width, box.height].map(Math.round);
+      })
+      .toEqual([0, 0, 375, 740]);
   });
 });

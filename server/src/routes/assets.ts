@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -33,8 +33,7 @@ export function assets(deps: AssetDeps) {
   });
 
   app.get("/demo", (c) => c.redirect("/demo/"));
-  app.get("/demo/:file?", async (c) => {
-    const file = c.req.param("file") ?? "index.html";
+  const demoPage = async (c: Context, file: string) => {
     if (!demoFile.test(file)) return c.notFound();
     const content = await readFile(path.join(deps.demoDir, file), "utf8").catch(() => undefined);
     if (content === undefined) return c.notFound();
@@ -42,7 +41,9 @@ export function assets(deps: AssetDeps) {
     if (file === "strict-csp.html") c.header("Content-Security-Policy", STRICT_CSP);
     c.header("Content-Type", contentTypes[ext]!);
     return c.body(ext === "html" ? content.replaceAll("%PUBLIC_URL%", deps.publicUrl) : content);
-  });
+  };
+  app.get("/demo/", (c) => demoPage(c, "index.html"));
+  app.get("/demo/:file", (c) => demoPage(c, c.req.param("file")));
 
   return app;
 }

@@ -1,0 +1,31 @@
+// fetch, made safe for a UI: every outcome, including a network failure or a timeout, comes back as a
+// value in the server's error shape, so components branch on `ok` and never need try/catch.
+
+export type ApiError = { code: string; message: string; fields?: Record<string, string> };
+export type HttpResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
+
+/** Sends a request and reads a JSON answer; never throws, never rejects. Gives up after 15 s. */
+export async function request<T>(url: string, init: RequestInit = {}): Promise<HttpResult<T>> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 15e3);
+  try {
+    // No cookies: the widget is a guest on the shop's page and needs no session of its own.
+    const response = await fetch(url, { credentials: "omit", ...init, signal: abort.signal });
+    const body: unknown = await response.json().catch(() => undefined);
+    return response.ok && body !== undefined
+      ? { ok: true, status: response.status, data: body as T }
+      : { ok: false, status: response.status, error: errorFrom(body) };
+  } catch {
+    return { ok: false, status: 0, error: { code: "network", message: "We couldn't reach the server. Check your connection and try again." } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The server's `{ error: { code, message, fields? } }`, or a stand-in when the body is something else. */
+export function errorFrom(body: unknown): ApiError {
+  const error = (body as { error?: ApiError } | null | undefined)?.error;
+  return typeof error?.code === "string" && typeof error.message === "string"
+    ? error
+    : { code: "bad_response", message: "Something went wrong on our side. Please try again." };
+}
