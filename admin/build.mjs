@@ -1,6 +1,6 @@
-// Bundles the owner inbox (src/main.ts) into dist/admin.js and copies its stylesheet to dist/admin.css.
+// Bundles the owner inbox (src/main.ts) into dist/admin.js and joins src/styles/*.css into dist/admin.css.
 import { build } from "esbuild";
-import { copyFile, mkdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -18,7 +18,10 @@ export async function buildAdmin() {
     legalComments: "none",
     logLevel: "warning",
   });
-  await copyFile(here("./src/admin.css"), here("./dist/admin.css"));
+  // One stylesheet, from src/styles/*.css in name order (base first): no CSS build step needed.
+  const files = (await readdir(here("./src/styles"))).filter((f) => f.endsWith(".css")).sort();
+  const css = await Promise.all(files.map((f) => readFile(here(`./src/styles/${f}`), "utf8")));
+  await writeFile(here("./dist/admin.css"), css.join("\n"));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,6 +7,7 @@ const database = path.join(tmpdir(), `beckon-e2e-${process.pid}.db`);
 
 export default defineConfig({
   testDir: "./specs",
+  testIgnore: /\.changes\.spec\.ts$/,
   timeout: 30_000,
   workers: 2,
   forbidOnly: !!process.env.CI,
@@ -20,7 +21,14 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // First-run setup through the UI, once; saves the signed-in owner for the specs that need one.
+    { name: "setup", testMatch: /\.setup\.ts$/, use: { browserName: "chromium" } },
+    { name: "chromium", dependencies: ["setup"], use: { browserName: "chromium" } },
+    // Specs that change how the demo site's widget looks or behaves run last, so they cannot
+    // surprise the specs above, which run in parallel against the same demo site.
+    { name: "site-changes", testMatch: /\.changes\.spec\.ts$/, testIgnore: [], dependencies: ["chromium"], use: { browserName: "chromium" } },
+  ],
   webServer: [
     {
       command: "npx tsx support/twilio-double-server.ts",

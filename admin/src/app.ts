@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, type Api } from "./api.ts";
+import { html } from "./html.ts";
+import { Layout } from "./layout.ts";
+import { CustomerPage } from "./pages/customer.ts";
+import { InboxPage } from "./pages/inbox.ts";
+import { InstallPage } from "./pages/install.ts";
+import { MembersPage } from "./pages/members.ts";
+import { NewSitePage } from "./pages/new-site.ts";
+import { paths, type PageProps } from "./pages/page.ts";
+import { RequestPage } from "./pages/request.ts";
+import { SettingsPage } from "./pages/settings.ts";
+import { SetupPage } from "./pages/setup.ts";
+import { SignInPage } from "./pages/sign-in.ts";
+import { matchPath, navigate, useLocation } from "./router.ts";
+import type { Session } from "./session.ts";
+
+type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
+
+type SiteRoute = { pattern: string; title: string; section: "inbox" | "settings" | "install" | "members"; page: (props: PageProps) => unknown };
+
+/** The signed-in pages of one site; the first match wins. */
+const siteRoutes: SiteRoute[] = [
+  { pattern: "/admin/sites/:site", title: "Inbox", section: "inbox", page: InboxPage },
+  { pattern: "/admin/sites/:site/requests/:id", title: "Request", section: "inbox", page: RequestPage },
+  { pattern: "/admin/sites/:site/customers/:id", title: "Customer", section: "inbox", page: CustomerPage },
+  { pattern: "/admin/sites/:site/settings", title: "Settings", section: "settings", page: SettingsPage },
+  { pattern: "/admin/sites/:site/install", title: "Install", section: "install", page: InstallPage },
+  { pattern: "/admin/sites/:site/members", title: "Members", section: "members", page: MembersPage },
+];
+
+/** The owner app: first-run setup, sign-in, then the pages of the owner's sites. */
+export function App({ api }: { api: Api }) {
+  const [boot, setBoot] = useState<Boot>({ state: "loading" });
+
+  const load = async () => {
+    try {
+      const session = await api.get<Session>("/session");
+      api.setCsrfToken(session.csrfToken);
+      setBoot({ state: "signed-in", session });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) {
+        setBoot({ state: "error", message: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+      api.setCsrfToken(null);
+      const { needed } = await api.get<{ needed: boolean }>("/setup").catch(() => ({ needed: false }));
+      setBoot({ state: needed ? "setup" : "signed-out" });
+    }
+  };
+  useEffect(() => void load(), []);
+
+  const signedIn = (session: Session) => {
+    api.setCsrfToken(session.csrfToken);
+    setBoot({ state: "signed-in", session });
+  };
+
+  switch (boot.state) {
+    case "loading":
+      return html`<p class="boot" role="status">Loading…</p>`;
+    case "error":
+      return html`<main class="boot"><h1>Something went wrong</h1><p role="alert">${boot.message}</p>
+        <button type="button" onClick=${load}>Try again</button></main>`;
+    case "setup":
+      return html`<${SetupPage} api=${api} onSignedIn=${signedIn} />`;
+    case "signed-out":
+      return html`<${SignInPage} api=${api} onSignedIn=${signedIn} />`;
+    case "signed-in":
+      return html`<${SignedIn} api=${api} session=${boot.session} refreshSession=${load}
+        onSignedOut=${() => { api.setCsrfToken(null); setBoot({ state: "signed-out" }); navigate("/admin", { replace: true }); }} />`;
+  }
+}
+
+function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; session: Session; refreshSession: () => Promise<void>; onSignedOut: () => void }) {
+  const { path, query } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  const newSite = path === paths.newSite();
+  let route: SiteRoute | undefined;
+  let params: Record<string, string> = {};
+  for (const r of siteRoutes) {
+    const m = matchPath(r.pattern, path);
+    if (m) {
+      route = r;
+      params = m;
+      break;
+    }
+  }
+  const site = route ? session.sites.find((s) => s.key === params.site) : undefined;
+
+  // Anything else under /admin (the bare /admin, an old link) goes to the first site's inbox.
+  const fallback = !newSite && !route ? (session.sites[0] ? paths.inbox(session.sites[0].key) : paths.newSite()) : null;
+  useEffect(() => {
+    if (fallback) navigate(fallback, { replace: true });
+  }, [fallback]);
+
+  const title = newSite ? "Add a site" : route && site ? `${route.title} · ${site.name}` : "Not found";
+  useEffect(() => {
+    document.title = `${title} · Beckon`;
+    // Tell screen readers the page changed: move focus to the new page's content (not on first load).
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
+
+  const signOut = async () => {
+    await api.send("DELETE", "/session").catch(() => undefined);
+    onSignedOut();
+  };
+
+  const pageProps = { api, session, params, query, navigate, refreshSession };
+  let content: unknown;
+  if (fallback) content = null;
+  else if (newSite) content = html`<${NewSitePage} ...${pageProps} />`;
+  else if (!site) content = html`<h1>Not found</h1><p>You have no site called “${params.site}”. <a href="/admin">Back to your inbox</a></p>`;
+  else content = html`<${route!.page} key=${site.key} ...${pageProps} site=${site} />`;
+
+  return html`<${Layout} session=${session} site=${site} section=${route?.section} onSignOut=${signOut} mainRef=${main}>${content}<//>`;
+}
