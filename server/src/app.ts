@@ -8,12 +8,13 @@ import { adminApi } from "./routes/admin-api.ts";
 import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
+import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import type { EventBus } from "./services/event-bus.ts";
 
 export type AppDeps = {
   database: Database;
   clock: Clock;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"] };
+  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken"> | undefined };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
   /** Undefined until Twilio is configured. */
@@ -65,6 +66,18 @@ export function createApp(deps: AppDeps) {
       mailFrom: deps.config.mailFrom,
       onQueued: () => deps.outbox.wake(),
       keepAliveMs: deps.keepAliveMs,
+    }),
+  );
+  app.route(
+    "/webhooks/twilio",
+    twilioWebhooks({
+      db,
+      clock: deps.clock,
+      publicUrl,
+      authToken: deps.config.twilio?.authToken,
+      mailFrom: deps.config.mailFrom,
+      bus: deps.bus,
+      onQueued: () => deps.outbox.wake(),
     }),
   );
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));

@@ -28,7 +28,9 @@ export async function startServer(
   const demo = await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
   if (config.ownerAccount) await ensureOwnerAccount(database.db, { ...config.ownerAccount, demoSiteId: demo.id });
 
-  const sms = config.twilio ? await createTwilioSms(config.twilio) : undefined;
+  // Twilio can only report delivery to a URL it can reach: not localhost.
+  const reachable = !/^https?:\/\/(localhost|127\.|\[::1\])/.test(config.publicUrl);
+  const sms = config.twilio ? await createTwilioSms(config.twilio, { statusCallbackUrl: reachable ? `${config.publicUrl}/webhooks/twilio/status` : undefined }) : undefined;
   const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from) : undefined;
   const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
   worker.start();

@@ -18,11 +18,11 @@ export const OWNER_PHONE = "+14155550100";
 export const TWILIO_FROM = "+14155550199";
 export const PUBLIC_URL = "https://shop.example";
 export const MAIL_FROM = { name: "Beckon", address: "beckon@shop.example" };
-const twilioCreds = { accountSid: `AC${"0".repeat(31)}1`, authToken: "test-auth-token" };
+export const twilioCreds = { accountSid: `AC${"0".repeat(31)}1`, authToken: "test-auth-token" };
 
 /** The real Twilio sender, pointed at a double. */
 export function createTestSms(doubleUrl: string) {
-  return createTwilioSms({ ...twilioCreds, from: TWILIO_FROM, apiBaseUrl: doubleUrl });
+  return createTwilioSms({ ...twilioCreds, from: TWILIO_FROM, apiBaseUrl: doubleUrl }, { statusCallbackUrl: `${PUBLIC_URL}/webhooks/twilio/status` });
 }
 
 /** A silent logger that remembers what was said, for assertions. */
@@ -72,7 +72,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const app = createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken }, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
     sms,
     bus,

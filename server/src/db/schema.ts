@@ -167,6 +167,7 @@ export const outbox = sqliteTable(
     index("outbox_due").on(t.status, t.nextAttemptAt),
     index("outbox_request").on(t.requestId),
     index("outbox_recipient").on(t.kind, t.recipient, t.createdAt),
+    index("outbox_provider").on(t.providerId),
   ],
 );
 

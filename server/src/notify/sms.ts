@@ -9,9 +9,10 @@ export type SmsSender = { send(message: SmsMessage): Promise<SmsReceipt> };
 /**
  * The Twilio sender. `apiBaseUrl` points the official SDK at another host (a Twilio-compatible test
  * server): the SDK has no option for that, so a RequestClient subclass rewrites each request's origin.
- * The SDK is imported lazily because loading it costs ~100 ms of start-up.
+ * The SDK is imported lazily because loading it costs ~100 ms of start-up. With `statusCallbackUrl`,
+ * Twilio reports each message's delivery to our signed webhook.
  */
-export async function createTwilioSms(twilio: NonNullable<Config["twilio"]>): Promise<SmsSender> {
+export async function createTwilioSms(twilio: NonNullable<Config["twilio"]>, opts: { statusCallbackUrl?: string | undefined } = {}): Promise<SmsSender> {
   const { default: Twilio } = await import("twilio");
   let httpClient: InstanceType<typeof Twilio.RequestClient> | undefined;
   if (twilio.apiBaseUrl) {
@@ -30,7 +31,7 @@ export async function createTwilioSms(twilio: NonNullable<Config["twilio"]>): Pr
   const client = Twilio(twilio.accountSid, twilio.authToken, { httpClient, autoRetry: false });
   return {
     async send({ to, body }) {
-      const message = await client.messages.create({ to, from: twilio.from, body });
+      const message = await client.messages.create({ to, from: twilio.from, body, ...(opts.statusCallbackUrl && { statusCallback: opts.statusCallbackUrl }) });
       return { providerId: message.sid, providerStatus: message.status };
     },
   };

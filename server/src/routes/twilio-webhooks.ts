@@ -1,0 +1,58 @@
+import { Hono } from "hono";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { ApiError } from "../http/errors.ts";
+import { param, twilioSignature, type TwilioVars } from "../http/twilio-signature.ts";
+import { recordDeliveryStatus } from "../services/delivery-status.ts";
+import type { EventBus } from "../services/event-bus.ts";
+import { handleOwnerSms } from "../services/owner-sms.ts";
+import { parsePhone } from "../services/phone.ts";
+
+export type TwilioWebhookDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  authToken: string | undefined;
+  mailFrom: { address: string };
+  bus: EventBus;
+  onQueued: () => void;
+};
+
+/** TwiML that texts `text` back to the sender. */
+async function twimlMessage(text: string): Promise<string> {
+  const { twiml } = (await import("twilio")).default;
+  const response = new twiml.MessagingResponse();
+  response.message(text);
+  return response.toString();
+}
+
+/** Twilio calls these: the owner's SMS replies, and delivery reports for what we sent. All signed. */
+export function twilioWebhooks(deps: TwilioWebhookDeps) {
+  const app = new Hono<TwilioVars>();
+  app.use("*", twilioSignature({ authToken: deps.authToken, publicUrl: deps.publicUrl }));
+
+  app.post("/sms", async (c) => {
+    const params = c.get("twilioParams");
+    const from = parsePhone(param(params, "From"), "US");
+    const outcome = from.ok ? await handleOwnerSms(deps, { from: from.e164, body: param(params, "Body") }) : null;
+    if (!outcome) throw new ApiError(403, "unknown_sender", "This number does not own a site here.");
+    if (outcome.changed) {
+      if (outcome.changed.queued) deps.onQueued();
+      deps.bus.publish({ type: "request.updated", siteId: outcome.changed.siteId, requestId: outcome.changed.requestId });
+    }
+    return c.body(await twimlMessage(outcome.answer), 200, { "Content-Type": "text/xml; charset=utf-8" });
+  });
+
+  app.post("/status", async (c) => {
+    const params = c.get("twilioParams");
+    const messageSid = param(params, "MessageSid");
+    const status = param(params, "MessageStatus");
+    if (messageSid && status) {
+      const known = await recordDeliveryStatus(deps.db, deps.clock, { messageSid, status, errorCode: param(params, "ErrorCode") || undefined });
+      if (known?.requestId) deps.bus.publish({ type: "request.updated", siteId: known.siteId, requestId: known.requestId });
+    }
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,94 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { outbox, requests, siteMembers, sites } from "../db/schema.ts";
+import { addNote, changeStatus } from "./inbox.ts";
+import { OWNER_SMS_HELP, parseOwnerSms } from "./owner-sms-command.ts";
+import { sendReply } from "./replies.ts";
+
+export type OwnerSmsDeps = { db: Db; clock: Clock; mailFrom: { address: string }; publicUrl: string };
+
+/** The answer texted back to the owner, and what changed (for live updates and the outbox). */
+export type OwnerSmsOutcome = { answer: string; changed?: { siteId: number; requestId: string; queued: boolean } };
+
+type Target = { id: string; ref: string; kind: string; siteId: number; fields: Record<string, unknown> };
+
+/**
+ * An SMS from a site owner's phone to the Beckon number: a command or an answer to the request they
+ * were last alerted about (or the one named by `#ref`). Returns null when the sender owns no site:
+ * nobody else may act through this number.
+ */
+export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; body: string }): Promise<OwnerSmsOutcome | null> {
+  const { db } = deps;
+  const owned = await db.select({ id: sites.id }).from(sites).where(eq(sites.ownerPhone, sms.from)).limit(1);
+  if (!owned.length) return null;
+
+  const command = parseOwnerSms(sms.body);
+  if (command.command === "help") return { answer: OWNER_SMS_HELP };
+
+  const target = command.ref ? await byRef(db, sms.from, command.ref) : await lastAlerted(db, sms.from);
+  if (!target) {
+    return { answer: command.ref ? `Beckon: no request #${command.ref} on your sites. Reply HELP for commands.` : "Beckon: there is no alert to answer yet. Reply HELP for commands." };
+  }
+  const owner = await ownerUserOf(db, target.siteId);
+  if (owner === undefined) return { answer: `Beckon: finish setting up your account at ${deps.publicUrl}/admin first.` };
+
+  const name = String(target.fields.name ?? "the shopper");
+  const label = `#${target.ref} (${name})`;
+  switch (command.command) {
+    case "done":
+      await changeStatus(db, deps.clock, owner, target.id, { status: "done" });
+      return { answer: `Beckon: ${label} marked done.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
+    case "call": {
+      const phone = target.fields.phone;
+      return { answer: phone ? `Beckon: call ${name} on ${String(phone)} (${label}).` : `Beckon: ${label} left no phone number.` };
+    }
+    case "reply": {
+      if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
+      if (target.kind === "message" && target.fields.email) {
+        await sendReply(deps, owner, target.id, { text: command.text });
+        return { answer: `Beckon: your answer was emailed to ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: true } };
+      }
+      await addNote(db, deps.clock, owner, target.id, { text: command.text });
+      return { answer: `Beckon: noted on ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
+    }
+  }
+}
+
+const targetColumns = { id: requests.id, ref: requests.ref, kind: requests.kind, siteId: requests.siteId, fields: requests.fields };
+
+/** The request behind the latest alert this phone received. */
+async function lastAlerted(db: Db, phone: string): Promise<Target | undefined> {
+  const [row] = await db
+    .select(targetColumns)
+    .from(outbox)
+    .innerJoin(requests, eq(requests.id, outbox.requestId))
+    .innerJoin(sites, and(eq(sites.id, requests.siteId), eq(sites.ownerPhone, phone)))
+    .where(and(eq(outbox.channel, "sms"), eq(outbox.audience, "owner"), eq(outbox.kind, "alert"), eq(outbox.recipient, phone), eq(outbox.status, "sent")))
+    .orderBy(desc(outbox.sentAt), desc(outbox.id))
+    .limit(1);
+  return row;
+}
+
+/** `#ref` on one of this phone's sites; with several sites, the newest request of that number. */
+async function byRef(db: Db, phone: string, ref: string): Promise<Target | undefined> {
+  const [row] = await db
+    .select(targetColumns)
+    .from(requests)
+    .innerJoin(sites, and(eq(sites.id, requests.siteId), eq(sites.ownerPhone, phone)))
+    .where(eq(requests.ref, ref))
+    .orderBy(desc(requests.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** The site's first owner account, who acts for SMS commands. */
+async function ownerUserOf(db: Db, siteId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ userId: siteMembers.userId })
+    .from(siteMembers)
+    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.role, "owner")))
+    .orderBy(asc(siteMembers.createdAt))
+    .limit(1);
+  return row?.userId;
+}
