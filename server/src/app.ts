@@ -9,7 +9,8 @@ import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
-import type { EventBus } from "./services/event-bus.ts";
+import type { EventLog } from "./events/event-log.ts";
+import { publishInboxEvent } from "./events/inbox-events.ts";
 
 export type AppDeps = {
   database: Database;
@@ -19,7 +20,8 @@ export type AppDeps = {
   outbox: { wake(): void };
   /** Undefined until Twilio is configured. */
   sms: SmsSender | undefined;
-  bus: EventBus;
+  /** The event log that feeds live views (tailed by this process). */
+  events: EventLog;
   paths: { widgetFile: string; demoDir: string; adminDist: string };
   log: Pick<Console, "info" | "warn" | "error">;
   /** Keep-alive interval of the inbox's event stream (tests shorten it). */
@@ -48,7 +50,7 @@ export function createApp(deps: AppDeps) {
       mailFrom: deps.config.mailFrom,
       onSubmitted: ({ siteId, requestId }) => {
         deps.outbox.wake();
-        deps.bus.publish({ type: "request.created", siteId, requestId });
+        publishInboxEvent(deps.events, deps.log, "request.created", siteId, requestId);
       },
     }),
   );
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps) {
       clock: deps.clock,
       publicUrl,
       trustProxy,
-      bus: deps.bus,
+      events: deps.events,
       sms: deps.sms,
       log: deps.log,
       loginFailuresPer15Min: rateLimits.loginFailuresPer15Min,
@@ -76,7 +78,8 @@ export function createApp(deps: AppDeps) {
       publicUrl,
       authToken: deps.config.twilio?.authToken,
       mailFrom: deps.config.mailFrom,
-      bus: deps.bus,
+      events: deps.events,
+      log: deps.log,
       onQueued: () => deps.outbox.wake(),
     }),
   );

@@ -38,6 +38,7 @@ const envSchema = z
     OWNER_EMAIL: optional.pipe(z.email().optional()),
     OWNER_PASSWORD: optional.pipe(z.string().min(10, "must be at least 10 characters").optional()),
     OUTBOX_POLL_MS: positiveInt(1000),
+    EVENT_POLL_MS: positiveInt(250),
   });
 
 /** Variables that only make sense together; checked even when other variables are bad, so every problem is listed. */
@@ -66,6 +67,8 @@ export type Config = {
   rateLimits: { ipPer10Min: number; sitePerHour: number; loginFailuresPer15Min: number };
   ownerAccount: { email: string; password: string } | undefined;
   outboxPollMs: number;
+  /** How often this process looks for events written by other processes (live inbox and chat). */
+  eventPollMs: number;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -110,6 +113,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     },
     ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,
     outboxPollMs: env.OUTBOX_POLL_MS,
+    eventPollMs: env.EVENT_POLL_MS,
   };
 }
 

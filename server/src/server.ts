@@ -9,7 +9,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
 import { createSmtpEmail } from "./notify/email.ts";
 import { createTwilioSms } from "./notify/sms.ts";
 import { ensureOwnerAccount } from "./services/accounts.ts";
-import { createEventBus } from "./services/event-bus.ts";
+import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./services/sites.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -35,13 +35,16 @@ export async function startServer(
   const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
   worker.start();
 
+  const events = createEventLog({ db: database.db, clock, pollMs: config.eventPollMs, log });
+  await events.start();
+
   const app = createApp({
     database,
     clock,
     config: { ...config, mailFrom: config.mail.from },
     outbox: worker,
     sms,
-    bus: createEventBus(log),
+    events,
     paths: { widgetFile: `${repoRoot}widget/dist/widget.js`, demoDir: `${repoRoot}demo-site`, adminDist: `${repoRoot}admin/dist` },
     log,
   });
@@ -53,7 +56,12 @@ export async function startServer(
   return {
     url: `http://localhost:${port}`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      events.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Event streams never end by themselves: let in-flight requests finish, then cut what is left.
+      const cut = setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 2000);
+      await closed;
+      clearTimeout(cut);
       await worker.stop();
       database.close();
     },

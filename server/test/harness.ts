@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp, type AppDeps } from "../src/app.ts";
-import { createEventBus } from "../src/services/event-bus.ts";
+import { createEventLog } from "../src/events/event-log.ts";
 import type { Clock } from "../src/clock.ts";
 import { migrateDatabase, openDatabase } from "../src/db/client.ts";
 import { sites } from "../src/db/schema.ts";
@@ -57,7 +57,8 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: 20, log });
   const worker = makeWorker();
   let wakes = 0;
-  const bus = createEventBus(log);
+  const events = createEventLog({ db: database.db, clock, pollMs: 20, log });
+  await events.start();
 
   const [site] = await database.db
     .insert(sites)
@@ -75,7 +76,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken }, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
     sms,
-    bus,
+    events,
     paths: { widgetFile: path.join(dir, "missing-widget.js"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin"), ...opts.paths },
     log,
     keepAliveMs: 50,
@@ -90,7 +91,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     log,
     twilio,
     smtp,
-    bus,
+    events,
     site: site!,
     worker,
     makeWorker,
@@ -98,6 +99,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
       return wakes;
     },
     async close() {
+      events.stop();
       await worker.stop();
       await twilio.close();
       await smtp.close();

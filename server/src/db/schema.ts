@@ -187,3 +187,24 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.key] })],
 );
+
+/**
+ * The append-only log every live view is fed from: the inbox and (later) chat. Each server process
+ * tails it and fans new rows out to its own clients, so processes sharing one database hear each
+ * other; an SSE client that reconnects with Last-Event-ID is replayed exactly what it missed.
+ */
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** Who listens: "inbox" for the site's owners. */
+    topic: text("topic").notNull(),
+    type: text("type").notNull(),
+    data: text("data", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("events_topic").on(t.siteId, t.topic, t.id)],
+);

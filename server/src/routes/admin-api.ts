@@ -3,7 +3,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { requireCsrfToken, requireSession, sameOriginWrites, type AdminVars } from "../http/session.ts";
 import type { SmsSender } from "../notify/sms.ts";
-import type { EventBus } from "../services/event-bus.ts";
+import type { EventLog } from "../events/event-log.ts";
 import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
@@ -13,7 +13,7 @@ export type AdminApiDeps = {
   clock: Clock;
   publicUrl: string;
   trustProxy: boolean;
-  bus: EventBus;
+  events: EventLog;
   sms: SmsSender | undefined;
   log: Pick<Console, "info" | "error">;
   loginFailuresPer15Min: number;

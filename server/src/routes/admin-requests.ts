@@ -3,11 +3,12 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
-import type { EventBus } from "../services/event-bus.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { publishInboxEvent } from "../events/inbox-events.ts";
 import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
 import { sendReply } from "../services/replies.ts";
 
-export type RequestRouteDeps = { db: Db; clock: Clock; bus: EventBus; mailFrom: { address: string }; onQueued: () => void };
+export type RequestRouteDeps = { db: Db; clock: Clock; events: EventLog; log: Pick<Console, "error">; mailFrom: { address: string }; onQueued: () => void };
 
 /** One request and one customer at a time: detail, status, notes. */
 export function requestRoutes(deps: RequestRouteDeps) {
@@ -19,7 +20,7 @@ export function requestRoutes(deps: RequestRouteDeps) {
 
   app.patch("/requests/:id", async (c) => {
     const { siteId, request } = await changeStatus(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
-    deps.bus.publish({ type: "request.updated", siteId, requestId: request.id });
+    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, request.id);
     return c.json({ request });
   });
 
@@ -32,7 +33,7 @@ export function requestRoutes(deps: RequestRouteDeps) {
     const id = c.req.param("id");
     const { siteId } = await sendReply(deps, userId(c), id, await c.req.json().catch(() => null));
     deps.onQueued();
-    deps.bus.publish({ type: "request.updated", siteId, requestId: id });
+    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, id);
     return c.json(await requestDetail(db, userId(c), id), 201);
   });
 

@@ -1,7 +1,6 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { Hono } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
-import { streamSSE } from "hono/streaming";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { requests } from "../db/schema.ts";
@@ -9,7 +8,9 @@ import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { SmsSender } from "../notify/sms.ts";
 import { addMember, createSite, memberSite, membersOf, sitesOf, type MemberSite } from "../services/accounts.ts";
-import type { EventBus, InboxEvent } from "../services/event-bus.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { eventStream } from "../events/event-stream.ts";
+import { INBOX_TOPIC } from "../events/inbox-events.ts";
 import { listRequests, requestSummary } from "../services/inbox.ts";
 import { deletePhoto, installInfo, MAX_PHOTO_BYTES, savePhoto, siteSettingsView, updateSiteSettings } from "../services/site-admin.ts";
 import { sendTestSms } from "../services/test-sms.ts";
@@ -18,7 +19,7 @@ export type SiteRouteDeps = {
   db: Db;
   clock: Clock;
   publicUrl: string;
-  bus: EventBus;
+  events: EventLog;
   sms: SmsSender | undefined;
   log: Pick<Console, "info" | "error">;
   /** How often an open event stream sends a keep-alive comment. */
@@ -51,41 +52,18 @@ export function siteRoutes(deps: SiteRouteDeps) {
 
   app.get("/sites/:site/requests", async (c) => c.json(await listRequests(db, c.get("site").id, c.req.query())));
 
-  app.get("/sites/:site/events", (c) => {
-    const siteId = c.get("site").id;
-    return streamSSE(c, async (stream) => {
-      const queue: InboxEvent[] = [];
-      let wake: (() => void) | undefined;
-      const unsubscribe = deps.bus.subscribe((event) => {
-        if (event.siteId !== siteId) return;
-        queue.push(event);
-        wake?.();
-      });
-      stream.onAbort(() => {
-        unsubscribe();
-        wake?.();
-      });
-      await stream.writeSSE({ event: "ready", data: "{}" });
-      while (!stream.aborted) {
-        const event = queue.shift();
-        if (event) {
-          const summary = await requestSummary(db, event.requestId);
-          if (summary) await stream.writeSSE({ event: event.type, data: JSON.stringify(summary) });
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, deps.keepAliveMs ?? 25_000);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
-        if (!queue.length && !stream.aborted) await stream.write(": keep-alive\n\n");
-      }
-      unsubscribe();
-    });
-  });
+  // Live inbox: every request created or changed on this site, from any server process, resumable.
+  app.get("/sites/:site/events", (c) =>
+    eventStream(c, {
+      log: deps.events,
+      filter: { siteId: c.get("site").id, topic: INBOX_TOPIC },
+      keepAliveMs: deps.keepAliveMs ?? 25_000,
+      render: async (event) => {
+        const summary = await requestSummary(db, String(event.data.requestId));
+        return summary ? { event: event.type, data: summary } : null;
+      },
+    }),
+  );
 
   app.get("/sites/:site/settings", async (c) => c.json(await siteSettingsView(db, deps.publicUrl, c.get("site"))));
   app.put("/sites/:site/settings", async (c) => {

@@ -4,7 +4,8 @@ import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import { param, twilioSignature, type TwilioVars } from "../http/twilio-signature.ts";
 import { recordDeliveryStatus } from "../services/delivery-status.ts";
-import type { EventBus } from "../services/event-bus.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { publishInboxEvent } from "../events/inbox-events.ts";
 import { handleOwnerSms } from "../services/owner-sms.ts";
 import { parsePhone } from "../services/phone.ts";
 
@@ -14,7 +15,8 @@ export type TwilioWebhookDeps = {
   publicUrl: string;
   authToken: string | undefined;
   mailFrom: { address: string };
-  bus: EventBus;
+  events: EventLog;
+  log: Pick<Console, "error">;
   onQueued: () => void;
 };
 
@@ -38,7 +40,7 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
     if (!outcome) throw new ApiError(403, "unknown_sender", "This number does not own a site here.");
     if (outcome.changed) {
       if (outcome.changed.queued) deps.onQueued();
-      deps.bus.publish({ type: "request.updated", siteId: outcome.changed.siteId, requestId: outcome.changed.requestId });
+      publishInboxEvent(deps.events, deps.log, "request.updated", outcome.changed.siteId, outcome.changed.requestId);
     }
     return c.body(await twimlMessage(outcome.answer), 200, { "Content-Type": "text/xml; charset=utf-8" });
   });
@@ -49,7 +51,7 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
     const status = param(params, "MessageStatus");
     if (messageSid && status) {
       const known = await recordDeliveryStatus(deps.db, deps.clock, { messageSid, status, errorCode: param(params, "ErrorCode") || undefined });
-      if (known?.requestId) deps.bus.publish({ type: "request.updated", siteId: known.siteId, requestId: known.requestId });
+      if (known?.requestId) publishInboxEvent(deps.events, deps.log, "request.updated", known.siteId, known.requestId);
     }
     return c.body(null, 204);
   });

@@ -1,0 +1,103 @@
+import { and, asc, eq, gt, max } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { events } from "../db/schema.ts";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type LoggedEvent = { id: number; siteId: number; topic: string; type: string; data: Record<string, unknown>; createdAt: Date };
+export type NewEvent = Pick<LoggedEvent, "siteId" | "topic" | "type" | "data">;
+/** Which events a listener wants: one topic of one site. */
+export type EventFilter = { siteId: number; topic: string };
+
+export type EventLog = {
+  /** Appends an event and tells this process's listeners at once (others hear it on their next poll). */
+  publish(event: NewEvent): Promise<void>;
+  /** Hears every event of `filter` committed from now on, in order, from any process. */
+  subscribe(filter: EventFilter, listener: (event: LoggedEvent) => void): () => void;
+  /** Events of `filter` after `afterId`, oldest first: what a reconnecting client missed. */
+  since(filter: EventFilter, afterId: number, limit?: number): Promise<LoggedEvent[]>;
+  /** Looks for new rows now, e.g. after a transaction that appended events committed. */
+  wake(): void;
+  start(): Promise<void>;
+  stop(): void;
+};
+
+/** Appends an event inside the caller's transaction, so it commits with what it reports, or not at all. */
+export async function appendEvent(tx: Tx | Db, event: NewEvent, now: Date): Promise<number> {
+  const [row] = await tx.insert(events).values({ ...event, createdAt: now }).returning({ id: events.id });
+  return row!.id;
+}
+
+/**
+ * The events table, tailed. Each process polls for rows after the last one it has seen and fans
+ * them out to its own subscribers; ids grow in commit order because SQLite (and libsql) have one
+ * writer at a time, so "after the last id" never skips a row.
+ */
+export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log: Pick<Console, "error"> }): EventLog {
+  const { db } = deps;
+  const subscribers = new Set<{ filter: EventFilter; listener: (event: LoggedEvent) => void }>();
+  let lastId = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let polling: Promise<void> | undefined;
+  let again = false;
+
+  async function pollOnce(): Promise<void> {
+    for (;;) {
+      again = false;
+      const rows = await db.select().from(events).where(gt(events.id, lastId)).orderBy(asc(events.id)).limit(500);
+      for (const row of rows) {
+        lastId = row.id;
+        for (const { filter, listener } of subscribers) {
+          if (filter.siteId !== row.siteId || filter.topic !== row.topic) continue;
+          try {
+            listener(row);
+          } catch (err) {
+            deps.log.error("event listener failed", err);
+          }
+        }
+      }
+      if (rows.length < 500 && !again) return;
+    }
+  }
+
+  function poll(): void {
+    if (polling) {
+      again = true;
+      return;
+    }
+    polling = pollOnce()
+      .catch((err) => deps.log.error("event log poll failed", err))
+      .finally(() => (polling = undefined));
+  }
+
+  return {
+    async publish(event) {
+      await appendEvent(db, event, deps.clock.now());
+      poll();
+    },
+    subscribe(filter, listener) {
+      const entry = { filter, listener };
+      subscribers.add(entry);
+      return () => void subscribers.delete(entry);
+    },
+    async since(filter, afterId, limit = 1000) {
+      return db
+        .select()
+        .from(events)
+        .where(and(eq(events.siteId, filter.siteId), eq(events.topic, filter.topic), gt(events.id, afterId)))
+        .orderBy(asc(events.id))
+        .limit(limit);
+    },
+    wake: poll,
+    async start() {
+      const [row] = await db.select({ last: max(events.id) }).from(events);
+      lastId = row?.last ?? 0;
+      timer = setInterval(() => subscribers.size && poll(), deps.pollMs);
+      timer.unref?.();
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { EventFilter, EventLog, LoggedEvent } from "./event-log.ts";
+
+export type StreamOptions = {
+  log: EventLog;
+  filter: EventFilter;
+  /** What the client sees for an event; null skips it (its id still counts as delivered). */
+  render: (event: LoggedEvent) => Promise<{ event: string; data: unknown } | null>;
+  keepAliveMs: number;
+};
+
+/** The id a reconnecting EventSource sends (`Last-Event-ID`), or `?lastEventId=` for a fresh page; 0 means live only. */
+export function lastEventIdOf(c: Context): number {
+  const raw = c.req.header("Last-Event-ID") ?? c.req.query("lastEventId") ?? "";
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+}
+
+/**
+ * Server-Sent Events from the event log, resumable without gap or duplicate: it subscribes first,
+ * then replays what the client missed from the table, then goes live, skipping anything at or below
+ * the last id written. Starts with a `ready` event (no id) and sends a comment as a keep-alive.
+ */
+export function eventStream(c: Context, opts: StreamOptions) {
+  return streamSSE(c, async (stream) => {
+    const queue: LoggedEvent[] = [];
+    let wake: (() => void) | undefined;
+    const unsubscribe = opts.log.subscribe(opts.filter, (event) => {
+      queue.push(event);
+      wake?.();
+    });
+    stream.onAbort(() => {
+      unsubscribe();
+      wake?.();
+    });
+
+    let lastWritten = lastEventIdOf(c);
+    const write = async (event: LoggedEvent) => {
+      if (event.id <= lastWritten) return;
+      const shown = await opts.render(event);
+      if (shown) await stream.writeSSE({ id: String(event.id), event: shown.event, data: JSON.stringify(shown.data) });
+      lastWritten = event.id;
+    };
+
+    try {
+      await stream.writeSSE({ event: "ready", data: "{}" });
+      if (lastWritten > 0) {
+        for (let missed = await opts.log.since(opts.filter, lastWritten); missed.length; missed = await opts.log.since(opts.filter, lastWritten)) {
+          for (const event of missed) await write(event);
+        }
+      }
+      while (!stream.aborted) {
+        const event = queue.shift();
+        if (event) {
+          await write(event);
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, opts.keepAliveMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+        if (!queue.length && !stream.aborted) await stream.write(": keep-alive\n\n");
+      }
+    } finally {
+      unsubscribe();
+    }
+  });
+}
