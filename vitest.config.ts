@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["server/**/*.test.ts", "widget/**/*.test.ts", "admin/**/*.test.ts"],
     exclude: ["**/node_modules/**", "e2e/**"],
     testTimeout: 20_000,
+    // Waiting is not timing: polls may take long on a busy machine; the test timeout still bounds them.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

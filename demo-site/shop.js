@@ -1,7 +1,7 @@
-// The demo shop's own script: a "Talk to us" button that opens the widget straight at "Call me back".
-// Beckon(...) works even before widget.js has loaded, thanks to the queue stub.
-document.querySelectorAll("[data-open-callback]").forEach(function (button) {
+// The demo shop's own script: buttons that open the widget straight at a channel ("callback" or
+// "message"). Beckon(...) works even before widget.js has loaded, thanks to the queue stub.
+document.querySelectorAll("[data-open]").forEach(function (button) {
   button.addEventListener("click", function () {
-    window.Beckon("open", "callback");
+    window.Beckon("open", button.getAttribute("data-open"));
   });
 });

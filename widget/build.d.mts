@@ -1,4 +1,12 @@
+type Size = { bytes: number; gzip: number; brotli: number };
+/** Gzip budgets in bytes: the loader, the panel, and both together. */
+export declare const BUDGETS: { loader: number; panel: number; total: number };
 /** The gzip budget of widget.js, in bytes. */
 export declare const GZIP_BUDGET: number;
-/** Builds widget.js and returns its size: raw, gzip (level 9) and brotli (quality 11) bytes. */
-export declare function buildWidget(options?: { outfile?: string }): Promise<{ bytes: number; gzip: number; brotli: number }>;
+/** Builds widget.js and widget-panel.js into `outdir` and returns the size of each and the gzip total. */
+export declare function buildWidget(options?: { outdir?: string }): Promise<{
+  loader: Size;
+  panel: Size;
+  total: number;
+  files: { loader: string; panel: string };
+}>;

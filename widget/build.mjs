@@ -1,28 +1,34 @@
-// Bundles src/index.ts into dist/widget.js (a minified IIFE) and reports its size. Size is the
-// widget's first goal, so the budget is enforced here and in src/budget.test.ts.
+// Builds the widget in two files and reports their sizes. Size is the widget's first goal, so the
+// budgets are enforced here and in src/budget.test.ts.
+//   dist/widget.js        the loader every page downloads: a minified IIFE, plain DOM, no Preact
+//   dist/widget-panel.js  the panel (Preact + htm), an ES module the loader imports when it is needed
+// The loader asks for the panel as `widget-panel.js?v=<hash of its bytes>`, so a cached loader never
+// runs against a panel from another build.
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
+/** Gzip budgets in bytes: the loader (the issue allows 12 KB; it aims for 4), the panel, and both together. */
+export const BUDGETS = { loader: 5 * 1024, panel: 16 * 1024, total: 20 * 1024 };
 /** The gzip budget of widget.js, in bytes. */
-export const GZIP_BUDGET = 12 * 1024;
+export const GZIP_BUDGET = BUDGETS.loader;
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Builds widget.js and returns its size: raw, gzip (level 9) and brotli (quality 11) bytes. */
-export async function buildWidget({ outfile = here("./dist/widget.js") } = {}) {
-  await build({
-    entryPoints: [here("./src/index.ts")],
-    outfile,
-    bundle: true,
-    format: "iife", // no globalName: the bundle itself defines nothing; the code assigns window.Beckon
-    minify: true,
-    target: "es2020", // modern browsers: keeps ?. and ?? as written
-    legalComments: "none",
-    logLevel: "warning",
-  });
-  const code = await readFile(outfile);
+const common = {
+  bundle: true,
+  minify: true,
+  target: "es2020", // modern browsers: keeps ?., ?? and import() as written
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+/** Raw, gzip (level 9) and brotli (quality 11) bytes of a file. */
+async function measure(file) {
+  const code = await readFile(file);
   return {
     bytes: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
@@ -30,11 +36,38 @@ export async function buildWidget({ outfile = here("./dist/widget.js") } = {}) {
   };
 }
 
+/** Builds widget.js and widget-panel.js into `outdir` and returns the size of each and the gzip total. */
+export async function buildWidget({ outdir = here("./dist") } = {}) {
+  const panelFile = path.join(outdir, "widget-panel.js");
+  await build({ ...common, entryPoints: [here("./src/panel.ts")], outfile: panelFile, format: "esm" });
+  const version = createHash("sha256").update(await readFile(panelFile)).digest("hex").slice(0, 10);
+  const loaderFile = path.join(outdir, "widget.js");
+  await build({
+    ...common,
+    entryPoints: [here("./src/index.ts")],
+    outfile: loaderFile,
+    format: "iife", // no globalName: the bundle itself defines nothing; the code assigns window.Beckon
+    define: { __PANEL_FILE__: JSON.stringify(`widget-panel.js?v=${version}`) },
+  });
+  const loader = await measure(loaderFile);
+  const panel = await measure(panelFile);
+  return { loader, panel, total: loader.gzip + panel.gzip, files: { loader: loaderFile, panel: panelFile } };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const size = await buildWidget();
-  console.log(`widget.js ${size.bytes} B, gzip ${size.gzip} B, brotli ${size.brotli} B (budget ${GZIP_BUDGET} B gzip)`);
-  if (size.gzip > GZIP_BUDGET) {
-    console.error(`widget.js is over its gzip budget by ${size.gzip - GZIP_BUDGET} B`);
-    process.exitCode = 1;
+  const line = (name, s, budget) => `${name.padEnd(16)} ${String(s.bytes).padStart(6)} B, gzip ${String(s.gzip).padStart(5)} B, brotli ${String(s.brotli).padStart(5)} B (budget ${budget} B gzip)`;
+  console.log(line("widget.js", size.loader, BUDGETS.loader));
+  console.log(line("widget-panel.js", size.panel, BUDGETS.panel));
+  console.log(`${"together".padEnd(16)} gzip ${size.total} B (budget ${BUDGETS.total} B gzip)`);
+  for (const [name, gzip, budget] of [
+    ["widget.js", size.loader.gzip, BUDGETS.loader],
+    ["widget-panel.js", size.panel.gzip, BUDGETS.panel],
+    ["the two files together", size.total, BUDGETS.total],
+  ]) {
+    if (gzip > budget) {
+      console.error(`${name} is over its gzip budget by ${gzip - budget} B`);
+      process.exitCode = 1;
+    }
   }
 }

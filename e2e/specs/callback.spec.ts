@@ -131,5 +131,49 @@ test.describe("call me back", () => {
         return box && [box.x, box.y, box.width, box.height].map(Math.round);
       })
       .toEqual([0, 0, 375, 740]);
+    // The sheet covers the page, so it is modal: Tab and Shift+Tab wrap inside it.
+    await expect(dialog).toHaveAttribute("aria-modal", "true");
+    const close = dialog.getByRole("button", { name: "Close" });
+    const last = dialog.getByRole("button", { name: "Send a message" });
+    await last.focus();
+    await page.keyboard.press("Tab");
+    await expect(close).toBeFocused();
+    await page.keyboard.press("Shift+Tab");
+    await expect(last).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(launcher).toBeFocused();
+  });
+
+  test("on a wide screen the panel is not modal and Tab may leave it", async ({ page }) => {
+    const launcher = await openShop(page);
+    await launcher.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("button", { name: "Call me back" })).toBeFocused();
+    expect(await dialog.getAttribute("aria-modal")).toBeNull();
+  });
+
+  test("the panel is fetched while the page is idle, before the shopper opens it", async ({ page }) => {
+    const panel = page.waitForRequest((r) => new URL(r.url()).pathname === "/widget-panel.js");
+    await openShop(page);
+    expect(new URL((await panel).url()).searchParams.get("v")).toMatch(/^[0-9a-f]{10}$/);
+  });
+
+  test("if the panel cannot load, the launcher says so instead of doing nothing, and tries again", async ({ page }) => {
+    const warnings: string[] = [];
+    page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
+    await page.route("**/widget-panel.js?**", (route) => route.abort());
+    const launcher = await openShop(page);
+    await launcher.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("alert")).toHaveText(/did not load/);
+    expect(warnings.filter((w) => w.includes("the panel did not load")).length).toBeGreaterThan(0);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(launcher).toBeFocused();
+    await page.unroute("**/widget-panel.js?**");
+    await launcher.click();
+    await expect(dialog.getByRole("button", { name: "Call me back" })).toBeVisible();
+    await expect(dialog.getByRole("alert")).toHaveCount(0);
   });
 });

@@ -22,7 +22,7 @@ export type AppDeps = {
   sms: SmsSender | undefined;
   /** The event log that feeds live views (tailed by this process). */
   events: EventLog;
-  paths: { widgetFile: string; demoDir: string; adminDist: string };
+  paths: { widgetDir: string; demoDir: string; adminDist: string };
   log: Pick<Console, "info" | "warn" | "error">;
   /** Keep-alive interval of the inbox's event stream (tests shorten it). */
   keepAliveMs?: number;
@@ -48,6 +48,12 @@ export function createApp(deps: AppDeps) {
       trustProxy,
       rateLimits,
       mailFrom: deps.config.mailFrom,
+      events: deps.events,
+      keepAliveMs: deps.keepAliveMs,
+      onChatChanged: () => {
+        deps.outbox.wake();
+        deps.events.wake();
+      },
       onSubmitted: ({ siteId, requestId }) => {
         deps.outbox.wake();
         publishInboxEvent(deps.events, deps.log, "request.created", siteId, requestId);
@@ -84,7 +90,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
-  app.route("/", assets({ widgetFile: deps.paths.widgetFile, demoDir: deps.paths.demoDir, publicUrl }));
+  app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));
 
   app.notFound((c) => c.json({ error: { code: "not_found", message: `Nothing at ${c.req.path}.` } }, 404));
   app.onError((err, c) => errorResponse(err, c, deps.log));

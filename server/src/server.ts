@@ -45,7 +45,7 @@ export async function startServer(
     outbox: worker,
     sms,
     events,
-    paths: { widgetFile: `${repoRoot}widget/dist/widget.js`, demoDir: `${repoRoot}demo-site`, adminDist: `${repoRoot}admin/dist` },
+    paths: { widgetDir: `${repoRoot}widget/dist`, demoDir: `${repoRoot}demo-site`, adminDist: `${repoRoot}admin/dist` },
     log,
   });
   const server = await new Promise<ServerType>((resolve) => {

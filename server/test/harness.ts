@@ -77,7 +77,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     outbox: { wake: () => void wakes++ },
     sms,
     events,
-    paths: { widgetFile: path.join(dir, "missing-widget.js"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin"), ...opts.paths },
+    paths: { widgetDir: path.join(dir, "no-widget"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin"), ...opts.paths },
     log,
     keepAliveMs: 50,
   });

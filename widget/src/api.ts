@@ -5,7 +5,7 @@ import type { View } from "./view-state.ts";
 
 /** The public API, `window.Beckon(command, ...args)`. */
 export interface BeckonApi {
-  /** Opens the panel; with a channel id (e.g. "callback"), straight at that channel. */
+  /** Opens the panel; with a channel id ("callback" or "message"), straight at that channel. */
   (command: "open", channel?: string): void;
   /** Closes the panel, or opens it when closed. */
   (command: "close" | "toggle"): void;

@@ -1,6 +1,6 @@
 // The call-back form's logic, apart from its markup: what the shopper typed, the minimal checks made
-// before sending (the server's answer is authoritative), the request body, and how an error is shown.
-import type { HttpResult } from "./http.ts";
+// before sending (the server's answer is authoritative), and the request body.
+import type { FieldErrors } from "./form.ts";
 
 export type CallbackValues = {
   name: string;
@@ -9,20 +9,18 @@ export type CallbackValues = {
   slot: string;
   note: string;
   consent: boolean;
-  /** The honeypot: people never see it, so anything here came from a bot. */
+  /** The honeypot: people never see it, so anything here came from a bot. Sent as `company`. */
   company: string;
 };
 
-export type FieldName = "name" | "phone" | "when" | "note" | "consent";
-export type FieldErrors = Partial<Record<FieldName, string>>;
-export type Problem = { fields: FieldErrors; alert: string };
-
 export type CallbackBody = { name: string; phone: string; when: string; note?: string; consent?: boolean; company: string };
-export type CallbackAnswer = { id: string; status: string; expect?: { kind: string; at?: string } };
 
 export const emptyValues = (slot = ""): CallbackValues => ({ name: "", phone: "", when: "asap", slot, note: "", consent: false, company: "" });
 
-const FIELDS: readonly FieldName[] = ["name", "phone", "when", "note", "consent"];
+const FIELDS = ["name", "phone", "when", "note", "consent"];
+
+/** Whether the call-back form shows a message for this server field (others go in the alert line). */
+export const isCallbackField = (field: string) => FIELDS.includes(field);
 
 /** Empty required fields, with the message shown under each. */
 export function checkCallback(v: CallbackValues, consentRequired: boolean): FieldErrors {
@@ -40,17 +38,4 @@ export function callbackBody(v: CallbackValues, consentRequired: boolean): Callb
   if (v.note.trim()) body.note = v.note.trim();
   if (consentRequired) body.consent = v.consent;
   return body;
-}
-
-/** How a failed submission is shown: messages under the form's fields, the rest in one alert line. */
-export function problemFrom(result: Extract<HttpResult<unknown>, { ok: false }>): Problem {
-  const { status, error } = result;
-  if (status === 429) return { fields: {}, alert: "Too many requests — please try again in a minute." };
-  const fields: FieldErrors = {};
-  const stray: string[] = [];
-  for (const [name, message] of Object.entries(error.fields ?? {})) {
-    if ((FIELDS as readonly string[]).includes(name)) fields[name as FieldName] = message;
-    else stray.push(message);
-  }
-  return { fields, alert: stray.join(" ") || (Object.keys(fields).length ? "" : error.message) };
 }

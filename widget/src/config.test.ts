@@ -6,12 +6,24 @@ const contract = {
   name: "Fern & Thistle",
   launcherLabel: "Contact us",
   greeting: "Hi! We're a two-person shop. Ask us anything.",
+  owner: { firstName: "Rosa", photoUrl: "https://beckon.example/api/v1/sites/demo/photo?v=1", trustLine: "I answer every message myself." },
   accent: "#1f6f5c",
   position: "right",
-  channels: [{ id: "callback", label: "Call me back" }],
+  channels: [
+    { id: "callback", label: "Call me back" },
+    { id: "message", label: "Send a message" },
+  ],
   availability: { openNow: true, nextOpenAt: null, awayUntil: null, awayMessage: null },
   consent: { text: "We'll only use your number to return this call.", required: false },
   callback: { slots: ["2026-11-23T14:00:00.000Z", "2026-11-23T14:30:00.000Z"] },
+  message: {
+    fields: [
+      { id: "order", label: "Order number", type: "text", options: [], required: false },
+      { id: "size", label: "Pot size", type: "choice", options: ["Small", "Large"], required: true },
+      { id: "gift", label: "It's a gift", type: "checkbox", options: [], required: false },
+    ],
+    replyWithinHours: 2,
+  },
 };
 
 describe("parseConfig", () => {
@@ -20,9 +32,12 @@ describe("parseConfig", () => {
   });
 
   it("skips channels this build does not know, and has nothing to show without one", () => {
-    const channels = [{ id: "chat", label: "Chat" }, { id: "callback" }, null];
-    expect(parseConfig({ ...contract, channels })?.channels).toEqual([{ id: "callback", label: "Call me back" }]);
-    expect(parseConfig({ ...contract, channels: [{ id: "message", label: "Message us" }] })).toBeNull();
+    const channels = [{ id: "chat", label: "Chat" }, { id: "callback" }, null, { id: "message", label: "Message us" }];
+    expect(parseConfig({ ...contract, channels })?.channels).toEqual([
+      { id: "callback", label: "Call me back" },
+      { id: "message", label: "Message us" },
+    ]);
+    expect(parseConfig({ ...contract, channels: [{ id: "chat", label: "Chat" }] })).toBeNull();
     expect(parseConfig({ ...contract, channels: [{ id: "constructor" }] })).toBeNull();
   });
 
@@ -34,6 +49,17 @@ describe("parseConfig", () => {
       launcherLabel: 7,
       availability: { openNow: "yes", nextOpenAt: "soon", awayUntil: 12 },
       callback: { slots: ["2026-11-23T14:00:00.000Z", "never", 3] },
+      owner: { firstName: null, photoUrl: "javascript:alert(1)", trustLine: 3 },
+      message: {
+        fields: [
+          { id: "Bad Id", label: "x", type: "text" },
+          { id: "size", label: "Pot size", type: "choice", options: [] },
+          { id: "note", label: "Note", type: "textarea" },
+          { id: "ok", label: "Fine", type: "text", required: "yes" },
+          null,
+        ],
+        replyWithinHours: -1,
+      },
     });
     expect(config).toMatchObject({
       accent: "#1f6f5c",
@@ -41,7 +67,10 @@ describe("parseConfig", () => {
       launcherLabel: "Contact us",
       availability: { openNow: false, nextOpenAt: null, awayUntil: null, awayMessage: null },
       callback: { slots: ["2026-11-23T14:00:00.000Z"] },
+      owner: { firstName: "", photoUrl: "", trustLine: "" },
+      message: { fields: [{ id: "ok", label: "Fine", type: "text", options: [], required: false }], replyWithinHours: 0 },
     });
+    expect(parseConfig({ ...contract, owner: null, message: undefined })).toMatchObject({ owner: null, message: { fields: [], replyWithinHours: 0 } });
   });
 
   it("rejects what is not a config at all", () => {

@@ -1,28 +1,43 @@
-// The site's public configuration, checked once at the edge: the UI trusts what this returns.
+// The site's public configuration, checked once at the edge: the loader and the panel trust what this returns.
 
 export type Availability = { openNow: boolean; nextOpenAt: string | null; awayUntil: string | null; awayMessage: string | null };
 export type Channel = { id: string; label: string };
+export type Owner = { firstName: string; photoUrl: string; trustLine: string };
+/** An extra question the owner added to "Send a message". */
+export type MessageField = { id: string; label: string; type: "text" | "choice" | "checkbox"; options: string[]; required: boolean };
 
 export type WidgetConfig = {
   site: string;
   name: string;
   launcherLabel: string;
   greeting: string;
+  /** The person behind the shop, when the owner filled it in. */
+  owner: Owner | null;
   accent: string;
   position: "left" | "right";
   channels: Channel[];
   availability: Availability;
   consent: { text: string; required: boolean };
   callback: { slots: string[] };
+  message: { fields: MessageField[]; replyWithinHours: number };
 };
 
-/** Channels this build can show. The server may list more ("message", "chat"); those are skipped. */
-export const CHANNELS: Record<string, string> = { callback: "Call me back" };
+/** Channels this build can show, with their default labels. The server may list more ("chat"); those are skipped. */
+export const CHANNELS: Record<string, string> = { callback: "Call me back", message: "Send a message" };
 
 type Loose = { [key: string]: any };
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
+const texts = (list: unknown): string[] => (Array.isArray(list) ? list.filter((t) => typeof t == "string" && t) : []);
 const dates = (list: unknown): string[] => (Array.isArray(list) ? list.filter((d) => typeof d == "string" && !isNaN(Date.parse(d))) : []);
+
+/** A well-formed extra field, or null. Ids become form control ids, so they are held to the server's own pattern. */
+function messageField(f: Loose | null): MessageField | null {
+  const options = texts(f?.options);
+  if (!/^[a-z][a-z0-9_]{0,29}$/.test(text(f?.id)) || !text(f!.label) || !/^(text|choice|checkbox)$/.test(f!.type) || (f!.type == "choice" && !options.length))
+    return null;
+  return { id: f!.id, label: f!.label, type: f!.type, options, required: f!.required === true };
+}
 
 /** The config the widget can render, or null when there is nothing to offer (bad shape, no known channel). */
 export function parseConfig(raw: unknown): WidgetConfig | null {
@@ -32,11 +47,16 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
     .map((ch: Loose) => ({ id: ch.id, label: text(ch.label) || CHANNELS[ch.id]! }));
   if (typeof c.site !== "string" || !channels.length) return null;
   const a: Loose = c.availability ?? {};
+  const o: Loose | null = c.owner;
+  const hours = c.message?.replyWithinHours;
   return {
     site: c.site,
     name: text(c.name),
     launcherLabel: text(c.launcherLabel) || "Contact us",
     greeting: text(c.greeting),
+    owner: o
+      ? { firstName: text(o.firstName), photoUrl: /^https?:\/\//.test(o.photoUrl) ? o.photoUrl : "", trustLine: text(o.trustLine) }
+      : null,
     accent: /^#[\da-f]{6}$/i.test(c.accent) ? c.accent : "#1f6f5c",
     position: c.position === "left" ? "left" : "right",
     channels,
@@ -48,5 +68,9 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
     },
     consent: { text: text(c.consent?.text), required: c.consent?.required === true },
     callback: { slots: dates(c.callback?.slots) },
+    message: {
+      fields: (Array.isArray(c.message?.fields) ? c.message.fields : []).map(messageField).filter(Boolean),
+      replyWithinHours: Number.isInteger(hours) && hours > 0 ? hours : 0,
+    },
   };
 }

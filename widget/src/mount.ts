@@ -1,5 +1,5 @@
-// The widget's corner of the host page: one <div data-beckon> on body, an open shadow root, and a
-// stylesheet adopted by that root. Adopted sheets are CSSOM, so a CSP without 'unsafe-inline' allows
+// The widget's corner of the host page: one <div data-beckon> on body, an open shadow root, and
+// stylesheets adopted by that root. Adopted sheets are CSSOM, so a CSP without 'unsafe-inline' allows
 // them; a <style> element is only the fallback for browsers without constructable stylesheets.
 
 export type Mounted = { host: HTMLElement; shadow: ShadowRoot; root: HTMLElement };
@@ -11,20 +11,25 @@ export const bodyReady = (): Promise<HTMLElement> =>
     document.addEventListener("DOMContentLoaded", () => resolve(document.body), { once: true });
   });
 
+/** Adds a stylesheet to the shadow root, after the ones it already has. Used by the loader and the panel. */
+export function adopt(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  } catch {
+    const style = document.createElement("style");
+    style.textContent = css;
+    shadow.prepend(style);
+  }
+}
+
 /** Appends the host element and returns the container to render into, themed by CSS custom properties. */
 export async function mount(css: string, theme: Record<string, string>, className: string): Promise<Mounted> {
   const host = document.createElement("div");
   host.setAttribute("data-beckon", "");
   const shadow = host.attachShadow({ mode: "open" });
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = document.createElement("style");
-    style.textContent = css;
-    shadow.append(style);
-  }
+  adopt(shadow, css);
   const root = document.createElement("div");
   root.className = className;
   // CSSOM, not a style="" string: allowed under a strict style-src.

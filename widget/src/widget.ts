@@ -1,19 +1,20 @@
-// Starting one install: fetch the site's config, mount, and hand the view its drawing function.
-import { html } from "htm/preact";
-import { render } from "preact";
-import type { CallbackAnswer } from "./callback.ts";
+// Starting one install: fetch the config, mount the launcher, and bring in the panel when it is wanted.
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
 import { request } from "./http.ts";
+import { createLauncher } from "./launcher.ts";
 import { mount } from "./mount.ts";
 import type { Options } from "./options.ts";
+import type { PanelHost, Send, SubmissionAnswer } from "./panel-host.ts";
+import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
-import { App } from "./ui/app.ts";
-import type { Send } from "./ui/callback-form.ts";
 import type { View, ViewState } from "./view-state.ts";
 
-/** Loads the site's config and shows the widget; on any failure shows nothing and warns once. */
+/** `widget-panel.js?v=<hash>`, set by build.mjs. */
+declare const __PANEL_FILE__: string;
+
+/** Loads the site's config and shows the launcher; on any failure shows nothing and warns once. */
 export async function start(options: Options, view: View, events: Emitter): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
   const result = await request(`${base}/config`);
@@ -23,33 +24,60 @@ export async function start(options: Options, view: View, events: Emitter): Prom
   }
 
   // JSON plus a custom header means a CORS preflight; the key is worth it (see ARCHITECTURE.md).
-  const send: Send = (body, key) =>
-    request<CallbackAnswer>(`${base}/callbacks`, {
+  const send: Send = (channel, body, key) =>
+    request<SubmissionAnswer>(`${base}/${channel === "message" ? "messages" : "callbacks"}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "Idempotency-Key": key },
       body: JSON.stringify(body),
     });
-  const onSubmitted = (channel: string, id: string) => events.emit("submitted", { channel, id });
 
   const { shadow, root } = await mount(css, themeFor(config.accent), `root ${config.position}`);
-  let built = false;
-  let round = 0;
-  let last: ViewState = { open: false, channel: null };
-  const onDone = () => {
-    round++;
-    view.close();
-  };
-  const draw = (state: ViewState) => {
-    const focusWasInside = shadow.activeElement !== null;
-    built ||= state.open;
-    render(html`<${App} config=${config} state=${state} view=${view} built=${built} round=${round} send=${send} onSubmitted=${onSubmitted} onDone=${onDone} />`, root);
-    // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to
-    // the view's first control; closing returns it to the launcher, but only if it was ours to move.
-    if (state.open && (!last.open || state.channel !== last.channel)) root.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    if (!state.open && focusWasInside) root.querySelector<HTMLElement>(".launcher")?.focus();
-    last = state;
-  };
-  const wanted = view.attach(draw, config.channels.map((c) => c.id));
+  const launcher = createLauncher(config.launcherLabel, view.toggle);
+  const slot = document.createElement("div");
+  root.append(launcher, slot);
+  const host: PanelHost = { config, view, shadow, slot, launcher, send, onSubmitted: (channel, id) => events.emit("submitted", { channel, id }) };
+
+  const load = panelLoader(`${options.api}/${__PANEL_FILE__}`);
+  const prefetch = () => void load().catch(() => {}); // a failed prefetch is retried when the shopper opens
+  launcher.addEventListener("pointerenter", prefetch);
+  launcher.addEventListener("focus", prefetch);
+  whenIdle(prefetch);
+
+  let draw: ((state: ViewState) => void) | undefined;
+  let fallback: HTMLElement | undefined;
+  let latest: ViewState;
+  const wanted = view.attach(
+    (state) => {
+      latest = state;
+      launcher.setAttribute("aria-expanded", String(state.open));
+      if (draw) return draw(state);
+      if (fallback) {
+        // Read before hiding: a hidden element loses focus.
+        const focusWasInside = fallback.contains(shadow.activeElement);
+        fallback.hidden = !state.open;
+        if (!state.open && focusWasInside) launcher.focus();
+      }
+      if (!state.open) return;
+      load().then(
+        (mountPanel) => {
+          if (draw) return;
+          fallback?.remove();
+          fallback = undefined;
+          draw = mountPanel(host);
+          launcher.setAttribute("aria-controls", "beckon-panel");
+          draw(latest);
+        },
+        (error) => {
+          console.warn("Beckon: the panel did not load", error);
+          if (!fallback) slot.append((fallback = fallbackPanel(config.name || config.launcherLabel, view.close)));
+          launcher.setAttribute("aria-controls", "beckon-panel");
+          fallback.hidden = !latest.open;
+          if (latest.open) fallback.focus();
+        },
+      );
+    },
+    config.channels.map((c) => c.id),
+  );
   events.emit("ready", { site: config.site });
   if (wanted) view.open();
 }

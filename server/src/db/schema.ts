@@ -17,6 +17,8 @@ export const sites = sqliteTable("sites", {
   photoUpdatedAt: integer("photo_updated_at", { mode: "timestamp_ms" }),
   /** Where and when the widget last loaded its config: the install check. */
   widgetSeenOrigin: text("widget_seen_origin"),
+  /** Refreshed while an owner has the inbox open: the widget shows chat as live only then. */
+  inboxSeenAt: integer("inbox_seen_at", { mode: "timestamp_ms" }),
   widgetSeenAt: integer("widget_seen_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
@@ -76,7 +78,7 @@ export const customers = sqliteTable(
   (t) => [uniqueIndex("customers_site_phone").on(t.siteId, t.phone), uniqueIndex("customers_site_email").on(t.siteId, t.email)],
 );
 
-export type RequestKind = "callback" | "message";
+export type RequestKind = "callback" | "message" | "chat";
 export type RequestStatus = "new" | "in_progress" | "done";
 
 export const requests = sqliteTable(
@@ -121,7 +123,7 @@ export const requestEvents = sqliteTable(
 
 export type OutboxChannel = "sms" | "email";
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;
@@ -133,10 +135,15 @@ export type EmailPayload = {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  /** For an owner's chat answer: not sent if the shopper saw this line in the widget first. */
+  chatMessageId?: number;
 };
 export type SmsPayload = { text: string };
-/** pending → sending → sent | failed; `not_sent` means there was nowhere to send it (printed to the console instead). */
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "not_sent";
+/**
+ * pending → sending → sent | failed; `not_sent` means there was nowhere to send it (printed to the
+ * console instead); `skipped` means it was no longer needed (a chat answer the shopper saw live).
+ */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "not_sent" | "skipped";
 
 export const outbox = sqliteTable(
   "outbox",
@@ -207,4 +214,39 @@ export const events = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("events_topic").on(t.siteId, t.topic, t.id)],
+);
+
+/** A live chat: one per request of kind "chat". The shopper proves it is theirs with a token (kept hashed). */
+export const chats = sqliteTable("chats", {
+  requestId: text("request_id")
+    .primaryKey()
+    .references(() => requests.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  lastShopperAt: integer("last_shopper_at", { mode: "timestamp_ms" }),
+  lastOwnerAt: integer("last_owner_at", { mode: "timestamp_ms" }),
+  /** When the owner was last texted about this chat: further messages text again only after a quiet spell. */
+  lastAlertAt: integer("last_alert_at", { mode: "timestamp_ms" }),
+  /** The newest message the shopper's widget has shown; owner answers they have seen are not emailed. */
+  shopperSeenId: integer("shopper_seen_id").notNull().default(0),
+});
+
+export type ChatAuthor = "shopper" | "owner";
+
+/** Every line of a chat, in order. `clientId` makes a shopper's retry harmless. */
+export const chatMessages = sqliteTable(
+  "chat_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    author: text("author").$type<ChatAuthor>().notNull(),
+    body: text("body").notNull(),
+    /** Where it was written: the widget, the inbox, or an SMS from the owner's phone. */
+    via: text("via").$type<"widget" | "inbox" | "sms">().notNull(),
+    userId: integer("user_id").references(() => users.id),
+    clientId: text("client_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("chat_messages_request").on(t.requestId, t.id), uniqueIndex("chat_messages_client").on(t.requestId, t.clientId)],
 );

@@ -8,6 +8,8 @@ export type StreamOptions = {
   /** What the client sees for an event; null skips it (its id still counts as delivered). */
   render: (event: LoggedEvent) => Promise<{ event: string; data: unknown } | null>;
   keepAliveMs: number;
+  /** Runs when the stream opens and then every `everyMs` while it stays open (e.g. to mark presence). */
+  heartbeat?: { everyMs: number; beat: () => Promise<void> };
 };
 
 /** The id a reconnecting EventSource sends (`Last-Event-ID`), or `?lastEventId=` for a fresh page; 0 means live only. */
@@ -34,6 +36,10 @@ export function eventStream(c: Context, opts: StreamOptions) {
       unsubscribe();
       wake?.();
     });
+
+    const beat = () => opts.heartbeat?.beat().catch(() => undefined);
+    const beating = opts.heartbeat && setInterval(beat, opts.heartbeat.everyMs);
+    await beat();
 
     let lastWritten = lastEventIdOf(c);
     const write = async (event: LoggedEvent) => {
@@ -67,6 +73,7 @@ export function eventStream(c: Context, opts: StreamOptions) {
         if (!queue.length && !stream.aborted) await stream.write(": keep-alive\n\n");
       }
     } finally {
+      clearInterval(beating);
       unsubscribe();
     }
   });

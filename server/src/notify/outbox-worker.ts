@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { outbox, siteMembers, sites, users, type EmailPayload, type SmsPayload } from "../db/schema.ts";
+import { chats, outbox, siteMembers, sites, users, type EmailPayload, type SmsPayload } from "../db/schema.ts";
 import { readSettings } from "../services/site-settings.ts";
 import { backoffMs, describeFailure, isRetryable, type RetryPolicy } from "./retry-policy.ts";
 import type { EmailSender } from "./email.ts";
@@ -105,12 +105,22 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return deps.email!.send({ ...mail, ...(ownerEmail && { replyTo: { name: mail.fromName ?? "", address: ownerEmail } }), to });
   }
 
+  async function seenInWidget(item: Item): Promise<boolean> {
+    const line = (item.payload as EmailPayload).chatMessageId ?? Infinity;
+    const [chat] = await db.select({ seen: chats.shopperSeenId }).from(chats).where(eq(chats.requestId, item.requestId ?? ""));
+    return !!chat && chat.seen >= line;
+  }
+
   async function siteEmail(siteId: number): Promise<string | null> {
     const [site] = await db.select({ settings: sites.settings }).from(sites).where(eq(sites.id, siteId));
     return readSettings(site?.settings).notifyEmail ?? (await ownerAccountEmail(db, siteId));
   }
 
   async function deliver(item: Item): Promise<void> {
+    if (item.kind === "chat_reply" && (await seenInWidget(item))) {
+      await finish(item, { status: "skipped", lastError: "Not needed: the shopper read it in the chat." });
+      return;
+    }
     const target = await destination(item);
     if ("reason" in target) {
       log.info(`[${item.channel} not sent: ${target.reason}] to ${target.to ?? "(nobody)"}\n${printable(item)}\n`);

@@ -23,7 +23,7 @@ export async function enqueueOwnerSms(tx: Tx | Db, item: { siteId: number; reque
 /** Queues an email: to the site's owner (address looked up when sending) or to a shopper's fixed address. */
 export async function enqueueEmail(
   tx: Tx | Db,
-  item: { siteId: number; requestId: string; kind: OutboxKind; to: "owner" | { shopper: string }; payload: EmailPayload; now: Date },
+  item: { siteId: number; requestId: string; kind: OutboxKind; to: "owner" | { shopper: string }; payload: EmailPayload; now: Date; notBefore?: Date },
 ): Promise<void> {
   await tx.insert(outbox).values({
     siteId: item.siteId,
@@ -33,7 +33,7 @@ export async function enqueueEmail(
     audience: item.to === "owner" ? "owner" : "shopper",
     recipient: item.to === "owner" ? null : item.to.shopper,
     payload: item.payload,
-    nextAttemptAt: item.now,
+    nextAttemptAt: item.notBefore ?? item.now,
     createdAt: item.now,
     updatedAt: item.now,
   });

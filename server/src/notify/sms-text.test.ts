@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackAlertText, MAX_SMS_CHARS } from "./sms-text.ts";
+import { callbackAlertText, chatAlertText, MAX_SMS_CHARS } from "./sms-text.ts";
 import { gsm7Segments, toGsm7 } from "./gsm7.ts";
 
 const base = {
@@ -44,5 +44,19 @@ describe("callbackAlertText", () => {
     expect(toGsm7(text)).toBe(text);
     expect(text).toContain("Lukasz Zolc (admin)");
     expect(text).toMatch(/\.\.\."\n/);
+  });
+});
+
+describe("chatAlertText", () => {
+  const link = "https://beckon.example/admin/requests/0b8f6a55-3c1e-4d7e-9a52-1f0e2d3c4b5a";
+  it("names a new chat and quotes its first line; a nudge says the shopper wrote again", () => {
+    expect(chatAlertText({ ref: "4", name: "Jane", message: "Is the vase in stock?", earlierRequests: 0, link, first: true })).toBe(
+      `Chat #4 from Jane\nReply to answer\n"Is the vase in stock?"\n${link}`,
+    );
+    expect(chatAlertText({ ref: "4", name: undefined, message: "Hello?", earlierRequests: 2, link, first: false })).toMatch(/^Chat #4: A visitor wrote again\n/);
+  });
+  it("stays within two GSM-7 segments whatever the shopper writes", () => {
+    const text = chatAlertText({ ref: "12", name: "Zoë 🌿".repeat(10), message: "🙂 long ".repeat(200), earlierRequests: 3, link, first: true });
+    expect(gsm7Segments(text)).toBeLessThanOrEqual(2);
   });
 });

@@ -51,3 +51,12 @@ function alertText(head: string[], quoteText: string | undefined, earlierRequest
   // The link is ours and the rest is already GSM-7; this only trips if PUBLIC_URL itself is absurdly long.
   return gsm7Segments(text) <= 2 ? text : text.slice(0, MAX_SMS_CHARS);
 }
+
+export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean };
+
+/** The owner's alert for a chat: the first message of a new chat, or a nudge after a quiet spell. */
+export function chatAlertText(alert: ChatAlert): string {
+  const name = oneLine(alert.name ?? "").slice(0, 40) || "A visitor";
+  const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`;
+  return alertText([head, "Reply to answer"], alert.message, alert.earlierRequests, alert.link);
+}

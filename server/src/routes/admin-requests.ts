@@ -6,6 +6,7 @@ import type { AdminVars } from "../http/session.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
 import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
+import { postOwnerLine } from "../services/chat-owner.ts";
 import { sendReply } from "../services/replies.ts";
 
 export type RequestRouteDeps = { db: Db; clock: Clock; events: EventLog; log: Pick<Console, "error">; mailFrom: { address: string }; onQueued: () => void };
@@ -35,6 +36,13 @@ export function requestRoutes(deps: RequestRouteDeps) {
     deps.onQueued();
     publishInboxEvent(deps.events, deps.log, "request.updated", siteId, id);
     return c.json(await requestDetail(db, userId(c), id), 201);
+  });
+
+  app.post("/requests/:id/messages", async (c) => {
+    const { message } = await postOwnerLine(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null), "inbox");
+    deps.onQueued();
+    deps.events.wake();
+    return c.json({ message }, 201);
   });
 
   app.get("/customers/:id", async (c) => {

@@ -11,6 +11,7 @@ import { addMember, createSite, memberSite, membersOf, sitesOf, type MemberSite 
 import type { EventLog } from "../events/event-log.ts";
 import { eventStream } from "../events/event-stream.ts";
 import { INBOX_TOPIC } from "../events/inbox-events.ts";
+import { INBOX_PRESENCE_MS, markInboxOpen } from "../services/chat-presence.ts";
 import { listRequests, requestSummary } from "../services/inbox.ts";
 import { deletePhoto, installInfo, MAX_PHOTO_BYTES, savePhoto, siteSettingsView, updateSiteSettings } from "../services/site-admin.ts";
 import { sendTestSms } from "../services/test-sms.ts";
@@ -58,6 +59,8 @@ export function siteRoutes(deps: SiteRouteDeps) {
       log: deps.events,
       filter: { siteId: c.get("site").id, topic: INBOX_TOPIC },
       keepAliveMs: deps.keepAliveMs ?? 25_000,
+      // While an inbox is open, the widget may offer chat as live.
+      heartbeat: { everyMs: INBOX_PRESENCE_MS / 3, beat: () => markInboxOpen(db, c.get("site").id, clock.now()) },
       render: async (event) => {
         const summary = await requestSummary(db, String(event.data.requestId));
         return summary ? { event: event.type, data: summary } : null;

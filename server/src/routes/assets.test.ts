@@ -30,18 +30,32 @@ describe("widget and demo shop", () => {
     expect(csp).not.toContain("unsafe-inline");
   });
 
-  it("serves widget.js to any origin, and explains when it has not been built", async () => {
+  it("serves widget.js and widget-panel.js to any origin, with an ETag, and explains when they have not been built", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "beckon-widget-"));
-    writeFileSync(path.join(dir, "widget.js"), "/* widget */");
-    h = await createHarness({ paths: { widgetFile: path.join(dir, "widget.js") } });
-    const res = await h.app.request("/widget.js");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("javascript");
-    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    writeFileSync(path.join(dir, "widget.js"), "/* loader */");
+    writeFileSync(path.join(dir, "widget-panel.js"), "export const mount = () => {};");
+    h = await createHarness({ paths: { widgetDir: dir } });
+    for (const [url, body] of [
+      ["/widget.js", "/* loader */"],
+      ["/widget-panel.js?v=0123456789", "export const mount = () => {};"],
+    ] as const) {
+      const res = await h.app.request(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("content-type"), url).toBe("text/javascript; charset=utf-8");
+      expect(res.headers.get("access-control-allow-origin"), url).toBe("*");
+      expect(res.headers.get("cache-control"), url).toBe("public, max-age=300");
+      expect(await res.text(), url).toBe(body);
+      const etag = res.headers.get("etag");
+      expect(etag, url).toBeTruthy();
+      expect((await h.app.request(url, { headers: { "If-None-Match": etag! } })).status, url).toBe(304);
+    }
+    expect((await h.app.request("/widget-other.js")).status).toBe(404);
     await h.close();
     h = await createHarness();
-    const missing = await h.app.request("/widget.js");
-    expect(missing.status).toBe(503);
-    expect(await missing.json()).toMatchObject({ error: { code: "widget_not_built" } });
+    for (const url of ["/widget.js", "/widget-panel.js"]) {
+      const missing = await h.app.request(url);
+      expect(missing.status, url).toBe(503);
+      expect(await missing.json(), url).toMatchObject({ error: { code: "widget_not_built" } });
+    }
   });
 });

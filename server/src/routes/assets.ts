@@ -4,7 +4,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ApiError } from "../http/errors.ts";
 
-export type AssetDeps = { widgetFile: string; demoDir: string; publicUrl: string };
+/** `widgetDir` is the widget's build output (widget/dist): widget.js and widget-panel.js. */
+export type AssetDeps = { widgetDir: string; demoDir: string; publicUrl: string };
+
+// The loader every page loads, and the panel it imports (as an ES module, so it needs CORS) when opened.
+const widgetFiles = ["widget.js", "widget-panel.js"];
 
 // The demo page that proves the widget needs no 'unsafe-inline' for scripts or styles.
 const STRICT_CSP =
@@ -18,19 +22,21 @@ const contentTypes: Record<string, string> = {
   js: "text/javascript; charset=utf-8",
 };
 
-/** Serves the widget bundle and the demo shop (which installs the widget exactly as a customer would). */
+/** Serves the widget (loader and panel) and the demo shop (which installs the widget exactly as a customer would). */
 export function assets(deps: AssetDeps) {
   const app = new Hono();
 
-  app.get("/widget.js", etag(), async (c) => {
-    const bundle = await readFile(deps.widgetFile).catch(() => {
-      throw new ApiError(503, "widget_not_built", "The widget has not been built yet: run `npm run build`.");
+  for (const file of widgetFiles) {
+    app.get(`/${file}`, etag(), async (c) => {
+      const bundle = await readFile(path.join(deps.widgetDir, file)).catch(() => {
+        throw new ApiError(503, "widget_not_built", "The widget has not been built yet: run `npm run build`.");
+      });
+      c.header("Content-Type", "text/javascript; charset=utf-8");
+      c.header("Cache-Control", "public, max-age=300");
+      c.header("Access-Control-Allow-Origin", "*");
+      return c.body(bundle);
     });
-    c.header("Content-Type", "text/javascript; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=300");
-    c.header("Access-Control-Allow-Origin", "*");
-    return c.body(bundle);
-  });
+  }
 
   app.get("/demo", (c) => c.redirect("/demo/"));
   const demoPage = async (c: Context, file: string) => {

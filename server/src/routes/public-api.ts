@@ -12,6 +12,9 @@ import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
 import { submitMessage } from "../services/messages.ts";
 import { findPhoto, photoUrl, recordWidgetLoad } from "../services/site-admin.ts";
 import { widgetConfig } from "../services/widget-config.ts";
+import { ownerAvailable } from "../services/chat-presence.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { publicChat } from "./public-chat.ts";
 
 export type PublicApiDeps = {
   db: Db;
@@ -21,6 +24,10 @@ export type PublicApiDeps = {
   rateLimits: { ipPer10Min: number; sitePerHour: number };
   mailFrom: { name: string; address: string };
   onSubmitted: CallbackDeps["onSubmitted"];
+  events: EventLog;
+  /** After a chat change committed: wake the outbox and the event tail. */
+  onChatChanged: () => void;
+  keepAliveMs?: number;
 };
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -52,6 +59,7 @@ export function publicApi(deps: PublicApiDeps) {
   });
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
+  app.route("/", publicChat({ ...deps, startLimits: [perIp, perSite], onChanged: deps.onChatChanged }));
 
   const lastSeen = new Map<number, number>();
   app.get("/sites/:site/config", etag(), async (c) => {
@@ -59,7 +67,9 @@ export function publicApi(deps: PublicApiDeps) {
     const origin = c.req.header("origin") ?? refererOrigin(c.req.header("referer"));
     if (origin) await recordWidgetLoad(deps.db, deps.clock, site.id, origin, lastSeen);
     c.header("Cache-Control", "public, max-age=60");
-    return c.json(widgetConfig(site, deps.clock.now(), photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt)));
+    const now = deps.clock.now();
+    const chatLive = site.settings.channels.includes("chat") && (await ownerAvailable(deps.db, site, now));
+    return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive));
   });
 
   app.get("/sites/:site/photo", etag(), async (c) => {

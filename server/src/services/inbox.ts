@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
+import { chatTranscript } from "./chat-view.ts";
 import { readSettings } from "./site-settings.ts";
 import { parseOrThrow } from "./validation.ts";
 
@@ -12,7 +13,7 @@ const PAGE = 30;
 
 export const inboxQuery = z.object({
   status: z.enum(STATUSES).optional(),
-  kind: z.enum(["callback"]).optional(),
+  kind: z.enum(["callback", "message", "chat"]).optional(),
   q: z.string().trim().max(100).optional(),
   before: z
     .string()
@@ -25,13 +26,18 @@ const summaryColumns = {
   customer: customers,
   // How many of this customer's requests came before this one: "returning" is about this request, not today.
   earlierCount: sql<number>`(select count(*) from requests as earlier where earlier.customer_id = ${requests.customerId} and earlier.created_at < ${requests.createdAt})`,
+  lastLine: sql<string | null>`(select body from chat_messages as line where line.request_id = ${requests.id} order by line.id desc limit 1)`,
 };
 
-type SummaryRow = { request: typeof requests.$inferSelect; customer: typeof customers.$inferSelect; earlierCount: number };
+type SummaryRow = { request: typeof requests.$inferSelect; customer: typeof customers.$inferSelect; earlierCount: number; lastLine: string | null };
+
+const GIST_CHARS = 140;
 
 /** The inbox's view of a request. */
-export function toSummary({ request, customer, earlierCount }: SummaryRow) {
-  const fields = request.fields as { name?: string; phone?: string; email?: string; when?: string; note?: string | null };
+export function toSummary({ request, customer, earlierCount, lastLine }: SummaryRow) {
+  const fields = request.fields as { name?: string | null; phone?: string; email?: string | null; when?: string; note?: string | null; topic?: string | null; message?: string };
+  // One line the inbox can show under the name: the note, the topic or start of a message, a chat's latest line.
+  const gist = (request.kind === "chat" ? lastLine : request.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
   return {
     id: request.id,
     ref: request.ref,
@@ -39,11 +45,12 @@ export function toSummary({ request, customer, earlierCount }: SummaryRow) {
     status: request.status,
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
-    name: fields.name ?? customer.name ?? "",
+    name: fields.name ?? customer.name ?? (request.kind === "chat" ? "Visitor" : ""),
     phone: fields.phone ?? customer.phone ?? null,
     email: fields.email ?? customer.email ?? null,
     when: fields.when ?? "asap",
     note: fields.note ?? null,
+    gist: gist && gist.length > GIST_CHARS ? `${gist.slice(0, GIST_CHARS - 1)}…` : gist || null,
     customer: {
       id: customer.id,
       requestCount: customer.requestCount,
@@ -104,7 +111,7 @@ export async function requestSummary(db: Db, requestId: string): Promise<Request
 }
 
 /** A request the user may see (a member of its site), or 404. */
-async function memberRequest(db: Db, userId: number, requestId: string) {
+export async function memberRequest(db: Db, userId: number, requestId: string) {
   const [row] = await db
     .select({ ...summaryColumns, site: { id: sites.id, key: sites.key, name: sites.name, settings: sites.settings } })
     .from(requests)
@@ -150,6 +157,7 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       updatedAt: n.updatedAt.toISOString(),
       sentAt: iso(n.sentAt),
     })),
+    chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId) } : null,
     timeline: timeline.map(({ event, actor }) => ({
       id: event.id,
       type: event.type,

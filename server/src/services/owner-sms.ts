@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { outbox, requests, siteMembers, sites } from "../db/schema.ts";
 import { addNote, changeStatus } from "./inbox.ts";
 import { OWNER_SMS_HELP, parseOwnerSms } from "./owner-sms-command.ts";
+import { postOwnerLine } from "./chat-owner.ts";
 import { sendReply } from "./replies.ts";
 
 export type OwnerSmsDeps = { db: Db; clock: Clock; mailFrom: { address: string }; publicUrl: string };
@@ -45,6 +46,10 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
     }
     case "reply": {
       if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
+      if (target.kind === "chat") {
+        await postOwnerLine(deps, owner, target.id, { text: command.text }, "sms");
+        return { answer: `Beckon: sent to ${label}'s chat.`, changed: { siteId: target.siteId, requestId: target.id, queued: true } };
+      }
       if (target.kind === "message" && target.fields.email) {
         await sendReply(deps, owner, target.id, { text: command.text });
         return { answer: `Beckon: your answer was emailed to ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: true } };

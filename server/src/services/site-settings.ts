@@ -17,7 +17,7 @@ const hoursSchema = z.object(
   >,
 );
 
-export const CHANNEL_IDS = ["callback", "message"] as const;
+export const CHANNEL_IDS = ["callback", "message", "chat"] as const;
 export type ChannelId = (typeof CHANNEL_IDS)[number];
 
 const weekdayHours = [{ from: "09:00", to: "17:00" }];

@@ -2,10 +2,10 @@ import type { ChannelId } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 
-const channelLabels: Record<ChannelId, string> = { callback: "Call me back", message: "Send a message" };
+const channelLabels: Record<ChannelId, string> = { callback: "Call me back", message: "Send a message", chat: "Chat with us" };
 
 /** The public configuration the widget reads on load: nothing private (no owner phone, no origins). */
-export function widgetConfig(site: Site, now: Date, photoUrl: string | null) {
+export function widgetConfig(site: Site, now: Date, photoUrl: string | null, chatLive = false) {
   const s = site.settings;
   const openNow = isOpen(s, now);
   const away = s.awayUntil !== null && new Date(s.awayUntil) > now;
@@ -23,6 +23,8 @@ export function widgetConfig(site: Site, now: Date, photoUrl: string | null) {
       nextOpenAt: openNow ? null : (nextOpening(s, now)?.toISOString() ?? null),
       awayUntil: away ? s.awayUntil : null,
       awayMessage: away ? s.awayMessage : null,
+      /** Someone has the inbox open right now, inside business hours: chat answers come live. */
+      chatLive,
     },
     consent: { text: s.consentText, required: s.consentRequired },
     callback: { slots: callbackSlots(s, now).map((d) => d.toISOString()) },

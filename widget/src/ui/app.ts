@@ -1,17 +1,18 @@
 import { html } from "htm/preact";
 import type { WidgetConfig } from "../config.ts";
+import type { Send } from "../panel-host.ts";
 import type { View, ViewState } from "../view-state.ts";
-import { CallbackForm, type Send } from "./callback-form.ts";
+import { CallbackForm } from "./callback-form.ts";
 import { ChannelList } from "./channel-list.ts";
-import { Launcher } from "./launcher.ts";
+import { MessageForm } from "./message-form.ts";
 import { Panel } from "./panel.ts";
 
 export type AppProps = {
   config: WidgetConfig;
   state: ViewState;
   view: View;
-  /** False until the panel first opens: it is not built before the shopper asks (no work for the host page). */
-  built: boolean;
+  /** Whether the panel is a full-screen sheet (a narrow screen). */
+  sheet: boolean;
   /** Bumped after a finished request, so the next opening starts with a fresh form (and a fresh key). */
   round: number;
   send: Send;
@@ -19,16 +20,17 @@ export type AppProps = {
   onDone: () => void;
 };
 
-/** The whole widget: the launcher, and the panel showing the channel list or one channel. */
-export function App({ config, state, view, built, round, send, onSubmitted, onDone }: AppProps) {
+const FORMS: Record<string, typeof CallbackForm | typeof MessageForm> = { callback: CallbackForm, message: MessageForm };
+
+/** The panel, showing the channel list or one channel's form. */
+export function App({ config, state, view, sheet, round, send, onSubmitted, onDone }: AppProps) {
   const channel = state.channel;
-  return html`<${Launcher} label=${config.launcherLabel} open=${state.open} onToggle=${view.toggle} />
-    ${built &&
-    html`<${Panel} config=${config} open=${state.open} onClose=${view.close}>
-      ${channel === "callback"
-        ? html`<${CallbackForm} key=${round} config=${config} send=${send} onDone=${onDone}
-            onBack=${config.channels.length > 1 ? () => view.show(null) : undefined}
-            onSubmitted=${(id: string) => onSubmitted(channel, id)} />`
-        : html`<${ChannelList} channels=${config.channels} onChoose=${view.show} />`}
-    </${Panel}>`}`;
+  const Form = channel ? FORMS[channel] : undefined;
+  return html`<${Panel} config=${config} open=${state.open} sheet=${sheet} onClose=${view.close}>
+    ${Form
+      ? html`<${Form} key=${`${channel}${round}`} config=${config} send=${send} onDone=${onDone}
+          onBack=${config.channels.length > 1 ? () => view.show(null) : undefined}
+          onSubmitted=${(id: string) => onSubmitted(channel!, id)} />`
+      : html`<${ChannelList} channels=${config.channels} onChoose=${view.show} />`}
+  </${Panel}>`;
 }

@@ -1,78 +1,38 @@
 import { html } from "htm/preact";
-import { Component, createRef } from "preact";
-import {
-  callbackBody,
-  checkCallback,
-  emptyValues,
-  problemFrom,
-  type CallbackAnswer,
-  type CallbackBody,
-  type CallbackValues,
-  type Problem,
-} from "../callback.ts";
+import { callbackBody, checkCallback, emptyValues, isCallbackField, type CallbackValues } from "../callback.ts";
 import type { WidgetConfig } from "../config.ts";
-import type { HttpResult } from "../http.ts";
-import { newIdempotencyKey } from "../random-key.ts";
+import { expectLine } from "../messages.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
+import { Honeypot } from "./honeypot.ts";
+import { RequestForm, type RequestFormProps, type RequestFormState } from "./request-form.ts";
 import { Success } from "./success.ts";
 import { WhenField } from "./when-field.ts";
 
-/** Sends one request; `key` is the form's Idempotency-Key. */
-export type Send = (body: CallbackBody, key: string) => Promise<HttpResult<CallbackAnswer>>;
+type Props = RequestFormProps & { config: WidgetConfig };
 
-type Props = { config: WidgetConfig; send: Send; onBack: (() => void) | undefined; onSubmitted: (id: string) => void; onDone: () => void };
-type State = { values: CallbackValues; problem: Problem; busy: boolean; answer: CallbackAnswer | null };
-
-const noProblem: Problem = { fields: {}, alert: "" };
-
-/**
- * "Call me back": name, phone, when, note, consent. The server's answer is authoritative.
- * A class rather than hooks: it is the only stateful component, and preact/hooks would cost ~1 KB gzip.
- */
-export class CallbackForm extends Component<Props, State> {
-  /** One key per form, reused by every retry until the server says yes: a retry never books twice. */
-  declare key: string;
-  /** Set synchronously: a second click can arrive before the busy state has rendered. */
-  declare sending: boolean;
-  declare form: ReturnType<typeof createRef<HTMLFormElement>>;
+/** "Call me back": name, phone, when, note, consent. The server's answer is authoritative. */
+export class CallbackForm extends RequestForm<CallbackValues, Props> {
+  channel = "callback";
 
   constructor(props: Props) {
-    super(props);
-    this.state = { values: emptyValues(props.config.callback.slots[0]), problem: noProblem, busy: false, answer: null };
-    this.key = newIdempotencyKey();
-    this.sending = false;
-    this.form = createRef();
+    super(props, emptyValues(props.config.callback.slots[0]));
   }
 
-  set(patch: Partial<CallbackValues>) {
-    this.setState(({ values }) => ({ values: { ...values, ...patch } }));
+  check(values: CallbackValues) {
+    return checkCallback(values, this.props.config.consent.required);
   }
 
-  show(problem: Problem) {
-    // After the render, move focus to the first control the shopper has to fix.
-    this.setState({ problem, busy: false }, () => this.form.current?.querySelector<HTMLElement>("[aria-invalid]")?.focus());
+  body(values: CallbackValues) {
+    return callbackBody(values, this.props.config.consent.required);
   }
 
-  async submit(event: Event) {
-    event.preventDefault();
-    if (this.sending) return;
-    const { config, send, onSubmitted } = this.props;
-    const { values } = this.state;
-    const required = config.consent.required;
-    const fields = checkCallback(values, required);
-    if (Object.keys(fields).length) return this.show({ fields, alert: "" });
-    this.sending = true;
-    this.setState({ busy: true, problem: noProblem });
-    const result = await send(callbackBody(values, required), this.key);
-    this.sending = false;
-    if (!result.ok) return this.show(problemFrom(result));
-    this.setState({ answer: result.data, busy: false });
-    onSubmitted(result.data.id);
+  has(field: string) {
+    return isCallbackField(field);
   }
 
-  render({ config, onBack, onDone }: Props, { values, problem, busy, answer }: State) {
-    if (answer) return html`<${Success} name=${values.name} expect=${answer.expect} onDone=${onDone} />`;
+  render({ config, onBack, onDone }: Props, { values, problem, busy, answer }: RequestFormState<CallbackValues>) {
+    if (answer) return html`<${Success} name=${values.name} line=${expectLine(answer.expect)} onDone=${onDone} />`;
     const errors = problem.fields;
     const set = (patch: Partial<CallbackValues>) => this.set(patch);
     return html`<form ref=${this.form} novalidate onSubmit=${(event: Event) => this.submit(event)}>
@@ -85,13 +45,9 @@ export class CallbackForm extends Component<Props, State> {
         onChange=${(when: "asap" | "pick", slot = values.slot) => set({ when, slot })} />
       <${Field} id="note" multiline optional label="What's it about?" maxlength="1000" rows="3"
         value=${values.note} error=${errors.note} onValue=${(note: string) => set({ note })} />
-      <${Consent} text=${config.consent.text} required=${config.consent.required} checked=${values.consent} error=${errors.consent}
-        onCheck=${(consent: boolean) => set({ consent })} />
-      <div class="vh" aria-hidden="true">
-        <label for="beckon-company">Company</label>
-        <input id="beckon-company" name="company" tabindex="-1" autocomplete="off" aria-hidden="true"
-          value=${values.company} onInput=${(event: Event) => set({ company: (event.currentTarget as HTMLInputElement).value })} />
-      </div>
+      <${Consent} text=${config.consent.text || "You may call me back on this number."} required=${config.consent.required}
+        checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
+      <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>
       <button class="primary" aria-disabled=${busy ? "true" : undefined}>${busy ? "Sending…" : "Call me back"}</button>
     </form>`;

@@ -3,7 +3,7 @@ import type { Channel } from "../config.ts";
 
 type Props = { channels: Channel[]; onChoose: (id: string) => void };
 
-/** One button per enabled channel ("Call me back", later "Message us"…). */
+/** One button per enabled channel ("Call me back", "Send a message"). */
 export function ChannelList({ channels, onChoose }: Props) {
   return html`<div>
     ${channels.map(

@@ -11,7 +11,7 @@ export function Consent({ text, required, checked, error, onCheck }: Props) {
       ? html`<div class="opt">
           <input type="checkbox" id="beckon-consent" name="consent" required checked=${checked} ...${invalidProps("consent", error)}
             onChange=${(event: Event) => onCheck((event.currentTarget as HTMLInputElement).checked)} />
-          <label for="beckon-consent" class="small">${text || "You may call me back on this number."}</label>
+          <label for="beckon-consent" class="small">${text}</label>
         </div>`
       : html`<p class="small">${text}</p>`}
     ${fieldError("consent", error)}

@@ -1,0 +1,87 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { rateLimiter } from "hono-rate-limiter";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { eventStream } from "../events/event-stream.ts";
+import { ApiError } from "../http/errors.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import type { SiteVars } from "../http/site-access.ts";
+import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../services/chat.ts";
+import { chatTopic, shopperChat } from "../services/chat-access.ts";
+
+export type PublicChatDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  events: EventLog;
+  /** Rate limit for starting chats (the public API's per-address and per-site limits). */
+  startLimits: ReturnType<typeof rateLimiter<SiteVars>>[];
+  /** Called after a chat change committed: wake the outbox and this process's event tail. */
+  onChanged: () => void;
+  keepAliveMs?: number;
+};
+
+/**
+ * The shopper's side of live chat: start, write, leave an email, mark as read, and a resumable event
+ * stream. The chat token (made by the widget) is in the body, or in `?token=` for the stream, which
+ * an EventSource cannot give headers.
+ */
+export function publicChat(deps: PublicChatDeps) {
+  const app = new Hono<SiteVars>();
+  const { db, clock } = deps;
+  const limitBody = bodyLimit({
+    maxSize: 8 * 1024,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", "That message is too long.");
+    },
+  });
+  // A person types a few lines a minute; this stops a script, not a chatty shopper.
+  const perChat = rateLimiter<SiteVars>({
+    windowMs: 60_000,
+    limit: 30,
+    keyGenerator: (c) => `chat:${c.req.param("id")}`,
+    handler: () => {
+      throw new ApiError(429, "rate_limited", "You are sending messages too quickly. Wait a moment.");
+    },
+  });
+
+  app.post("/sites/:site/chats", limitBody, ...deps.startLimits, async (c) => {
+    const chat = await startChat(deps, c.get("site"), await readJsonBody(c), { origin: c.req.header("origin") });
+    deps.onChanged();
+    return c.json(chat, 201);
+  });
+
+  app.get("/sites/:site/chats/:id", async (c) => c.json(await shopperView(db, c.get("site"), c.req.param("id"), c.req.query("token"), clock.now())));
+
+  app.post("/sites/:site/chats/:id/messages", limitBody, perChat, async (c) => {
+    const { message } = await postShopperLine(deps, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    deps.onChanged();
+    return c.json({ message }, 201);
+  });
+
+  app.post("/sites/:site/chats/:id/email", limitBody, perChat, async (c) => {
+    const answer = await setChatEmail(deps, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    deps.onChanged();
+    return c.json(answer);
+  });
+
+  app.post("/sites/:site/chats/:id/seen", limitBody, async (c) => {
+    await markChatSeen(db, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    return c.body(null, 204);
+  });
+
+  app.get("/sites/:site/chats/:id/events", async (c) => {
+    const site = c.get("site");
+    const { request } = await shopperChat(db, site.id, c.req.param("id"), c.req.query("token"));
+    return eventStream(c, {
+      log: deps.events,
+      filter: { siteId: site.id, topic: chatTopic(request.id) },
+      keepAliveMs: deps.keepAliveMs ?? 25_000,
+      render: async (event) => ({ event: event.type, data: event.data }),
+    });
+  });
+
+  return app;
+}

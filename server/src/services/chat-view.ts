@@ -1,0 +1,21 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { chatMessages, users } from "../db/schema.ts";
+
+export type ChatMessageView = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null };
+
+/** A chat line as both the widget and the inbox see it (`by`: the owner's first name, for owner lines). */
+export function chatMessageView(m: typeof chatMessages.$inferSelect, ownerName: string | null): ChatMessageView {
+  return { id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), by: m.author === "owner" ? ownerName : null };
+}
+
+/** Every line of a chat, oldest first. */
+export async function chatTranscript(db: Db, requestId: string): Promise<ChatMessageView[]> {
+  const rows = await db
+    .select({ message: chatMessages, name: users.name })
+    .from(chatMessages)
+    .leftJoin(users, eq(users.id, chatMessages.userId))
+    .where(eq(chatMessages.requestId, requestId))
+    .orderBy(asc(chatMessages.id));
+  return rows.map(({ message, name }) => chatMessageView(message, name?.split(" ")[0] ?? null));
+}

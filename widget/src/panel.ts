@@ -1,0 +1,40 @@
+// The entry of widget-panel.js, the ES module the loader imports when the panel is first wanted:
+// Preact, the forms, and the panel's styles. Its one export is `mount`.
+import { html } from "htm/preact";
+import { render } from "preact";
+import { adopt } from "./mount.ts";
+import type { MountPanel } from "./panel-host.ts";
+import { panelCss } from "./panel-styles.ts";
+import { App } from "./ui/app.ts";
+import type { ViewState } from "./view-state.ts";
+
+/** Adopts the panel's styles and returns the function that draws the panel for each view state. */
+export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send, onSubmitted }) => {
+  adopt(shadow, panelCss);
+  const narrow = window.matchMedia?.("(max-width:479.98px)");
+  let built = false;
+  let round = 0;
+  let last: ViewState = { open: false, channel: null };
+  const onDone = () => {
+    round++;
+    view.close();
+  };
+  const draw = (state: ViewState) => {
+    const focusWasInside = shadow.activeElement !== null;
+    // Nothing is built before the shopper first opens the panel: no work for the host page.
+    built ||= state.open;
+    if (!built) return;
+    render(
+      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      slot,
+    );
+    // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to
+    // the view's first control; closing returns it to the launcher, but only if it was ours to move.
+    if (state.open && (!last.open || state.channel !== last.channel)) slot.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    if (!state.open && focusWasInside) launcher.focus();
+    last = state;
+  };
+  // Turning a phone, or resizing a window across 480 px, makes the panel modal or not.
+  narrow?.addEventListener?.("change", () => draw(last));
+  return draw;
+};
