@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { chatMessages, chats, customers, requestEvents, requests } from "../db/schema.ts";
+import { chatMessages, chats, customers, events, requestEvents, requests } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { appendEvent } from "../events/event-log.ts";
 import { INBOX_TOPIC } from "../events/inbox-events.ts";
@@ -157,6 +157,9 @@ export async function markChatSeen(db: Db, site: Site, id: string, input: unknow
 /** What the widget shows for a chat: its lines, whether it is closed, and whether the owner is around. */
 export async function shopperView(db: Db, site: Site, id: string, token: unknown, now: Date) {
   const { request } = await shopperChat(db, site.id, id, token);
+  // Read before the transcript: a stream resumed from here may repeat a line (the widget drops it by
+  // id) but can never miss one.
+  const [latest] = await db.select({ id: max(events.id) }).from(events).where(and(eq(events.siteId, site.id), eq(events.topic, chatTopic(id))));
   const ownerName = site.settings.ownerFirstName || null;
   const messages = (await chatTranscript(db, id)).map((m) => (m.author === "owner" ? { ...m, by: ownerName ?? m.by } : m));
   return {
@@ -165,6 +168,8 @@ export async function shopperView(db: Db, site: Site, id: string, token: unknown
     status: request.status,
     email: (request.fields as { email?: string | null }).email ?? null,
     messages,
+    /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
+    lastEventId: latest?.id ?? 0,
     ownerAvailable: await ownerAvailable(db, site, now),
   };
 }

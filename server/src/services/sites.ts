@@ -27,6 +27,7 @@ export async function ensureDemoSite(db: Db, opts: { publicUrl: string; ownerPho
       greeting: "Hi! We're a two-person shop. Ask us anything.",
       timezone: "America/New_York",
       phoneCountry: "US",
+      channels: ["callback", "message", "chat"],
       allowedOrigins: [origin],
     };
     await db.insert(sites).values({ key: "demo", name: "Fern & Thistle", ownerPhone: opts.ownerPhone ?? null, settings });
