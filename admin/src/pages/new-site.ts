@@ -1,7 +1,55 @@
+import { useState } from "preact/hooks";
+import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
-import type { PageProps } from "./page.ts";
+import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../settings/zone-select.ts";
+import { FormMessage, TextField } from "../ui/field.ts";
+import { paths, type PageProps } from "./page.ts";
 
-/** TODO: being built. */
-export function NewSitePage(_props: Omit<PageProps, "site">) {
-  return html`<h1>NewSitePage</h1>`;
+const FIELDS = ["name", "ownerPhone", "timezone", "phoneCountry"] as const;
+
+/** Adds a site to the owner's account, then shows its install page. */
+export function NewSitePage({ api, navigate, refreshSession }: Omit<PageProps, "site">) {
+  const [form, setForm] = useState({ name: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      const { site } = await api.send<{ site: { key: string; name: string } }>("POST", "/sites", {
+        ...form,
+        ownerPhone: form.ownerPhone.trim() || undefined,
+      });
+      await refreshSession();
+      navigate(paths.install(site.key));
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fields : {};
+      setErrors(fields);
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+      const first = FIELDS.find((k) => fields[k]);
+      if (first) document.getElementById(`new-site-${first}`)?.focus();
+    }
+  };
+
+  return html`<div class="new-site">
+    <h1>Add a site</h1>
+    <p class="lead">Another shop or brand with its own widget, inbox and settings.</p>
+    <form class="card" noValidate onSubmit=${submit}>
+      <${TextField} id="new-site-name" label="Site name" value=${form.name} onValue=${set("name")} error=${errors.name} required
+        hint="As shoppers should see it, e.g. Fern & Thistle." autocomplete="organization" />
+      <${TextField} id="new-site-ownerPhone" label="Owner mobile number" type="tel" inputmode="tel" autocomplete="tel" value=${form.ownerPhone}
+        onValue=${set("ownerPhone")} error=${errors.ownerPhone} hint="Optional: SMS alerts for this site go here. You can add it later." />
+      <${TimezoneSelect} id="new-site-timezone" label="Time zone" value=${form.timezone} onValue=${set("timezone")} error=${errors.timezone} />
+      <${CountrySelect} id="new-site-phoneCountry" label="Phone country" value=${form.phoneCountry} onValue=${set("phoneCountry")}
+        error=${errors.phoneCountry} hint="Numbers typed without a +country code are read as numbers in this country." />
+      <${FormMessage} error=${error} />
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Adding…" : "Add site"}</button></div>
+    </form>
+  </div>`;
 }

@@ -35,6 +35,8 @@ type TextFieldProps = {
   autocomplete?: string;
   required?: boolean;
   multiline?: boolean;
+  /** Visible lines of a multiline field (4 by default). */
+  rows?: number;
   placeholder?: string;
   inputmode?: string;
 };
@@ -44,7 +46,7 @@ export function TextField(p: TextFieldProps) {
   return html`<${Field} id=${p.id} label=${p.label} error=${p.error} hint=${p.hint}>
     ${(a11y: Record<string, unknown>) =>
       p.multiline
-        ? html`<textarea ...${a11y} rows="4" value=${p.value} required=${p.required} placeholder=${p.placeholder}
+        ? html`<textarea ...${a11y} rows=${p.rows ?? 4} value=${p.value} required=${p.required} placeholder=${p.placeholder}
             onInput=${(e: Event) => p.onValue((e.currentTarget as HTMLTextAreaElement).value)}></textarea>`
         : html`<input ...${a11y} type=${p.type ?? "text"} value=${p.value} required=${p.required} autocomplete=${p.autocomplete}
             placeholder=${p.placeholder} inputmode=${p.inputmode}
