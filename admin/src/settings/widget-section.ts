@@ -11,6 +11,7 @@ import type { SiteSettings } from "./types.ts";
 const CHANNELS = [
   { id: "callback", label: "Call me back", hint: "Shoppers leave a number and a time; you ring them." },
   { id: "message", label: "Send a message", hint: "Shoppers write; it reaches you by email and SMS." },
+  { id: "chat", label: "Chat with us", hint: "Live while you have the inbox open in business hours; otherwise you answer by SMS reply or from the inbox." },
 ] as const;
 
 /** "Widget": what shoppers see — labels, the personal touch, colour, position, channels. */
