@@ -38,7 +38,7 @@ const stop = () => {
 };
 
 async function json(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + url, { method, headers: { "Content-Type": "application/json", Origin: base, ...headers }, body: body && JSON.stringify(body) });
+  const res = await fetch(base + url, { method, headers: { "Content-Type": "application/json", Origin: base, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return { body: res.status === 204 ? null : await res.json(), res };
 }
