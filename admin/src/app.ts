@@ -77,6 +77,15 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   const first = useRef(true);
 
   const newSite = path === paths.newSite();
+  // Links in alert SMS and emails name only the request: find its site, then show it there.
+  const bareRequest = matchPath("/admin/requests/:id", path);
+  useEffect(() => {
+    if (!bareRequest) return;
+    api
+      .get<{ site: { key: string } }>(`/requests/${encodeURIComponent(bareRequest.id!)}`)
+      .then((d) => navigate(paths.request(d.site.key, bareRequest.id!), { replace: true }))
+      .catch(() => navigate("/admin", { replace: true }));
+  }, [bareRequest?.id]);
   let route: SiteRoute | undefined;
   let params: Record<string, string> = {};
   for (const r of siteRoutes) {
@@ -90,7 +99,7 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   const site = route ? session.sites.find((s) => s.key === params.site) : undefined;
 
   // Anything else under /admin (the bare /admin, an old link) goes to the first site's inbox.
-  const fallback = !newSite && !route ? (session.sites[0] ? paths.inbox(session.sites[0].key) : paths.newSite()) : null;
+  const fallback = !newSite && !route && !bareRequest ? (session.sites[0] ? paths.inbox(session.sites[0].key) : paths.newSite()) : null;
   useEffect(() => {
     if (fallback) navigate(fallback, { replace: true });
   }, [fallback]);
@@ -111,6 +120,7 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   const pageProps = { api, session, params, query, navigate, refreshSession };
   let content: unknown;
   if (fallback) content = null;
+  else if (bareRequest) content = html`<p class="muted" role="status">Opening the request…</p>`;
   else if (newSite) content = html`<${NewSitePage} ...${pageProps} />`;
   else if (!site) content = html`<h1>Not found</h1><p>You have no site called “${params.site}”. <a href="/admin">Back to your inbox</a></p>`;
   else content = html`<${route!.page} key=${site.key} ...${pageProps} site=${site} />`;

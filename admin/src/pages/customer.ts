@@ -1,7 +1,40 @@
+import { useEffect, useState } from "preact/hooks";
 import { html } from "../html.ts";
-import type { PageProps } from "./page.ts";
+import { RequestRow } from "../inbox/request-row.ts";
+import { useNow } from "../inbox/use-site-timezone.ts";
+import type { CustomerDetail } from "../request/types.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { paths, type PageProps } from "./page.ts";
 
-/** TODO: being built. */
-export function CustomerPage(_props: PageProps) {
-  return html`<h1>CustomerPage</h1>`;
+/** One customer: how to reach them, since when, and everything they have sent across channels. */
+export function CustomerPage({ api, site, params }: PageProps) {
+  const [detail, setDetail] = useState<CustomerDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow();
+  useEffect(() => {
+    api
+      .get<CustomerDetail>(`/customers/${encodeURIComponent(params.id!)}`)
+      .then(setDetail)
+      .catch((err: Error) => setError(err.message));
+  }, [params.id]);
+
+  if (error) return html`<h1>Customer</h1><p class="form-message form-error" role="alert">${error}</p>`;
+  if (!detail) return html`<p class="muted" role="status">Loading…</p>`;
+  const c = detail.customer;
+  const count = c.requestCount === 1 ? "1 request" : `${c.requestCount} requests`;
+  return html`<article class="customer">
+    <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
+    <h1>${c.name || "Visitor"}</h1>
+    <dl class="fields card">
+      ${c.phone ? html`<div class="field-row"><dt>Phone</dt><dd><a href=${`tel:${c.phone}`}>${c.phone}</a></dd></div>` : null}
+      ${c.email ? html`<div class="field-row"><dt>Email</dt><dd><a href=${`mailto:${c.email}`}>${c.email}</a></dd></div>` : null}
+      <div class="field-row"><dt>First seen</dt><dd>${formatDateTime(c.firstSeenAt, detail.timezone)}</dd></div>
+      <div class="field-row"><dt>Last seen</dt><dd>${formatDateTime(c.lastSeenAt, detail.timezone)}</dd></div>
+      <div class="field-row"><dt>Requests</dt><dd>${count}</dd></div>
+    </dl>
+    <h2>Everything they sent</h2>
+    <ul class="req-list" aria-label="Requests from this customer">
+      ${detail.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${detail.timezone} now=${now} fresh=${false} />`)}
+    </ul>
+  </article>`;
 }

@@ -1,7 +1,103 @@
+import { useEffect, useState } from "preact/hooks";
 import { html } from "../html.ts";
-import type { PageProps } from "./page.ts";
+import { arrivalAnnouncement, matchesFilters } from "../inbox/describe.ts";
+import { InboxFilters, type Filters } from "../inbox/filters.ts";
+import { RequestRow } from "../inbox/request-row.ts";
+import type { RequestPage, RequestSummary } from "../inbox/types.ts";
+import { useInboxEvents } from "../inbox/use-inbox-events.ts";
+import { useNow, useSiteTimezone } from "../inbox/use-site-timezone.ts";
+import { paths, type PageProps } from "./page.ts";
 
-/** TODO: being built. */
-export function InboxPage(_props: PageProps) {
-  return html`<h1>InboxPage</h1>`;
+/** Every request of the site, newest first, filtered and searched; new ones arrive live. */
+export function InboxPage({ api, site, query, navigate }: PageProps) {
+  const filters: Filters = { status: query.get("status") ?? "", kind: query.get("kind") ?? "", q: query.get("q") ?? "" };
+  const key = `${filters.status}|${filters.kind}|${filters.q}`;
+  const [list, setList] = useState<{ key: string; requests: RequestSummary[]; nextCursor: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const [announcement, setAnnouncement] = useState("");
+  const timeZone = useSiteTimezone(api, site.key);
+  const now = useNow();
+
+  const listUrl = (before?: string) => {
+    const params = new URLSearchParams();
+    if (filters.status) params.set("status", filters.status);
+    if (filters.kind) params.set("kind", filters.kind);
+    if (filters.q) params.set("q", filters.q);
+    if (before) params.set("before", before);
+    return `/sites/${encodeURIComponent(site.key)}/requests?${params}`;
+  };
+
+  useEffect(() => {
+    setError(null);
+    api
+      .get<RequestPage>(listUrl())
+      .then((page) => setList({ key, ...page }))
+      .catch((err: Error) => setError(err.message));
+  }, [site.key, key]);
+
+  const live = useInboxEvents(site.key, ({ type, request }) => {
+    setList((current) => {
+      if (!current) return current;
+      const known = current.requests.some((r) => r.id === request.id);
+      if (known) return { ...current, requests: current.requests.map((r) => (r.id === request.id ? request : r)) };
+      if (type === "request.created" && matchesFilters(request, filters) && !filters.q) {
+        return { ...current, requests: [request, ...current.requests] };
+      }
+      return current;
+    });
+    if (type === "request.created") {
+      setFresh((f) => new Set(f).add(request.id));
+      setAnnouncement(arrivalAnnouncement(request));
+    }
+  });
+
+  const loadMore = async () => {
+    if (!list?.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await api.get<RequestPage>(listUrl(list.nextCursor));
+      setList((current) => current && { ...current, requests: [...current.requests, ...page.requests], nextCursor: page.nextCursor });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const setFilters = (next: Filters) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v) params.set(k, v);
+    const search = params.toString();
+    navigate(paths.inbox(site.key) + (search ? `?${search}` : ""), { replace: true });
+  };
+
+  const filtered = !!(filters.status || filters.kind || filters.q);
+  const shown = list?.key === key ? list : null;
+  return html`<div class="inbox">
+    <div class="page-head">
+      <h1>Inbox</h1>
+      <span class=${live ? "live live-on" : "live"}>${live ? "Live" : "Connecting…"}</span>
+    </div>
+    <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
+    <${InboxFilters} key=${key} filters=${filters} onChange=${setFilters} />
+    ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
+    ${!shown
+      ? html`<p class="muted" role="status">Loading…</p>`
+      : shown.requests.length === 0
+        ? filtered
+          ? html`<div class="card empty"><p>Nothing matches. <a href=${paths.inbox(site.key)}>Show everything</a></p></div>`
+          : html`<div class="card empty">
+              <h2>No requests yet</h2>
+              <p>When a shopper asks for a call back, writes or chats, it shows up here at once, and your phone gets an SMS.</p>
+              <p><a href=${paths.install(site.key)}>Put the widget on your site</a> to get started.</p>
+            </div>`
+        : html`<ul class="req-list" aria-label="Requests">
+            ${shown.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${fresh.has(r.id)} />`)}
+          </ul>`}
+    ${shown?.nextCursor
+      ? html`<div class="actions"><button type="button" class="secondary" onClick=${loadMore} disabled=${loadingMore}>${loadingMore ? "Loading…" : "Load more"}</button></div>`
+      : null}
+  </div>`;
 }

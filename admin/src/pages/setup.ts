@@ -1,8 +1,58 @@
-import type { Api } from "../api.ts";
+import { useState } from "preact/hooks";
+import { ApiError, type Api } from "../api.ts";
 import { html } from "../html.ts";
 import type { Session } from "../session.ts";
+import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../settings/zone-select.ts";
+import { FormMessage, TextField } from "../ui/field.ts";
 
-/** TODO: first-run setup. */
-export function SetupPage(_props: { api: Api; onSignedIn: (session: Session) => void }) {
-  return html`<h1>Set up Beckon</h1>`;
+const FIELDS = ["name", "email", "password", "siteName", "ownerPhone", "timezone", "phoneCountry"] as const;
+
+/** First run: the owner's account and first site, then straight into the inbox. */
+export function SetupPage({ api, onSignedIn }: { api: Api; onSignedIn: (session: Session) => void }) {
+  const [form, setForm] = useState({ name: "", email: "", password: "", siteName: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      onSignedIn(await api.send<Session>("POST", "/setup", form));
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fields : {};
+      setErrors(fields);
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+      const first = FIELDS.find((k) => fields[k]);
+      if (first) document.getElementById(`setup-${first}`)?.focus();
+    }
+  };
+
+  return html`<main class="auth" id="main">
+    <h1>Welcome to Beckon</h1>
+    <p>Set up your account and your shop. It takes a minute; you can change all of it later.</p>
+    <form class="card" noValidate onSubmit=${submit}>
+      <h2>You</h2>
+      <${TextField} id="setup-name" label="Your name" value=${form.name} onValue=${set("name")} error=${errors.name} autocomplete="name" required />
+      <${TextField} id="setup-email" label="Email" type="email" value=${form.email} onValue=${set("email")} error=${errors.email} autocomplete="email" required
+        hint="You sign in with it; new messages are emailed here." />
+      <${TextField} id="setup-password" label="Password" type="password" value=${form.password} onValue=${set("password")} error=${errors.password}
+        autocomplete="new-password" required hint="At least 10 characters." />
+      <h2>Your shop</h2>
+      <${TextField} id="setup-siteName" label="Shop name" value=${form.siteName} onValue=${set("siteName")} error=${errors.siteName} autocomplete="organization" required
+        hint="As shoppers should see it." />
+      <${TextField} id="setup-ownerPhone" label="Your mobile number" type="tel" inputmode="tel" autocomplete="tel" value=${form.ownerPhone}
+        onValue=${set("ownerPhone")} error=${errors.ownerPhone} required hint="New requests are texted to this number, and only this number." />
+      <${TimezoneSelect} id="setup-timezone" label="Time zone" value=${form.timezone} onValue=${set("timezone")} error=${errors.timezone}
+        hint="Your business hours and all times in the inbox use it." />
+      <${CountrySelect} id="setup-phoneCountry" label="Phone country" value=${form.phoneCountry} onValue=${set("phoneCountry")} error=${errors.phoneCountry}
+        hint="Numbers typed without a +country code are read as numbers in this country." />
+      <${FormMessage} error=${error} />
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Setting up…" : "Create my account"}</button></div>
+    </form>
+  </main>`;
 }

@@ -1,8 +1,36 @@
+import { useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import type { Session } from "../session.ts";
+import { FormMessage, TextField } from "../ui/field.ts";
 
-/** TODO: sign in. */
-export function SignInPage(_props: { api: Api; onSignedIn: (session: Session) => void }) {
-  return html`<h1>Sign in</h1>`;
+/** Sign in with email and password. Wrong details and throttling both answer in one plain sentence. */
+export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session: Session) => void }) {
+  const [form, setForm] = useState({ email: "", password: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api.send<Session>("POST", "/session", form));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+      document.getElementById("sign-in-password")?.focus();
+    }
+  };
+
+  return html`<main class="auth" id="main">
+    <h1>Sign in to Beckon</h1>
+    <form class="card" noValidate onSubmit=${submit}>
+      <${TextField} id="sign-in-email" label="Email" type="email" value=${form.email} onValue=${set("email")} autocomplete="username" required />
+      <${TextField} id="sign-in-password" label="Password" type="password" value=${form.password} onValue=${set("password")} autocomplete="current-password" required />
+      <${FormMessage} error=${error} />
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button></div>
+    </form>
+  </main>`;
 }

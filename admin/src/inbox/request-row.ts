@@ -1,0 +1,26 @@
+import { html } from "../html.ts";
+import { paths } from "../pages/page.ts";
+import { formatAgo, formatDateTime } from "../ui/format.ts";
+import { loyaltyLabel, requestLine } from "./describe.ts";
+import { KIND_LABELS, STATUS_LABELS, type RequestSummary } from "./types.ts";
+
+/** One request in the inbox list: who, how to reach them, what about, status, how long ago. */
+export function RequestRow({ request: r, site, timeZone, now, fresh }: { request: RequestSummary; site: string; timeZone: string; now: Date; fresh: boolean }) {
+  const loyalty = loyaltyLabel(r);
+  return html`<li class=${`req-row${fresh ? " req-fresh" : ""}${r.status === "done" ? " req-done" : ""}`}>
+    <a class="req-link" href=${paths.request(site, r.id)}>
+      <span class="req-head">
+        <span class="req-name">${r.name || "Visitor"}</span>
+        <span class="badge badge-kind">${KIND_LABELS[r.kind]}</span>
+        ${loyalty ? html`<span class="badge badge-returning">${loyalty}</span>` : null}
+      </span>
+      <span class="req-line">${requestLine(r, timeZone)}</span>
+      ${r.gist ? html`<span class="req-gist">${r.gist}</span>` : null}
+    </a>
+    <span class="req-meta">
+      <span class=${`badge badge-${r.status}`}>${STATUS_LABELS[r.status]}</span>
+      <time datetime=${r.createdAt} title=${formatDateTime(r.createdAt, timeZone)}>${formatAgo(r.createdAt, now, timeZone)}</time>
+      <span class="visually-hidden">, #${r.ref}</span>
+    </span>
+  </li>`;
+}

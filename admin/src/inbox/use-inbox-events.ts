@@ -1,0 +1,25 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { RequestSummary } from "./types.ts";
+
+export type InboxEvent = { type: "request.created" | "request.updated"; request: RequestSummary };
+
+/**
+ * Listens to the site's live inbox stream while mounted. EventSource reconnects by itself and sends
+ * Last-Event-ID, and the server replays what was missed, so nothing here retries or dedupes.
+ * Returns whether the stream is connected.
+ */
+export function useInboxEvents(site: string, onEvent: (event: InboxEvent) => void): boolean {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const source = new EventSource(`/api/admin/sites/${encodeURIComponent(site)}/events`);
+    const forward = (type: InboxEvent["type"]) => (e: MessageEvent<string>) => handler.current({ type, request: JSON.parse(e.data) as RequestSummary });
+    source.addEventListener("ready", () => setLive(true));
+    source.addEventListener("request.created", forward("request.created"));
+    source.addEventListener("request.updated", forward("request.updated"));
+    source.onerror = () => setLive(source.readyState === EventSource.OPEN);
+    return () => source.close();
+  }, [site]);
+  return live;
+}

@@ -1,0 +1,17 @@
+import { html } from "../html.ts";
+import { formatDateTime } from "../ui/format.ts";
+import type { RequestDetail } from "./types.ts";
+
+/** A chat's lines, oldest first: the shopper's on one side, the owner's on the other. */
+export function ChatTranscript({ detail }: { detail: RequestDetail }) {
+  const lines = detail.chat?.messages ?? [];
+  const shopper = detail.request.name || "Visitor";
+  return html`<ol class="chat-lines" role="log" aria-label="Chat">
+    ${lines.map(
+      (m) => html`<li class=${`chat-line chat-${m.author}`}>
+        <span class="chat-who">${m.author === "owner" ? (m.by ?? "You") : shopper}<span class="muted"> · ${formatDateTime(m.at, detail.site.timezone)}</span></span>
+        <span class="chat-body prose">${m.body}</span>
+      </li>`,
+    )}
+  </ol>`;
+}

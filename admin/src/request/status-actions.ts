@@ -1,0 +1,16 @@
+import { html } from "../html.ts";
+import type { RequestDetail } from "./types.ts";
+
+type Status = RequestDetail["request"]["status"];
+
+/** Quick actions: call the shopper, and move the request along (or back). */
+export function StatusActions({ detail, busy, onStatus }: { detail: RequestDetail; busy: boolean; onStatus: (status: Status) => void }) {
+  const { status, phone, kind } = detail.request;
+  const button = (to: Status, label: string, primary = false) =>
+    html`<button type="button" class=${primary ? undefined : "secondary"} disabled=${busy} onClick=${() => onStatus(to)}>${label}</button>`;
+  return html`<div class="actions request-actions">
+    ${phone && kind === "callback" ? html`<a class="button" href=${`tel:${phone}`}>Call ${phone}</a>` : null}
+    ${status === "new" ? button("in_progress", "Mark in progress") : null}
+    ${status !== "done" ? button("done", "Mark done", !phone || kind !== "callback") : button("new", "Reopen")}
+  </div>`;
+}
