@@ -3,6 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "../support/env.ts";
 import { waitForMail } from "../support/mail.ts";
 import { waitForSms } from "../support/twilio.ts";
+import { DEMO_INBOX } from "../support/owner.ts";
+import { OWNER_STATE } from "../support/owner-state.ts";
 import { openShop, uniqueName } from "../support/widget.ts";
 
 /** An address unique to this test: the server sends at most one auto-reply per address per hour. */
@@ -174,6 +176,40 @@ test.describe("send a message", () => {
       await expect(dialog.getByText("Hi! We're a two-person shop. Ask us anything.")).toBeVisible();
       // 14:00 UTC on Monday is 23:00 in Tokyo.
       await expect(dialog.getByText("At the plant fair! Back Monday 23:00.")).toBeVisible();
+    });
+  });
+
+  test.describe("the owner answers from the inbox", () => {
+    test.use({ storageState: OWNER_STATE });
+
+    test("the reply reaches the shopper's mailbox in the same thread as the auto-reply", async ({ page, browser }) => {
+      const shopper = await browser.newPage();
+      const { dialog } = await openMessageForm(shopper);
+      const name = uniqueName("Noor");
+      const email = uniqueEmail(name);
+      await dialog.getByLabel("Your name").fill(name);
+      await dialog.getByLabel("Email").fill(email);
+      await dialog.getByLabel("Topic").fill("Gift wrap");
+      await dialog.getByLabel("Your message").fill("Can you gift-wrap the fern and add a card?");
+      await dialog.getByRole("button", { name: "Send message" }).click();
+      await expect(dialog.getByRole("heading", { name: `Thanks, ${name.split(" ")[0]}!` })).toBeVisible();
+      await shopper.close();
+      const autoReply = await waitForMail(email, "Thanks for writing to Fern & Thistle");
+
+      await page.goto(DEMO_INBOX);
+      const row = page.getByRole("list", { name: "Requests" }).getByRole("listitem").filter({ hasText: name });
+      await expect(row).toContainText("Gift wrap: Can you gift-wrap the fern");
+      await row.getByRole("link").click();
+      const reply = page.getByRole("region", { name: "Reply by email" });
+      await reply.getByLabel("Your reply").fill("Of course! A handwritten card is on us.");
+      await reply.getByRole("button", { name: "Send reply" }).click();
+      await expect(reply.getByRole("status")).toHaveText("Reply queued; it shows below.");
+      await expect(page.getByRole("region", { name: "Timeline" })).toContainText("A handwritten card is on us.");
+
+      const answer = await waitForMail(email, "A handwritten card is on us.");
+      expect(answer.subject).toBe(`Re: ${autoReply.subject}`);
+      expect(answer.inReplyTo).toBe(autoReply.messageId);
+      await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Email to the shopper");
     });
   });
 });
