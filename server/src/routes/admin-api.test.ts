@@ -103,6 +103,8 @@ describe("owner API access", () => {
       ["GET", `/api/admin/requests/${created.id}`],
       ["PATCH", `/api/admin/requests/${created.id}`, { status: "done" }],
       ["POST", `/api/admin/requests/${created.id}/notes`, { text: "peek" }],
+      ["POST", `/api/admin/requests/${created.id}/replies`, { text: "peek" }],
+      ["POST", `/api/admin/requests/${created.id}/messages`, { text: "peek" }],
       ["GET", `/api/admin/customers/${customer.id}`],
     ];
     for (const [method, path, body] of forbidden) {

@@ -91,7 +91,7 @@ export const siteSettingsSchema = z.object({
     )
     .max(20)
     .default([]),
-  consentText: z.string().trim().max(300).default("We'll only use your number to return this call."),
+  consentText: z.string().trim().max(300).default("We only use what you send us to answer you."),
   consentRequired: z.boolean().default(false),
   smsAlerts: z.boolean().default(true),
   /** Where the owner's copy of messages goes; the site owner's account email when unset. */
