@@ -46,7 +46,7 @@ export function MembersPage({ api, site }: PageProps) {
 
   return html`<div class="members">
     <h1>Members</h1>
-    <p class="lead">Everyone here can read and answer this site's inbox and change its settings. Only owners can add people.</p>
+    <p class="lead">Everyone here can read and answer this site's inbox. Only owners change its settings and add people.</p>
     <section class="card" aria-labelledby="members-title">
       <h2 id="members-title">People</h2>
       ${loadError ? html`<p class="form-message form-error" role="alert">${loadError}</p>` : null}

@@ -110,5 +110,11 @@ describe("sites and people", () => {
     expect(sites.sites).toEqual([{ key: "second-shop", name: "Second Shop", role: "member", openCount: 0 }]);
     const denied = await ownerRequest(h, sam, "POST", "/api/admin/sites/second-shop/members", { email: "owner@shop.example" });
     expect(denied.status).toBe(403);
+    // A member works the inbox but cannot change the site.
+    expect((await ownerRequest(h, sam, "GET", "/api/admin/sites/second-shop/requests")).status).toBe(200);
+    const settings = await ownerRequest(h, sam, "PUT", "/api/admin/sites/second-shop/settings", { name: "Sam's now" });
+    expect(settings.status).toBe(403);
+    expect(await settings.json()).toMatchObject({ error: { code: "forbidden", message: "Only the site's owner can change settings." } });
+    expect((await ownerRequest(h, sam, "DELETE", "/api/admin/sites/second-shop/photo")).status).toBe(403);
   });
 });

@@ -143,9 +143,14 @@ export async function membersOf(db: Db, siteId: number) {
     .orderBy(users.name);
 }
 
+/** Members work the inbox; only owners change how the site looks, who is on it, and where alerts go. */
+export function requireOwner(site: MemberSite, doing: string): void {
+  if (site.role !== "owner") throw new ApiError(403, "forbidden", `Only the site's owner can ${doing}.`);
+}
+
 /** Adds a member to a site: an existing account by email, or a new one with the given password. Owners only. */
 export async function addMember(db: Db, site: MemberSite, input: unknown) {
-  if (site.role !== "owner") throw new ApiError(403, "forbidden", "Only the site's owner can add people.");
+  requireOwner(site, "add people");
   const emailOnly = z.object({ email }).safeParse(input);
   const [existing] = emailOnly.success ? await db.select().from(users).where(eq(users.email, emailOnly.data.email)) : [];
   const userId = existing

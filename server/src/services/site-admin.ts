@@ -8,7 +8,7 @@ import { ApiError } from "../http/errors.ts";
 import { templateProblem } from "./autoreply.ts";
 import { parsePhone } from "./phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
-import type { MemberSite } from "./accounts.ts";
+import { requireOwner, type MemberSite } from "./accounts.ts";
 import { fieldErrors, validationFailed } from "./validation.ts";
 
 const updateInput = z.object({
@@ -36,6 +36,7 @@ export async function siteSettingsView(db: Db, publicUrl: string, site: MemberSi
  * (`accent`, `hours.mon.0.to`, `ownerPhone`). Takes effect on the widget's next config load.
  */
 export async function updateSiteSettings(db: Db, site: MemberSite, input: unknown): Promise<MemberSite> {
+  requireOwner(site, "change settings");
   const parsed = updateInput.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   // Keep validating the rest when one part is bad, so the owner sees every problem at once.
@@ -70,6 +71,7 @@ const photoTypes = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"
 
 /** Stores the owner's photo shown in the widget. */
 export async function savePhoto(db: Db, clock: Clock, site: MemberSite, type: string, bytes: ArrayBuffer): Promise<void> {
+  requireOwner(site, "change the photo");
   if (!photoTypes.has(type)) throw new ApiError(415, "unsupported_media_type", "Upload a PNG, JPEG, WebP or GIF image.");
   if (bytes.byteLength === 0) throw new ApiError(400, "empty_body", "The image is empty.");
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new ApiError(413, "payload_too_large", "The photo must be 256 KB or smaller.");
@@ -77,6 +79,7 @@ export async function savePhoto(db: Db, clock: Clock, site: MemberSite, type: st
 }
 
 export async function deletePhoto(db: Db, site: MemberSite): Promise<void> {
+  requireOwner(site, "change the photo");
   await db.update(sites).set({ photo: null, photoType: null, photoUpdatedAt: null }).where(eq(sites.id, site.id));
 }
 
