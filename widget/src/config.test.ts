@@ -12,8 +12,9 @@ const contract = {
   channels: [
     { id: "callback", label: "Call me back" },
     { id: "message", label: "Send a message" },
+    { id: "chat", label: "Chat with us" },
   ],
-  availability: { openNow: true, nextOpenAt: null, awayUntil: null, awayMessage: null },
+  availability: { openNow: true, nextOpenAt: null, awayUntil: null, awayMessage: null, chatLive: false },
   consent: { text: "We'll only use your number to return this call.", required: false },
   callback: { slots: ["2026-11-23T14:00:00.000Z", "2026-11-23T14:30:00.000Z"] },
   message: {
@@ -32,12 +33,13 @@ describe("parseConfig", () => {
   });
 
   it("skips channels this build does not know, and has nothing to show without one", () => {
-    const channels = [{ id: "chat", label: "Chat" }, { id: "callback" }, null, { id: "message", label: "Message us" }];
+    const channels = [{ id: "video", label: "Video call" }, { id: "callback" }, null, { id: "message", label: "Message us" }, { id: "chat" }];
     expect(parseConfig({ ...contract, channels })?.channels).toEqual([
       { id: "callback", label: "Call me back" },
       { id: "message", label: "Message us" },
+      { id: "chat", label: "Chat with us" },
     ]);
-    expect(parseConfig({ ...contract, channels: [{ id: "chat", label: "Chat" }] })).toBeNull();
+    expect(parseConfig({ ...contract, channels: [{ id: "video", label: "Video" }] })).toBeNull();
     expect(parseConfig({ ...contract, channels: [{ id: "constructor" }] })).toBeNull();
   });
 
@@ -65,7 +67,7 @@ describe("parseConfig", () => {
       accent: "#1f6f5c",
       position: "right",
       launcherLabel: "Contact us",
-      availability: { openNow: false, nextOpenAt: null, awayUntil: null, awayMessage: null },
+      availability: { openNow: false, nextOpenAt: null, awayUntil: null, awayMessage: null, chatLive: false },
       callback: { slots: ["2026-11-23T14:00:00.000Z"] },
       owner: { firstName: "", photoUrl: "", trustLine: "" },
       message: { fields: [{ id: "ok", label: "Fine", type: "text", options: [], required: false }], replyWithinHours: 0 },

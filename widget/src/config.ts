@@ -1,6 +1,7 @@
 // The site's public configuration, checked once at the edge: the loader and the panel trust what this returns.
 
-export type Availability = { openNow: boolean; nextOpenAt: string | null; awayUntil: string | null; awayMessage: string | null };
+/** `chatLive`: someone has the inbox open right now, inside business hours. */
+export type Availability = { openNow: boolean; nextOpenAt: string | null; awayUntil: string | null; awayMessage: string | null; chatLive?: boolean };
 export type Channel = { id: string; label: string };
 export type Owner = { firstName: string; photoUrl: string; trustLine: string };
 /** An extra question the owner added to "Send a message". */
@@ -22,8 +23,8 @@ export type WidgetConfig = {
   message: { fields: MessageField[]; replyWithinHours: number };
 };
 
-/** Channels this build can show, with their default labels. The server may list more ("chat"); those are skipped. */
-export const CHANNELS: Record<string, string> = { callback: "Call me back", message: "Send a message" };
+/** Channels this build can show, with their default labels. Others the server may list are skipped. */
+export const CHANNELS: Record<string, string> = { callback: "Call me back", message: "Send a message", chat: "Chat with us" };
 
 type Loose = { [key: string]: any };
 
@@ -65,6 +66,7 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
       nextOpenAt: dates([a.nextOpenAt])[0] ?? null,
       awayUntil: dates([a.awayUntil])[0] ?? null,
       awayMessage: text(a.awayMessage) || null,
+      chatLive: a.chatLive === true,
     },
     consent: { text: text(c.consent?.text), required: c.consent?.required === true },
     callback: { slots: dates(c.callback?.slots) },

@@ -19,6 +19,10 @@ export type PanelHost = {
   /** The launcher, where focus goes back when the panel closes. */
   launcher: HTMLElement;
   send: Send;
+  /** `{api}/api/v1/sites/{site}`: the chat talks to the server itself. */
+  base: string;
+  /** Shows how many answers the shopper has not seen yet on the launcher (0 hides it). */
+  setUnread: (count: number) => void;
   /** Tells the page (the `submitted` event) that the server accepted a request. */
   onSubmitted: (channel: string, id: string) => void;
 };

@@ -23,4 +23,9 @@ label,legend{display:block;padding:0;font-weight:600}
 .text{display:block;width:100%;min-height:44px;margin-top:4px;padding:8px 10px;border:1px solid #767676;border-radius:8px;background:#fff}
 [aria-invalid]{border-color:#b3261e}
 .err,.alert{margin:4px 0 0;color:#b3261e;font-size:14px}
-.vh{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}`;
+.vh{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+.lines{max-height:260px;overflow-y:auto;margin-top:12px}
+.lines ol{margin:0;padding:0;list-style:none}
+.line{display:flex;flex-direction:column;max-width:85%;margin-top:8px;padding:8px 10px;border-radius:10px;background:#f1f1f1}
+.line.shopper{margin-left:auto;background:#e8f0ec}
+.body{white-space:pre-wrap;overflow-wrap:anywhere}`;

@@ -2,6 +2,7 @@
 // Preact, the forms, and the panel's styles. Its one export is `mount`.
 import { html } from "htm/preact";
 import { render } from "preact";
+import { createChatSession } from "./chat-session.ts";
 import { adopt } from "./mount.ts";
 import type { MountPanel } from "./panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
@@ -9,8 +10,12 @@ import { App } from "./ui/app.ts";
 import type { ViewState } from "./view-state.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
-export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send, onSubmitted }) => {
+export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send, base, setUnread, onSubmitted }) => {
   adopt(shadow, panelCss);
+  // The chat lives outside the rendering: a chat from an earlier page resumes now, so answers are
+  // counted on the launcher even while the panel stays closed.
+  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(base, config.site, setUnread) : null;
+  void chat?.resume();
   const narrow = window.matchMedia?.("(max-width:479.98px)");
   let built = false;
   let round = 0;
@@ -25,7 +30,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send, 
     built ||= state.open;
     if (!built) return;
     render(
-      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
     // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to

@@ -14,6 +14,7 @@ button{cursor:pointer}
 :focus-visible{outline:3px solid var(--beckon-focus);outline-offset:2px}
 .launcher{display:flex;align-items:center;gap:8px;min-height:44px;padding:10px 18px;border:0;border-radius:22px;background:var(--beckon-accent);color:var(--beckon-on-accent);font-weight:600;box-shadow:0 4px 14px #0004}
 svg{width:20px;fill:currentColor}
+.badge{min-width:22px;padding:1px 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:13px;text-align:center}
 .panel{position:absolute;bottom:60px;right:0;width:360px;max-width:calc(100vw - 40px);max-height:calc(100vh - 100px);overflow:auto;padding:20px;background:#fff;border-radius:14px;box-shadow:0 10px 40px #0005}
 .left .panel{right:auto;left:0}
 p{margin:8px 0 0}

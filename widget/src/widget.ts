@@ -6,7 +6,8 @@ import { request } from "./http.ts";
 import { createLauncher } from "./launcher.ts";
 import { mount } from "./mount.ts";
 import type { Options } from "./options.ts";
-import type { PanelHost, Send, SubmissionAnswer } from "./panel-host.ts";
+import type { MountPanel, PanelHost, Send, SubmissionAnswer } from "./panel-host.ts";
+import { hasStoredChat } from "./chat-store.ts";
 import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
 import type { View, ViewState } from "./view-state.ts";
@@ -35,15 +36,33 @@ export async function start(options: Options, view: View, events: Emitter): Prom
   const launcher = createLauncher(config.launcherLabel, view.toggle);
   const slot = document.createElement("div");
   root.append(launcher, slot);
-  const host: PanelHost = { config, view, shadow, slot, launcher, send, onSubmitted: (channel, id) => events.emit("submitted", { channel, id }) };
+  const host: PanelHost = {
+    config,
+    view,
+    shadow,
+    slot,
+    launcher,
+    send,
+    base,
+    setUnread: launcher.setUnread,
+    onSubmitted: (channel, id) => events.emit("submitted", { channel, id }),
+  };
 
   const load = panelLoader(`${options.api}/${__PANEL_FILE__}`);
   const prefetch = () => void load().catch(() => {}); // a failed prefetch is retried when the shopper opens
   launcher.addEventListener("pointerenter", prefetch);
   launcher.addEventListener("focus", prefetch);
   whenIdle(prefetch);
+  // A chat in progress (from an earlier page) needs the panel now: its stream counts unseen answers.
+  if (hasStoredChat(options.site)) whenIdle(() => void load().then(ensurePanel, () => {}));
 
   let draw: ((state: ViewState) => void) | undefined;
+  const ensurePanel = (mountPanel: MountPanel) => {
+    if (draw) return;
+    draw = mountPanel(host);
+    launcher.setAttribute("aria-controls", "beckon-panel");
+    draw(latest);
+  };
   let fallback: HTMLElement | undefined;
   let latest: ViewState;
   const wanted = view.attach(
@@ -60,12 +79,9 @@ export async function start(options: Options, view: View, events: Emitter): Prom
       if (!state.open) return;
       load().then(
         (mountPanel) => {
-          if (draw) return;
           fallback?.remove();
           fallback = undefined;
-          draw = mountPanel(host);
-          launcher.setAttribute("aria-controls", "beckon-panel");
-          draw(latest);
+          ensurePanel(mountPanel);
         },
         (error) => {
           console.warn("Beckon: the panel did not load", error);

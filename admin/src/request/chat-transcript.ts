@@ -6,12 +6,12 @@ import type { RequestDetail } from "./types.ts";
 export function ChatTranscript({ detail }: { detail: RequestDetail }) {
   const lines = detail.chat?.messages ?? [];
   const shopper = detail.request.name || "Visitor";
-  return html`<ol class="chat-lines" role="log" aria-label="Chat">
+  return html`<div role="log" aria-label="Conversation" class="chat-log"><ol class="chat-lines">
     ${lines.map(
       (m) => html`<li class=${`chat-line chat-${m.author}`}>
         <span class="chat-who">${m.author === "owner" ? (m.by ?? "You") : shopper}<span class="muted"> · ${formatDateTime(m.at, detail.site.timezone)}</span></span>
         <span class="chat-body prose">${m.body}</span>
       </li>`,
     )}
-  </ol>`;
+  </ol></div>`;
 }

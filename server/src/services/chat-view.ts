@@ -2,11 +2,14 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { chatMessages, users } from "../db/schema.ts";
 
-export type ChatMessageView = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null };
+export type ChatMessageView = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; clientId?: string };
 
-/** A chat line as both the widget and the inbox see it (`by`: the owner's first name, for owner lines). */
+/**
+ * A chat line as both the widget and the inbox see it (`by`: the owner's first name, for owner lines;
+ * `clientId`: the widget's own id for a shopper line, so it can match the line it is still sending).
+ */
 export function chatMessageView(m: typeof chatMessages.$inferSelect, ownerName: string | null): ChatMessageView {
-  return { id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), by: m.author === "owner" ? ownerName : null };
+  return { id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), by: m.author === "owner" ? ownerName : null, ...(m.clientId && { clientId: m.clientId }) };
 }
 
 /** Every line of a chat, oldest first. */

@@ -4,6 +4,8 @@ import type { Send } from "../panel-host.ts";
 import type { View, ViewState } from "../view-state.ts";
 import { CallbackForm } from "./callback-form.ts";
 import { ChannelList } from "./channel-list.ts";
+import { ChatView } from "./chat-view.ts";
+import type { ChatSession } from "../chat-session.ts";
 import { MessageForm } from "./message-form.ts";
 import { Panel } from "./panel.ts";
 
@@ -16,6 +18,8 @@ export type AppProps = {
   /** Bumped after a finished request, so the next opening starts with a fresh form (and a fresh key). */
   round: number;
   send: Send;
+  /** The chat, when the site offers it. */
+  chat: ChatSession | null;
   onSubmitted: (channel: string, id: string) => void;
   onDone: () => void;
 };
@@ -23,11 +27,14 @@ export type AppProps = {
 const FORMS: Record<string, typeof CallbackForm | typeof MessageForm> = { callback: CallbackForm, message: MessageForm };
 
 /** The panel, showing the channel list or one channel's form. */
-export function App({ config, state, view, sheet, round, send, onSubmitted, onDone }: AppProps) {
+export function App({ config, state, view, sheet, round, send, chat, onSubmitted, onDone }: AppProps) {
   const channel = state.channel;
   const Form = channel ? FORMS[channel] : undefined;
+  const onBack = config.channels.length > 1 ? () => view.show(null) : undefined;
   return html`<${Panel} config=${config} open=${state.open} sheet=${sheet} onClose=${view.close}>
-    ${Form
+    ${channel === "chat" && chat
+      ? state.open && html`<${ChatView} config=${config} session=${chat} onBack=${onBack} />`
+      : Form
       ? html`<${Form} key=${`${channel}${round}`} config=${config} send=${send} onDone=${onDone}
           onBack=${config.channels.length > 1 ? () => view.show(null) : undefined}
           onSubmitted=${(id: string) => onSubmitted(channel!, id)} />`
