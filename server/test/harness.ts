@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp, type AppDeps } from "../src/app.ts";
-import { createEventLog } from "../src/events/event-log.ts";
+import { createEventLog, type EventLog } from "../src/events/event-log.ts";
 import type { Clock } from "../src/clock.ts";
-import { migrateDatabase, openDatabase } from "../src/db/client.ts";
+import { migrateDatabase, openDatabase, type Database } from "../src/db/client.ts";
 import { sites } from "../src/db/schema.ts";
 import { createOutboxWorker } from "../src/notify/outbox-worker.ts";
 import type { RetryPolicy } from "../src/notify/retry-policy.ts";
@@ -70,7 +70,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     })
     .returning();
 
-  const app = createApp({
+  const appOn = (database: Database, events: EventLog) => createApp({
     database,
     clock,
     config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken }, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
@@ -81,6 +81,8 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     log,
     keepAliveMs: 50,
   });
+  const app = appOn(database, events);
+  const others: (() => void)[] = [];
 
   return {
     app,
@@ -95,10 +97,22 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     site: site!,
     worker,
     makeWorker,
+    /** Another server process on the same database file: its own connection, event tail and app. */
+    async secondProcess() {
+      const other = await openDatabase(`file:${dbFile}`);
+      const otherEvents = createEventLog({ db: other.db, clock, pollMs: 20, log });
+      await otherEvents.start();
+      others.push(() => {
+        otherEvents.stop();
+        other.close();
+      });
+      return appOn(other, otherEvents);
+    },
     get wakes() {
       return wakes;
     },
     async close() {
+      others.forEach((stop) => stop());
       events.stop();
       await worker.stop();
       await twilio.close();

@@ -99,6 +99,35 @@ describe("live chat", () => {
     expect(detail.request.status).toBe("in_progress");
   });
 
+  it("reaches a shopper streaming from another server process on the same database", async () => {
+    await setUp();
+    const { id } = await (await start()).json();
+    const other = await h.secondProcess();
+    const stream = reader(await other.request(`${base}/${id}/events?token=${token}`, { headers: { Origin: PUBLIC_URL } }));
+    await stream.until((t) => t.includes("event: ready"));
+    await ownerRequest(h, owner, "POST", `/api/admin/requests/${id}/messages`, { text: "Answered from process A" });
+    expect(await stream.until((t) => t.includes("Answered from process A"))).toContain('"author":"owner"');
+    await stream.cancel();
+  });
+
+  it("puts an SMS reply led by #ref into that chat, not the one last alerted about", async () => {
+    await setUp();
+    const first = await (await start({ name: "Ann" })).json();
+    const second = await (await post(h, base, { token: "second-token-0123456789abcdefghijklmn", message: "Me too", name: "Bo" })).json();
+    await h.worker.drain();
+    const params = { From: OWNER_PHONE, To: "+14155550199", Body: `#${first.ref} Yes, Ann, it is.` };
+    const res = await h.app.request("/webhooks/twilio/sms", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(twilioCreds.authToken, `${PUBLIC_URL}/webhooks/twilio/sms`, params) },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(await res.text()).toContain(`sent to #${first.ref} (Ann)`);
+    const ann = await (await h.app.request(`${base}/${first.id}?token=${token}`)).json();
+    expect(ann.messages.at(-1)).toMatchObject({ author: "owner", body: "Yes, Ann, it is." });
+    const bo = await (await h.app.request(`${base}/${second.id}?token=second-token-0123456789abcdefghijklmn`)).json();
+    expect(bo.messages.map((m: { author: string }) => m.author)).toEqual(["shopper"]);
+  });
+
   it("puts the owner's SMS reply into the chat they were alerted about", async () => {
     await setUp();
     const { id } = await (await start({ name: "Jane" })).json();
