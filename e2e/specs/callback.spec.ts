@@ -134,7 +134,7 @@ test.describe("call me back", () => {
     // The sheet covers the page, so it is modal: Tab and Shift+Tab wrap inside it.
     await expect(dialog).toHaveAttribute("aria-modal", "true");
     const close = dialog.getByRole("button", { name: "Close" });
-    const last = dialog.getByRole("button", { name: "Send a message" });
+    const last = dialog.getByRole("button", { name: "Chat with us" }); // the last channel
     await last.focus();
     await page.keyboard.press("Tab");
     await expect(close).toBeFocused();
