@@ -23,11 +23,17 @@ describe("availability", () => {
     expect(nextOpening(away, new Date("2026-11-24T15:00:00Z"))).toEqual(new Date("2026-11-25T17:00:00Z"));
   });
 
-  it("offers slots today and tomorrow inside hours, with lead time", () => {
+  it("offers slots over the coming week inside hours, with lead time", () => {
     const slots = callbackSlots(ny, new Date("2026-11-23T20:40:00Z")); // Mon 15:40 EST
     expect(slots[0]).toEqual(new Date("2026-11-23T21:30:00Z")); // 16:30, first slot 30 min ahead
-    expect(slots.at(-1)).toEqual(new Date("2026-11-24T21:30:00Z")); // Tue 16:30
-    expect(slots).toHaveLength(1 + 16);
+    expect(slots.at(-1)).toEqual(new Date("2026-11-27T21:30:00Z")); // Fri 16:30: the weekend is closed
+    expect(slots).toHaveLength(1 + 4 * 16);
+  });
+
+  it("skips an away period", () => {
+    const away = { ...ny, awayUntil: "2026-11-25T12:00:00-05:00" };
+    const slots = callbackSlots(away, new Date("2026-11-23T15:00:00Z"));
+    expect(slots[0]).toEqual(new Date("2026-11-25T17:00:00Z")); // Wed 12:00, the moment they are back
   });
 
   it("keeps wall-clock hours across a DST change", () => {
@@ -37,11 +43,41 @@ describe("availability", () => {
     expect(nextOpening(ny, new Date("2026-10-31T12:00:00Z"))).toEqual(new Date("2026-11-02T14:00:00Z"));
   });
 
-  it("books only open times up to the end of tomorrow", () => {
+  it("books only open times inside the coming week", () => {
     const now = new Date("2026-11-23T15:00:00Z");
     expect(isBookable(ny, new Date("2026-11-24T15:00:00Z"), now)).toBe(true);
-    expect(isBookable(ny, new Date("2026-11-25T15:00:00Z"), now)).toBe(false);
+    expect(isBookable(ny, new Date("2026-11-27T15:00:00Z"), now)).toBe(true);
+    expect(isBookable(ny, new Date("2026-11-30T15:00:00Z"), now)).toBe(false); // Monday week: too far
     expect(isBookable(ny, new Date("2026-11-23T14:00:00Z"), now)).toBe(false);
     expect(isBookable(ny, new Date("2026-11-24T03:00:00Z"), now)).toBe(false);
+  });
+
+  describe("an owner in New York, a shopper in Berlin, across the clock changes", () => {
+    const berlin = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", minute: "2-digit" }).format(d);
+    const mondays = (now: string) => callbackSlots(ny, new Date(now)).filter((d) => d.getUTCDay() === 1);
+
+    it("keeps the owner's 09:00 while the shopper's clock says 15:00, 14:00 or 15:00 again", () => {
+      // Before either change (EST/CET): 09:00 New York is 15:00 Berlin.
+      expect(berlin(mondays("2026-02-27T12:00:00Z")[0]!)).toBe("Mon 15:00");
+      // The US springs forward on 8 March, Europe only on 29 March: for three weeks the gap is 5 hours.
+      const gap = mondays("2026-03-06T12:00:00Z")[0]!;
+      expect(gap).toEqual(new Date("2026-03-09T13:00:00Z"));
+      expect(berlin(gap)).toBe("Mon 14:00");
+      // After Europe's change (EDT/CEST) it is 15:00 again.
+      const after = mondays("2026-03-27T12:00:00Z")[0]!;
+      expect(after).toEqual(new Date("2026-03-30T13:00:00Z"));
+      expect(berlin(after)).toBe("Mon 15:00");
+    });
+
+    it("in autumn, Europe falls back first (25 October), then the US (1 November)", () => {
+      const gap = mondays("2026-10-23T12:00:00Z")[0]!;
+      expect(gap).toEqual(new Date("2026-10-26T13:00:00Z")); // still EDT
+      expect(berlin(gap)).toBe("Mon 14:00"); // already CET
+      const after = mondays("2026-10-30T12:00:00Z")[0]!;
+      expect(after).toEqual(new Date("2026-11-02T14:00:00Z")); // EST
+      expect(berlin(after)).toBe("Mon 15:00");
+      // Every slot on the change days themselves is still inside the owner's hours.
+      for (const slot of callbackSlots(ny, new Date("2026-10-30T12:00:00Z"))) expect(isOpen(ny, slot)).toBe(true);
+    });
   });
 });

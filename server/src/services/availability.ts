@@ -40,15 +40,19 @@ export function nextOpening(settings: Hours, from: Date): Date | null {
   return null;
 }
 
+/** How far ahead a shopper may book a call-back: today and the six days after, in the site's zone. */
+export const BOOKING_DAYS = 7;
+
 /**
- * Call-back times a shopper may pick: every `stepMinutes` inside business hours today and tomorrow
- * (in the site's zone), at least `leadMinutes` from now, skipping away periods.
+ * Call-back times a shopper may pick: every `stepMinutes` inside business hours over the booking
+ * window (in the site's zone, so a slot is the owner's wall-clock time whatever DST does), at least
+ * `leadMinutes` from now, skipping away periods. The widget shows them in the shopper's own zone.
  */
 export function callbackSlots(settings: Hours, now: Date, { stepMinutes = 30, leadMinutes = 30 } = {}): Date[] {
   const local = DateTime.fromJSDate(now).setZone(settings.timezone);
   const earliest = local.plus({ minutes: leadMinutes });
   const slots: Date[] = [];
-  for (let d = 0; d < 2; d++) {
+  for (let d = 0; d < BOOKING_DAYS; d++) {
     for (const open of openingsOn(local.startOf("day").plus({ days: d }), settings)) {
       for (let t = open.start!; t < open.end!; t = t.plus({ minutes: stepMinutes })) {
         if (t >= earliest && !awayAt(settings, t)) slots.push(t.toJSDate());
@@ -58,9 +62,9 @@ export function callbackSlots(settings: Hours, now: Date, { stepMinutes = 30, le
   return slots.sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** Whether a requested call time is acceptable: in the future, open, and no later than the end of tomorrow. */
+/** Whether a requested call time is acceptable: in the future, open, and inside the booking window. */
 export function isBookable(settings: Hours, at: Date, now: Date): boolean {
   if (at.getTime() <= now.getTime()) return false;
-  const endOfTomorrow = DateTime.fromJSDate(now).setZone(settings.timezone).plus({ days: 1 }).endOf("day");
-  return DateTime.fromJSDate(at) <= endOfTomorrow && isOpen(settings, at);
+  const lastDay = DateTime.fromJSDate(now).setZone(settings.timezone).plus({ days: BOOKING_DAYS - 1 }).endOf("day");
+  return DateTime.fromJSDate(at) <= lastDay && isOpen(settings, at);
 }
