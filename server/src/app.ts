@@ -4,6 +4,7 @@ import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { errorResponse } from "./http/errors.ts";
 import type { SmsSender } from "./notify/sms.ts";
+import type { VoiceCaller } from "./notify/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
 import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
@@ -15,11 +16,13 @@ import { publishInboxEvent } from "./events/inbox-events.ts";
 export type AppDeps = {
   database: Database;
   clock: Clock;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken"> | undefined };
+  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
   /** Undefined until Twilio is configured. */
   sms: SmsSender | undefined;
+  /** Undefined until Twilio is configured: bridged calls. */
+  voice?: VoiceCaller | undefined;
   /** The event log that feeds live views (tailed by this process). */
   events: EventLog;
   paths: { widgetDir: string; demoDir: string; adminDist: string };
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps) {
       trustProxy,
       events: deps.events,
       sms: deps.sms,
+      voice: deps.voice,
       log: deps.log,
       loginFailuresPer15Min: rateLimits.loginFailuresPer15Min,
       mailFrom: deps.config.mailFrom,
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps) {
       clock: deps.clock,
       publicUrl,
       authToken: deps.config.twilio?.authToken,
+      businessNumber: deps.config.twilio?.from,
+      voice: deps.voice,
       mailFrom: deps.config.mailFrom,
       events: deps.events,
       log: deps.log,

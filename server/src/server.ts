@@ -8,6 +8,7 @@ import { createOutboxWorker } from "./notify/outbox-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
 import { createSmtpEmail } from "./notify/email.ts";
 import { createTwilioSms } from "./notify/sms.ts";
+import { createTwilioVoice } from "./notify/voice.ts";
 import { ensureOwnerAccount } from "./services/accounts.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./services/sites.ts";
@@ -31,6 +32,7 @@ export async function startServer(
   // Twilio can only report delivery to a URL it can reach: not localhost.
   const reachable = !/^https?:\/\/(localhost|127\.|\[::1\])/.test(config.publicUrl);
   const sms = config.twilio ? await createTwilioSms(config.twilio, { statusCallbackUrl: reachable ? `${config.publicUrl}/webhooks/twilio/status` : undefined }) : undefined;
+  const voice = config.twilio ? await createTwilioVoice(config.twilio) : undefined;
   const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from) : undefined;
   const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
   worker.start();
@@ -44,6 +46,7 @@ export async function startServer(
     config: { ...config, mailFrom: config.mail.from },
     outbox: worker,
     sms,
+    voice,
     events,
     paths: { widgetDir: `${repoRoot}widget/dist`, demoDir: `${repoRoot}demo-site`, adminDist: `${repoRoot}admin/dist` },
     log,

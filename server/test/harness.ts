@@ -8,6 +8,7 @@ import { migrateDatabase, openDatabase, type Database } from "../src/db/client.t
 import { sites } from "../src/db/schema.ts";
 import { createOutboxWorker } from "../src/notify/outbox-worker.ts";
 import type { RetryPolicy } from "../src/notify/retry-policy.ts";
+import { createTwilioVoice } from "../src/notify/voice.ts";
 import { createTwilioSms } from "../src/notify/sms.ts";
 import type { SiteSettingsInput } from "../src/services/site-settings.ts";
 import { createSmtpEmail } from "../src/notify/email.ts";
@@ -51,6 +52,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const log = memoryLog();
   const twilio = await startTwilioDouble(twilioCreds);
   const sms = opts.twilio === false ? undefined : await createTestSms(twilio.url);
+  const voice = opts.twilio === false ? undefined : await createTwilioVoice({ ...twilioCreds, from: TWILIO_FROM, apiBaseUrl: twilio.url });
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 4, random: () => 0, ...opts.retry };
@@ -73,9 +75,10 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const appOn = (database: Database, events: EventLog) => createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken }, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
     sms,
+    voice,
     events,
     paths: { widgetDir: path.join(dir, "no-widget"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin"), ...opts.paths },
     log,

@@ -3,14 +3,18 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 
 export type RecordedMessage = { sid: string; accountSid: string; to: string; from: string; body: string; form: Record<string, string>; at: number };
+/** A call Twilio was asked to place; `statusCallbackEvent` keeps every repeated value. */
+export type RecordedCall = { sid: string; to: string; from: string; url: string; statusCallback: string; statusCallbackEvent: string[]; at: number };
 
 /**
  * A Twilio-compatible HTTP server for tests: the real `twilio` SDK talks to it (see TWILIO_API_BASE_URL).
  * It checks Basic auth like Twilio, records every accepted message, and can be told to fail.
- * GET /_double/messages lists what it accepted (for e2e tests in another process).
+ * It takes messages (Messages.json) and calls (Calls.json).
+ * GET /_double/messages and /_double/calls list what it accepted (for e2e tests in another process).
  */
 export async function startTwilioDouble(opts: { accountSid: string; authToken: string; port?: number }) {
   const messages: RecordedMessage[] = [];
+  const calls: RecordedCall[] = [];
   const failures: number[] = [];
   let requests = 0;
 
@@ -22,12 +26,13 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://double");
     if (req.method === "GET" && url.pathname === "/_double/messages") return json(res, 200, messages);
+    if (req.method === "GET" && url.pathname === "/_double/calls") return json(res, 200, calls);
     requests++;
     const expected = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString("base64")}`;
     if (req.headers.authorization !== expected) {
       return json(res, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
     }
-    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
+    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(url.pathname);
     if (req.method !== "POST" || !match || match[1] !== opts.accountSid) {
       return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     }
@@ -35,6 +40,14 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     if (failure) return json(res, failure, { code: 20500, message: "Internal Server Error", status: failure });
     let raw = "";
     for await (const chunk of req) raw += chunk;
+    if (match[2] === "Calls") {
+      const params = new URLSearchParams(raw);
+      const [to, from, callUrl] = [params.get("To"), params.get("From"), params.get("Url")];
+      if (!to || !from || !callUrl) return json(res, 400, { code: 21205, message: "Url parameter is required.", status: 400 });
+      const sid = `CA${randomBytes(16).toString("hex")}`;
+      calls.push({ sid, to, from, url: callUrl, statusCallback: params.get("StatusCallback") ?? "", statusCallbackEvent: params.getAll("StatusCallbackEvent"), at: Date.now() });
+      return json(res, 201, { sid, account_sid: match[1], to, from, status: "queued", direction: "outbound-api", uri: `${url.pathname.slice(0, -5)}/${sid}.json` });
+    }
     const form = Object.fromEntries(new URLSearchParams(raw));
     const { To: to, From: from, Body: body } = form;
     if (!to || !from || !body) return json(res, 400, { code: 21604, message: "A 'To' phone number is required.", status: 400 });
@@ -51,6 +64,7 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
   return {
     url: `http://127.0.0.1:${port}`,
     messages,
+    calls,
     /** Answer the next request(s) with these HTTP statuses instead of accepting them. */
     failNext(...statuses: number[]) {
       failures.push(...statuses);

@@ -96,6 +96,7 @@ export const requests = sqliteTable(
     ref: text("ref").notNull(),
     fields: text("fields", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
     scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    callOutcome: text("call_outcome").$type<CallOutcome>(),
     origin: text("origin"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -103,7 +104,9 @@ export const requests = sqliteTable(
   (t) => [index("requests_site_created").on(t.siteId, t.createdAt), uniqueIndex("requests_site_ref").on(t.siteId, t.ref)],
 );
 
-export type TimelineType = "created" | "status" | "note" | "reply" | "autoreply_skipped";
+export type TimelineType = "created" | "status" | "note" | "reply" | "autoreply_skipped" | "call";
+/** How returning the call went: the shopper's leg of the bridged call answered and talked, or not. */
+export type CallOutcome = "called" | "missed";
 
 /** What happened to a request, in order: the owner's view of its history. */
 export const requestEvents = sqliteTable(
@@ -115,7 +118,7 @@ export const requestEvents = sqliteTable(
       .references(() => requests.id),
     type: text("type").$type<TimelineType>().notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
-    data: text("data", { mode: "json" }).notNull().$type<{ from?: string; to?: string; text?: string; reason?: string }>(),
+    data: text("data", { mode: "json" }).notNull().$type<{ from?: string; to?: string; text?: string; reason?: string; leg?: string; status?: string; duration?: number; sid?: string }>(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("request_events_request").on(t.requestId, t.id)],

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { requireCsrfToken, requireSession, sameOriginWrites, type AdminVars } from "../http/session.ts";
 import type { SmsSender } from "../notify/sms.ts";
 import type { EventLog } from "../events/event-log.ts";
+import type { VoiceCaller } from "../notify/voice.ts";
 import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
@@ -15,6 +16,7 @@ export type AdminApiDeps = {
   trustProxy: boolean;
   events: EventLog;
   sms: SmsSender | undefined;
+  voice: VoiceCaller | undefined;
   log: Pick<Console, "info" | "error">;
   loginFailuresPer15Min: number;
   mailFrom: { name: string; address: string };

@@ -6,10 +6,21 @@ import type { AdminVars } from "../http/session.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
 import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
+import type { VoiceCaller } from "../notify/voice.ts";
+import { startBridge } from "../services/call-bridge.ts";
 import { postOwnerLine } from "../services/chat-owner.ts";
 import { sendReply } from "../services/replies.ts";
 
-export type RequestRouteDeps = { db: Db; clock: Clock; events: EventLog; log: Pick<Console, "error">; mailFrom: { address: string }; onQueued: () => void };
+export type RequestRouteDeps = {
+  db: Db;
+  clock: Clock;
+  events: EventLog;
+  log: Pick<Console, "error">;
+  mailFrom: { address: string };
+  publicUrl: string;
+  voice: VoiceCaller | undefined;
+  onQueued: () => void;
+};
 
 /** One request and one customer at a time: detail, status, notes. */
 export function requestRoutes(deps: RequestRouteDeps) {
@@ -43,6 +54,13 @@ export function requestRoutes(deps: RequestRouteDeps) {
     deps.onQueued();
     deps.events.wake();
     return c.json({ message }, 201);
+  });
+
+  // "Call now": rings the owner, whispers, then bridges the shopper in (see call-bridge.ts).
+  app.post("/requests/:id/call", async (c) => {
+    const { siteId, call } = await startBridge(deps, userId(c), c.req.param("id"));
+    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, c.req.param("id"));
+    return c.json({ call }, 202);
   });
 
   app.get("/customers/:id", async (c) => {

@@ -6,7 +6,10 @@ import { param, twilioSignature, type TwilioVars } from "../http/twilio-signatur
 import { recordDeliveryStatus } from "../services/delivery-status.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
+import { recordCallStatus } from "../services/call-bridge.ts";
+import { connectTwiml, whisperTwiml } from "../services/call-twiml.ts";
 import { handleOwnerSms } from "../services/owner-sms.ts";
+import type { VoiceCaller } from "../notify/voice.ts";
 import { parsePhone } from "../services/phone.ts";
 
 export type TwilioWebhookDeps = {
@@ -15,6 +18,10 @@ export type TwilioWebhookDeps = {
   publicUrl: string;
   authToken: string | undefined;
   mailFrom: { address: string };
+  /** TWILIO_FROM: the caller ID the shopper sees on a bridged call. */
+  businessNumber: string | undefined;
+  /** Places the owner's leg of a bridged call (the SMS command CALL). */
+  voice: VoiceCaller | undefined;
   events: EventLog;
   log: Pick<Console, "error">;
   onQueued: () => void;
@@ -43,6 +50,37 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
       publishInboxEvent(deps.events, deps.log, "request.updated", outcome.changed.siteId, outcome.changed.requestId);
     }
     return c.body(await twimlMessage(outcome.answer), 200, { "Content-Type": "text/xml; charset=utf-8" });
+  });
+
+  app.post("/voice/whisper", async (c) => {
+    const { twiml } = (await import("twilio")).default;
+    return c.body(await whisperTwiml(twiml, deps.db, deps.publicUrl, c.req.query("request") ?? ""), 200, { "Content-Type": "text/xml; charset=utf-8" });
+  });
+
+  app.post("/voice/connect", async (c) => {
+    const { twiml } = (await import("twilio")).default;
+    const xml = await connectTwiml(twiml, deps.db, {
+      publicUrl: deps.publicUrl,
+      businessNumber: deps.businessNumber ?? "",
+      requestId: c.req.query("request") ?? "",
+      digits: param(c.get("twilioParams"), "Digits"),
+    });
+    return c.body(xml, 200, { "Content-Type": "text/xml; charset=utf-8" });
+  });
+
+  app.post("/voice/status", async (c) => {
+    const params = c.get("twilioParams");
+    const leg = c.req.query("leg") === "shopper" ? "shopper" : "owner";
+    const duration = param(params, "CallDuration");
+    const known = await recordCallStatus(deps.db, deps.clock, {
+      requestId: c.req.query("request") ?? "",
+      leg,
+      status: param(params, "CallStatus"),
+      duration: duration ? Number(duration) : undefined,
+      sid: param(params, "CallSid"),
+    });
+    if (known) publishInboxEvent(deps.events, deps.log, "request.updated", known.siteId, c.req.query("request") ?? "");
+    return c.body(null, 204);
   });
 
   app.post("/status", async (c) => {

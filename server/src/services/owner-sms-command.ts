@@ -26,4 +26,4 @@ export function parseOwnerSms(body: string): OwnerSmsCommand {
 
 /** The answer to HELP: short enough for one SMS segment or two. */
 export const OWNER_SMS_HELP =
-  "Beckon: reply to an alert to answer that shopper by email (messages) or to note it (call-backs). Start with #12 to pick request 12. DONE or DONE #12 closes it. HELP shows this.";
+  "Beckon: reply to an alert to answer that shopper (chat, email) or note it (call-backs). Start with #12 to pick request 12. CALL rings you, then them. DONE closes it. HELP: this.";

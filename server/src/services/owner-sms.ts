@@ -4,10 +4,12 @@ import type { Db } from "../db/client.ts";
 import { outbox, requests, siteMembers, sites } from "../db/schema.ts";
 import { addNote, changeStatus } from "./inbox.ts";
 import { OWNER_SMS_HELP, parseOwnerSms } from "./owner-sms-command.ts";
+import type { VoiceCaller } from "../notify/voice.ts";
+import { startBridge } from "./call-bridge.ts";
 import { postOwnerLine } from "./chat-owner.ts";
 import { sendReply } from "./replies.ts";
 
-export type OwnerSmsDeps = { db: Db; clock: Clock; mailFrom: { address: string }; publicUrl: string };
+export type OwnerSmsDeps = { db: Db; clock: Clock; mailFrom: { address: string }; publicUrl: string; voice: VoiceCaller | undefined };
 
 /** The answer texted back to the owner, and what changed (for live updates and the outbox). */
 export type OwnerSmsOutcome = { answer: string; changed?: { siteId: number; requestId: string; queued: boolean } };
@@ -42,7 +44,14 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
       return { answer: `Beckon: ${label} marked done.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
     case "call": {
       const phone = target.fields.phone;
-      return { answer: phone ? `Beckon: call ${name} on ${String(phone)} (${label}).` : `Beckon: ${label} left no phone number.` };
+      if (!phone) return { answer: `Beckon: ${label} left no phone number.` };
+      if (!deps.voice) return { answer: `Beckon: call ${name} on ${String(phone)} (${label}).` };
+      try {
+        await startBridge(deps, owner, target.id);
+      } catch (err) {
+        return { answer: `Beckon: could not start the call to ${label}: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
     }
     case "reply": {
       if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
