@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import type { RecordedMessage } from "../../server/test/twilio-double.ts";
+import type { RecordedCall, RecordedMessage } from "../../server/test/twilio-double.ts";
 import { E2E } from "./env.ts";
 
 /** What the Twilio double has accepted so far. */
@@ -15,4 +15,10 @@ export async function waitForSms(text: string): Promise<RecordedMessage> {
     .poll(async () => (found = (await sentMessages()).find((m) => m.body.includes(text))), { timeout: 10_000, message: `an SMS containing ${text}` })
     .toBeTruthy();
   return found!;
+}
+
+/** The calls the double has been asked to place. */
+export async function placedCalls(): Promise<RecordedCall[]> {
+  const res = await fetch(`${E2E.twilioUrl}/_double/calls`);
+  return res.json();
 }

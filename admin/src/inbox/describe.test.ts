@@ -14,6 +14,7 @@ const base: RequestSummary = {
   email: null,
   when: "2026-11-23T19:30:00.000Z",
   note: null,
+  callOutcome: null,
   gist: null,
   customer: { id: 1, requestCount: 3, requestNumber: 3, firstSeenAt: "2024-05-01T10:00:00.000Z", returning: true },
 };

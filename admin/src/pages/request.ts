@@ -45,6 +45,19 @@ export function RequestPage({ api, site, params }: PageProps) {
       setBusy(false);
     }
   };
+  const call = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.send("POST", `${url}/call`);
+      setAnnouncement("Calling your phone now. Answer it and press 1 to be connected.");
+      await load();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   const send = (path: string) => async (text: string) => {
     await api.send("POST", `${url}/${path}`, { text });
     await load();
@@ -66,9 +79,10 @@ export function RequestPage({ api, site, params }: PageProps) {
       <a href=${paths.customer(site.key, detail.customer.id)}>${loyalty ?? "First request"} · customer since ${since}</a>
       <span class="muted"> · received ${formatDateTime(r.createdAt, detail.site.timezone)}</span>
     </p>
-    <p class="visually-hidden" role="status">${announcement}</p>
+    <p class=${announcement.startsWith("Calling") ? "form-message form-success" : "visually-hidden"} role="status">${announcement}</p>
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
-    <${StatusActions} detail=${detail} busy=${busy} onStatus=${setStatus} />
+    <${StatusActions} detail=${detail} busy=${busy} onStatus=${setStatus} onCall=${call} />
+    ${r.callOutcome ? html`<p class=${`badge badge-${r.callOutcome === "called" ? "done" : "failed"}`}>${r.callOutcome === "called" ? "Called back" : "Call missed"}</p>` : null}
 
     <div class="request-grid">
       <div>

@@ -4,12 +4,15 @@ import type { RequestDetail } from "./types.ts";
 type Status = RequestDetail["request"]["status"];
 
 /** Quick actions: call the shopper, and move the request along (or back). */
-export function StatusActions({ detail, busy, onStatus }: { detail: RequestDetail; busy: boolean; onStatus: (status: Status) => void }) {
+export function StatusActions({ detail, busy, onStatus, onCall }: { detail: RequestDetail; busy: boolean; onStatus: (status: Status) => void; onCall: () => void }) {
   const { status, phone, kind } = detail.request;
   const button = (to: Status, label: string, primary = false) =>
     html`<button type="button" class=${primary ? undefined : "secondary"} disabled=${busy} onClick=${() => onStatus(to)}>${label}</button>`;
   return html`<div class="actions request-actions">
-    ${phone && kind === "callback" ? html`<a class="button" href=${`tel:${phone}`}>Call ${phone}</a>` : null}
+    ${phone && kind === "callback"
+      ? html`<button type="button" disabled=${busy} onClick=${onCall} title="Beckon rings your phone, then connects the shopper; they see the shop's number, not yours.">Call now</button>
+          <a class="button secondary" href=${`tel:${phone}`}>Call ${phone}</a>`
+      : null}
     ${status === "new" ? button("in_progress", "Mark in progress") : null}
     ${status !== "done" ? button("done", "Mark done", !phone || kind !== "callback") : button("new", "Reopen")}
   </div>`;

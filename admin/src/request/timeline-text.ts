@@ -15,6 +15,11 @@ export function timelineText(e: TimelineEntry): string {
       return `${who} noted:`;
     case "reply":
       return `${who} replied by email:`;
+    case "call": {
+      const c = e.data as { leg?: string; status?: string; duration?: number };
+      const leg = c.leg === "shopper" ? "Call to the shopper" : "Call to your phone";
+      return `${leg}: ${(c.status ?? "").replace("-", " ")}${c.duration ? ` (${c.duration} s)` : ""}.`;
+    }
     case "autoreply_skipped":
       return `No automatic reply: ${d.reason ?? "skipped"}`;
     default:

@@ -50,6 +50,7 @@ export function toSummary({ request, customer, earlierCount, lastLine }: Summary
     email: fields.email ?? customer.email ?? null,
     when: fields.when ?? "asap",
     note: fields.note ?? null,
+    callOutcome: request.callOutcome ?? null,
     gist: gist && gist.length > GIST_CHARS ? `${gist.slice(0, GIST_CHARS - 1)}…` : gist || null,
     customer: {
       id: customer.id,
