@@ -5,6 +5,7 @@ import { systemClock, type Clock } from "./clock.ts";
 import { migrateDatabase, openDatabase } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { createOutboxWorker } from "./notify/outbox-worker.ts";
+import { createReminderWorker } from "./notify/reminder-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
 import { createSmtpEmail } from "./notify/email.ts";
 import { createTwilioSms } from "./notify/sms.ts";
@@ -36,6 +37,9 @@ export async function startServer(
   const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from) : undefined;
   const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
   worker.start();
+  // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
+  const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
+  reminderWorker.start();
 
   const events = createEventLog({ db: database.db, clock, pollMs: config.eventPollMs, log });
   await events.start();
@@ -65,6 +69,7 @@ export async function startServer(
       const cut = setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 2000);
       await closed;
       clearTimeout(cut);
+      await reminderWorker.stop();
       await worker.stop();
       database.close();
     },

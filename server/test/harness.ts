@@ -9,6 +9,7 @@ import { sites } from "../src/db/schema.ts";
 import { createOutboxWorker } from "../src/notify/outbox-worker.ts";
 import type { RetryPolicy } from "../src/notify/retry-policy.ts";
 import { createTwilioVoice } from "../src/notify/voice.ts";
+import { createReminderWorker } from "../src/notify/reminder-worker.ts";
 import { createTwilioSms } from "../src/notify/sms.ts";
 import type { SiteSettingsInput } from "../src/services/site-settings.ts";
 import { createSmtpEmail } from "../src/notify/email.ts";
@@ -58,6 +59,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 4, random: () => 0, ...opts.retry };
   const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: 20, log });
   const worker = makeWorker();
+  const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });
   let wakes = 0;
   const events = createEventLog({ db: database.db, clock, pollMs: 20, log });
   await events.start();
@@ -100,6 +102,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     site: site!,
     worker,
     makeWorker,
+    makeReminders,
     /** Another server process on the same database file: its own connection, event tail and app. */
     async secondProcess() {
       const other = await openDatabase(`file:${dbFile}`);

@@ -253,3 +253,28 @@ export const chatMessages = sqliteTable(
   },
   (t) => [index("chat_messages_request").on(t.requestId, t.id), uniqueIndex("chat_messages_client").on(t.requestId, t.clientId)],
 );
+
+export type ReminderKind = "scheduled_call" | "untouched" | "digest";
+
+/**
+ * Reminders that must fire once and only once: at a booked call's time, when a request sits untouched,
+ * and the daily digest. `key` makes each unique (`untouched:<request>`, `digest:<site>:<local date>`);
+ * claiming a reminder and queueing its SMS commit together, so a restart neither loses nor repeats one.
+ */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    requestId: text("request_id").references(() => requests.id),
+    kind: text("kind").$type<ReminderKind>().notNull(),
+    key: text("key").notNull().unique(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status").$type<"pending" | "sent" | "skipped">().notNull().default("pending"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("reminders_due").on(t.status, t.dueAt)],
+);

@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 // Enqueue inside the caller's transaction, so a notification commits with what it is about, or not at all.
 
 /** Queues an SMS to a site's owner; the number is looked up when sending. */
-export async function enqueueOwnerSms(tx: Tx | Db, item: { siteId: number; requestId: string; text: string; now: Date }): Promise<void> {
+export async function enqueueOwnerSms(tx: Tx | Db, item: { siteId: number; requestId: string | null; text: string; now: Date }): Promise<void> {
   await tx.insert(outbox).values({
     siteId: item.siteId,
     requestId: item.requestId,

@@ -60,3 +60,28 @@ export function chatAlertText(alert: ChatAlert): string {
   const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`;
   return alertText([head, "Reply to answer"], alert.message, alert.earlierRequests, alert.link);
 }
+
+/** Fits a reminder into two GSM-7 segments: the shopper's words are what gets shortened. */
+function fit(text: string): string {
+  const clean = toGsm7(text);
+  return gsm7Segments(clean) <= 2 ? clean : `${clean.slice(0, MAX_SMS_CHARS - 3)}...`;
+}
+
+/** At a booked call's time. */
+export function scheduledCallText(r: { ref: string; name: string; phone: string }): string {
+  return fit(`Beckon: time to call ${oneLine(r.name).slice(0, 40)} back (#${r.ref}) ${r.phone}. Reply CALL #${r.ref} to be connected.`);
+}
+
+/** A request nobody has touched. */
+export function untouchedText(r: { ref: string; name: string; kind: string; minutes: number; link: string }): string {
+  const what = r.kind === "callback" ? "call-back" : r.kind;
+  const waited = r.minutes >= 120 ? `${Math.round(r.minutes / 60)} h` : `${r.minutes} min`;
+  return fit(`Beckon: #${r.ref} from ${oneLine(r.name).slice(0, 40) || "a visitor"} (${what}) has waited ${waited}. Reply CALL #${r.ref} or DONE #${r.ref}.\n${r.link}`);
+}
+
+/** The daily digest of what is still open. */
+export function digestText(open: { ref: string; name: string }[], link: string): string {
+  const shown = open.slice(0, 5).map((r) => `#${r.ref} ${oneLine(r.name).slice(0, 20) || "visitor"}`);
+  const more = open.length > shown.length ? `, +${open.length - shown.length} more` : "";
+  return fit(`Beckon: ${open.length} request${open.length === 1 ? "" : "s"} still open: ${shown.join(", ")}${more}.\n${link}`);
+}

@@ -10,6 +10,7 @@ import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upser
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed } from "./validation.ts";
+import { scheduleRequestReminders } from "./reminders.ts";
 
 export type CallbackDeps = {
   db: Db;
@@ -73,6 +74,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         updatedAt: now,
       });
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      await scheduleRequestReminders(tx, site, { id, scheduledFor: when === "asap" ? null : when }, now);
       const text = callbackAlertText({
         ref,
         name: data.name,

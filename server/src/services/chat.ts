@@ -15,6 +15,7 @@ import { ownerAvailable } from "./chat-presence.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow } from "./validation.ts";
+import { scheduleRequestReminders } from "./reminders.ts";
 
 export type ChatDeps = { db: Db; clock: Clock; publicUrl: string };
 
@@ -71,6 +72,7 @@ export async function startChat(deps: ChatDeps, site: Site, input: unknown, meta
       updatedAt: now,
     });
     await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+    await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
     await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
     await addShopperLine(tx, site.id, id, data.message, data.clientId, now);
     await appendEvent(tx, { siteId: site.id, topic: INBOX_TOPIC, type: "request.created", data: { requestId: id } }, now);

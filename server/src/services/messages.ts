@@ -15,6 +15,7 @@ import { replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed } from "./validation.ts";
+import { scheduleRequestReminders } from "./reminders.ts";
 
 export type MessageDeps = {
   db: Db;
@@ -110,6 +111,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
         updatedAt: now,
       });
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
 
       const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
       await enqueueEmail(tx, {

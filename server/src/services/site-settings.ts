@@ -94,6 +94,10 @@ export const siteSettingsSchema = z.object({
   consentText: z.string().trim().max(300).default("We only use what you send us to answer you."),
   consentRequired: z.boolean().default(false),
   smsAlerts: z.boolean().default(true),
+  /** A request still new after this many minutes gets one reminder SMS; null turns reminders off. */
+  escalateAfterMinutes: z.number().int().min(5).max(7 * 24 * 60).nullable().default(60),
+  /** The local hour of the daily digest of open requests (an SMS, only when some are open); null: none. */
+  digestHour: z.number().int().min(0).max(23).nullable().default(18),
   /** Where the owner's copy of messages goes; the site owner's account email when unset. */
   notifyEmail: z.email("Enter a valid email address.").nullable().default(null),
   /** How quickly the owner usually answers during business hours, in hours. */
