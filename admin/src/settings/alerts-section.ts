@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
 import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
-import { fieldId } from "./field-errors.ts";
+import { errorAt, fieldId } from "./field-errors.ts";
 
 type TestSmsResult = { status: "sent" | "not_sent" | "failed"; to: string | null; providerId?: string; providerStatus?: string; error?: string };
 
@@ -23,6 +23,8 @@ export function describeTestSms(r: TestSmsResult): { ok: boolean; text: string }
 export function AlertsSection(props: SectionProps) {
   const { form, state, save } = useSectionSave(props);
   const [smsAlerts, setSmsAlerts] = useState(props.view.settings.smsAlerts);
+  const [escalate, setEscalate] = useState(props.view.settings.escalateAfterMinutes === null ? "" : String(props.view.settings.escalateAfterMinutes));
+  const [digest, setDigest] = useState(props.view.settings.digestHour === null ? "" : String(props.view.settings.digestHour));
   const [test, setTest] = useState<{ busy: boolean; ok?: boolean; text?: string }>({ busy: false });
 
   const sendTest = async () => {
@@ -36,13 +38,29 @@ export function AlertsSection(props: SectionProps) {
   };
 
   const phone = props.view.site.ownerPhone;
-  return html`<${SectionFrame} id="alerts" title="Alerts" form=${form} state=${state} onSubmit=${() => save({ settings: { smsAlerts } })}
+  return html`<${SectionFrame} id="alerts" title="Alerts" form=${form} state=${state} onSubmit=${() =>
+      save({ settings: { smsAlerts, escalateAfterMinutes: escalate === "" ? null : Number(escalate), digestHour: digest === "" ? null : Number(digest) } })}
     extra=${html`<button type="button" class="secondary" disabled=${test.busy || !phone} onClick=${sendTest}>
       ${test.busy ? "Sending…" : "Send me a test SMS"}</button>`}>
     <label class="check" id=${fieldId("smsAlerts")}><input type="checkbox" checked=${smsAlerts}
       onChange=${(e: Event) => setSmsAlerts((e.currentTarget as HTMLInputElement).checked)} />
       <span>Text me when a shopper asks for a call back or sends a message
         <span class="check-hint">${phone ? `Alerts go to ${phone}.` : "Add your mobile number under “Your site” first."}</span></span></label>
+    <div class="field">
+      <label for=${fieldId("escalateAfterMinutes")}>Remind me about a request nobody has touched</label>
+      <select id=${fieldId("escalateAfterMinutes")} value=${escalate} onChange=${(e: Event) => setEscalate((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">Never</option>
+        ${[15, 30, 60, 120, 240].map((m) => html`<option value=${String(m)}>After ${m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? "" : "s"}`} of opening time</option>`)}
+      </select>
+      ${errorAt(state.errors, "escalateAfterMinutes") ? html`<p class="field-error">${errorAt(state.errors, "escalateAfterMinutes")}</p>` : null}
+    </div>
+    <div class="field">
+      <label for=${fieldId("digestHour")}>Daily text of what is still open</label>
+      <select id=${fieldId("digestHour")} value=${digest} onChange=${(e: Event) => setDigest((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">Never</option>
+        ${Array.from({ length: 24 }, (_, h) => html`<option value=${String(h)}>At ${String(h).padStart(2, "0")}:00 (your time zone)</option>`)}
+      </select>
+    </div>
     <p role="status" class=${test.text ? (test.ok ? "test-result test-ok" : "test-result test-problem") : "visually-hidden"}>${test.text ?? ""}</p>
   <//>`;
 }
