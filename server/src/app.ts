@@ -9,6 +9,7 @@ import { adminApi } from "./routes/admin-api.ts";
 import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
+import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { publishInboxEvent } from "./events/inbox-events.ts";
@@ -16,7 +17,10 @@ import { publishInboxEvent } from "./events/inbox-events.ts";
 export type AppDeps = {
   database: Database;
   clock: Clock;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined };
+  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined;
+    /** Signs links sent to shoppers (APP_SECRET, or generated and kept in the database). */
+    linkSecret: string;
+  };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
   /** Undefined until Twilio is configured. */
@@ -51,6 +55,7 @@ export function createApp(deps: AppDeps) {
       trustProxy,
       rateLimits,
       mailFrom: deps.config.mailFrom,
+      linkSecret: deps.config.linkSecret,
       events: deps.events,
       keepAliveMs: deps.keepAliveMs,
       onChatChanged: () => {
@@ -88,6 +93,7 @@ export function createApp(deps: AppDeps) {
       publicUrl,
       authToken: deps.config.twilio?.authToken,
       businessNumber: deps.config.twilio?.from,
+      linkSecret: deps.config.linkSecret,
       voice: deps.voice,
       mailFrom: deps.config.mailFrom,
       events: deps.events,
@@ -95,6 +101,7 @@ export function createApp(deps: AppDeps) {
       onQueued: () => deps.outbox.wake(),
     }),
   );
+  app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, events: deps.events, log: deps.log }));
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
   app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));
 

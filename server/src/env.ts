@@ -39,6 +39,7 @@ const envSchema = z
     OWNER_PASSWORD: optional.pipe(z.string().min(10, "must be at least 10 characters").optional()),
     OUTBOX_POLL_MS: positiveInt(1000),
     EVENT_POLL_MS: positiveInt(250),
+    APP_SECRET: optional.pipe(z.string().min(32, "use at least 32 random characters").optional()),
   });
 
 /** Variables that only make sense together; checked even when other variables are bad, so every problem is listed. */
@@ -69,6 +70,8 @@ export type Config = {
   outboxPollMs: number;
   /** How often this process looks for events written by other processes (live inbox and chat). */
   eventPollMs: number;
+  /** Signs links sent to shoppers; generated and kept in the database when unset. */
+  appSecret: string | undefined;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -114,6 +117,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,
     outboxPollMs: env.OUTBOX_POLL_MS,
     eventPollMs: env.EVENT_POLL_MS,
+    appSecret: env.APP_SECRET,
   };
 }
 

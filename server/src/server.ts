@@ -11,6 +11,7 @@ import { createSmtpEmail } from "./notify/email.ts";
 import { createTwilioSms } from "./notify/sms.ts";
 import { createTwilioVoice } from "./notify/voice.ts";
 import { ensureOwnerAccount } from "./services/accounts.ts";
+import { linkSecret } from "./services/shopper-links.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./services/sites.ts";
 
@@ -47,7 +48,7 @@ export async function startServer(
   const app = createApp({
     database,
     clock,
-    config: { ...config, mailFrom: config.mail.from },
+    config: { ...config, mailFrom: config.mail.from, linkSecret: await linkSecret(database.db, config.appSecret) },
     outbox: worker,
     sms,
     voice,

@@ -20,6 +20,8 @@ export const OWNER_PHONE = "+14155550100";
 export const TWILIO_FROM = "+14155550199";
 export const PUBLIC_URL = "https://shop.example";
 export const MAIL_FROM = { name: "Beckon", address: "beckon@shop.example" };
+/** Signs shoppers' links in tests. */
+export const LINK_SECRET = "test-link-secret-0123456789abcdef";
 export const twilioCreds = { accountSid: `AC${"0".repeat(31)}1`, authToken: "test-auth-token" };
 
 /** The real Twilio sender, pointed at a double. */
@@ -77,7 +79,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const appOn = (database: Database, events: EventLog) => createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
     sms,
     voice,

@@ -126,7 +126,7 @@ export const requestEvents = sqliteTable(
 
 export type OutboxChannel = "sms" | "email";
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;
@@ -278,3 +278,9 @@ export const reminders = sqliteTable(
   },
   (t) => [index("reminders_due").on(t.status, t.dueAt)],
 );
+
+/** Server-wide values kept in the database, e.g. the generated secret that signs shoppers' links. */
+export const serverMeta = sqliteTable("server_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

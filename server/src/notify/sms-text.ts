@@ -85,3 +85,17 @@ export function digestText(open: { ref: string; name: string }[], link: string):
   const more = open.length > shown.length ? `, +${open.length - shown.length} more` : "";
   return fit(`Beckon: ${open.length} request${open.length === 1 ? "" : "s"} still open: ${shown.join(", ")}${more}.\n${link}`);
 }
+
+/** The shopper's confirmation of a call-back request (sent only with their consent). */
+export function confirmationText(c: { siteName: string; name: string; when: Date | "asap"; timezone: string; link: string }): string {
+  const when =
+    c.when === "asap"
+      ? "as soon as we can"
+      : `${DateTime.fromJSDate(c.when).setZone(c.timezone).toFormat("ccc d LLL HH:mm")} (${c.timezone.split("/").pop()!.replace(/_/g, " ")} time)`;
+  return fit(`${oneLine(c.siteName).slice(0, 40)}: thanks ${oneLine(c.name).split(" ")[0]!.slice(0, 20)}, we'll call you ${when}. To cancel: ${c.link}`);
+}
+
+/** The shopper's one notice that we tried and missed them. */
+export function missedCallText(c: { siteName: string; name: string; link: string }): string {
+  return fit(`${oneLine(c.siteName).slice(0, 40)}: we tried to call you back, ${oneLine(c.name).split(" ")[0]!.slice(0, 20)}, and missed you. We'll try again. To cancel: ${c.link}`);
+}

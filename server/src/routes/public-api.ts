@@ -23,6 +23,7 @@ export type PublicApiDeps = {
   trustProxy: boolean;
   rateLimits: { ipPer10Min: number; sitePerHour: number };
   mailFrom: { name: string; address: string };
+  linkSecret: string;
   onSubmitted: CallbackDeps["onSubmitted"];
   events: EventLog;
   /** After a chat change committed: wake the outbox and the event tail. */

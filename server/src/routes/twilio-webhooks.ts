@@ -18,6 +18,8 @@ export type TwilioWebhookDeps = {
   publicUrl: string;
   authToken: string | undefined;
   mailFrom: { address: string };
+  /** Signs the cancel link in a missed-call notice to the shopper. */
+  linkSecret: string;
   /** TWILIO_FROM: the caller ID the shopper sees on a bridged call. */
   businessNumber: string | undefined;
   /** Places the owner's leg of a bridged call (the SMS command CALL). */
@@ -78,7 +80,8 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
       status: param(params, "CallStatus"),
       duration: duration ? Number(duration) : undefined,
       sid: param(params, "CallSid"),
-    });
+    }, deps);
+    if (known) deps.onQueued();
     if (known) publishInboxEvent(deps.events, deps.log, "request.updated", known.siteId, c.req.query("request") ?? "");
     return c.body(null, 204);
   });

@@ -5,7 +5,11 @@ import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.t
 import { ApiError } from "../http/errors.ts";
 import type { VoiceCaller } from "../notify/voice.ts";
 import { voiceUrl } from "./call-twiml.ts";
+import { missedCallText } from "../notify/sms-text.ts";
 import { memberRequest } from "./inbox.ts";
+import { signLink } from "./shopper-links.ts";
+import { queueShopperSms } from "./shopper-sms.ts";
+import { readSettings } from "./site-settings.ts";
 
 export type BridgeDeps = { db: Db; clock: Clock; voice: VoiceCaller | undefined; publicUrl: string };
 
@@ -42,6 +46,7 @@ export async function recordCallStatus(
   db: Db,
   clock: Clock,
   report: { requestId: string; leg: "owner" | "shopper"; status: string; duration: number | undefined; sid: string },
+  links: { publicUrl: string; linkSecret: string },
 ): Promise<{ siteId: number } | null> {
   const [request] = await db.select().from(requests).where(eq(requests.id, report.requestId));
   if (!request) return null;
@@ -57,6 +62,23 @@ export async function recordCallStatus(
       createdAt: now,
     });
     if (!outcome) return;
+    if (outcome === "missed" && request.callOutcome !== "missed") {
+      // One notice per request at most (queueShopperSms checks), and only where the site allows it.
+      const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));
+      const fields = request.fields as { name?: string; phone?: string; consent?: boolean | null };
+      if (site && fields.phone) {
+        await queueShopperSms(tx, {
+          siteId: request.siteId,
+          settings: readSettings(site.settings),
+          requestId: request.id,
+          phone: fields.phone,
+          consent: fields.consent === true,
+          kind: "missed_call",
+          text: missedCallText({ siteName: site.name, name: fields.name ?? "", link: `${links.publicUrl}/c/${signLink(links.linkSecret, request.id)}` }),
+          now,
+        });
+      }
+    }
     const status = outcome === "called" ? "done" : request.status === "new" ? "in_progress" : request.status;
     await tx.update(requests).set({ callOutcome: outcome, status, updatedAt: now }).where(eq(requests.id, request.id));
     if (status !== request.status) {

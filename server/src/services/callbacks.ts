@@ -4,7 +4,9 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { requestEvents, requests } from "../db/schema.ts";
 import { enqueueOwnerSms } from "../notify/outbox.ts";
-import { callbackAlertText } from "../notify/sms-text.ts";
+import { callbackAlertText, confirmationText } from "../notify/sms-text.ts";
+import { signLink } from "./shopper-links.ts";
+import { queueShopperSms } from "./shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "./availability.ts";
 import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { parsePhone } from "./phone.ts";
@@ -16,6 +18,8 @@ export type CallbackDeps = {
   db: Db;
   clock: Clock;
   publicUrl: string;
+  /** Signs the cancel link in a shopper's confirmation text. */
+  linkSecret: string;
   /** Called after the request and its notifications have committed. */
   onSubmitted: (event: { siteId: number; requestId: string }) => void;
 };
@@ -86,6 +90,16 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         link: `${deps.publicUrl}/admin/requests/${id}`,
       });
       await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
+      await queueShopperSms(tx, {
+        siteId: site.id,
+        settings: s,
+        requestId: id,
+        phone: phone.e164,
+        consent: data.consent === true,
+        kind: "confirmation",
+        text: confirmationText({ siteName: site.name, name: data.name, when, timezone: s.timezone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
+        now,
+      });
       await rememberAnswer(tx, site.id, key, answer);
     }),
   );

@@ -94,6 +94,18 @@ export const siteSettingsSchema = z.object({
   consentText: z.string().trim().max(300).default("We only use what you send us to answer you."),
   consentRequired: z.boolean().default(false),
   smsAlerts: z.boolean().default(true),
+  /**
+   * Texts to shoppers (off by default): a confirmation after a call-back request and one notice after a
+   * missed call, only with their consent, at most `dailyCap` a day for the site, and only to numbers of
+   * `countries` (empty: the site's phone country), which keeps SMS pumping from costing the shop.
+   */
+  shopperSms: z
+    .object({
+      enabled: z.boolean().default(false),
+      dailyCap: z.number().int().min(1).max(500).default(20),
+      countries: z.array(z.string().refine((c) => isSupportedCountry(c), "unknown country code")).max(20).default([]),
+    })
+    .default({ enabled: false, dailyCap: 20, countries: [] }),
   /** A request still new after this many minutes gets one reminder SMS; null turns reminders off. */
   escalateAfterMinutes: z.number().int().min(5).max(7 * 24 * 60).nullable().default(60),
   /** The local hour of the daily digest of open requests (an SMS, only when some are open); null: none. */

@@ -1,0 +1,88 @@
+import twilio from "twilio";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { outbox, requests } from "../db/schema.ts";
+import { signLink } from "../services/shopper-links.ts";
+import type { SiteSettingsInput } from "../services/site-settings.ts";
+import { createHarness, LINK_SECRET, OWNER_PHONE, post, PUBLIC_URL, twilioCreds, type Harness } from "../../test/harness.ts";
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+const on = (over: Partial<SiteSettingsInput["shopperSms"]> = {}) => ({ shopperSms: { enabled: true, dailyCap: 20, countries: [], ...over } }) as Partial<SiteSettingsInput>;
+const callback = async (body: Record<string, unknown>) => (await (await post(h, "/api/v1/sites/shop/callbacks", { name: "Jane Doe", phone: "+14155550123", consent: true, ...body })).json()).id as string;
+const shopperTexts = async () => (await h.db.select().from(outbox).where(eq(outbox.audience, "shopper"))).filter((r) => r.channel === "sms");
+
+describe("texts to shoppers", () => {
+  it("confirms a call-back only with consent, with a signed link to cancel it", async () => {
+    h = await createHarness({ settings: on() });
+    const id = await callback({ when: "2026-11-23T19:00:00Z" });
+    await callback({ consent: false, phone: "+14155550124" });
+    const texts = await shopperTexts();
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.recipient).toBe("+14155550123");
+    const text = (texts[0]!.payload as { text: string }).text;
+    expect(text).toBe(`Test Shop: thanks Jane, we'll call you Mon 23 Nov 14:00 (New York time). To cancel: ${PUBLIC_URL}/c/${signLink(LINK_SECRET, id)}`);
+    await h.worker.drain();
+    expect(h.twilio.messages.filter((m) => m.to === "+14155550123")).toHaveLength(1);
+  });
+
+  it("texts only numbers of allowed countries, and never beyond the daily cap", async () => {
+    h = await createHarness({ settings: on({ dailyCap: 2 }) });
+    const uk = await callback({ phone: "+447400123456" }); // a UK number on a US shop: stored, not texted
+    expect(uk).toBeTruthy();
+    expect(await shopperTexts()).toHaveLength(0);
+    for (const phone of ["+14155550101", "+14155550102", "+14155550103"]) await callback({ phone });
+    expect((await shopperTexts()).map((t) => t.recipient)).toEqual(["+14155550101", "+14155550102"]);
+    await h.close();
+    h = await createHarness({ settings: on({ countries: ["GB"] }) });
+    await callback({ phone: "+447400123456" });
+    expect((await shopperTexts()).map((t) => t.recipient)).toEqual(["+447400123456"]);
+  });
+
+  it("is off by default: nothing goes to a shopper", async () => {
+    h = await createHarness();
+    await callback({});
+    expect(await shopperTexts()).toHaveLength(0);
+  });
+
+  it("sends one missed-call notice per request, however many calls are missed", async () => {
+    h = await createHarness({ settings: on() });
+    const id = await callback({});
+    const missed = (sid: string) => {
+      const url = `${PUBLIC_URL}/webhooks/twilio/voice/status?request=${id}&leg=shopper`;
+      const params = { CallSid: sid, CallStatus: "no-answer" };
+      return h.app.request(url.replace(PUBLIC_URL, ""), {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(twilioCreds.authToken, url, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+    };
+    expect((await missed("CA1")).status).toBe(204);
+    expect((await missed("CA2")).status).toBe(204);
+    const notices = await h.db.select().from(outbox).where(and(eq(outbox.requestId, id), eq(outbox.kind, "missed_call")));
+    expect(notices).toHaveLength(1);
+    expect((notices[0]!.payload as { text: string }).text).toMatch(/^Test Shop: we tried to call you back, Jane, and missed you\./);
+    expect(notices.every((n) => n.recipient !== OWNER_PHONE)).toBe(true);
+  });
+
+  it("lets the shopper cancel from the signed link; a tampered link finds nothing", async () => {
+    h = await createHarness({ settings: on() });
+    const id = await callback({});
+    const token = signLink(LINK_SECRET, id);
+    const page = await h.app.request(`/c/${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await page.text()).toContain("Cancel my call-back");
+
+    const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    expect((await h.app.request(`/c/${tampered}`)).status).toBe(404);
+    expect((await h.app.request(`/c/${tampered}`, { method: "POST" })).status).toBe(404);
+    expect((await h.app.request(`/c/${id}.${"x".repeat(32)}`, { method: "POST" })).status).toBe(404);
+    expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
+
+    const done = await h.app.request(`/c/${token}`, { method: "POST" });
+    expect(await done.text()).toContain("will not call you");
+    expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("done");
+  });
+});
