@@ -5,7 +5,8 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
-import { cancelByShopper, linkedRequest } from "../services/shopper-cancel.ts";
+import { callbackSlots } from "../services/availability.ts";
+import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../services/shopper-cancel.ts";
 import { readSettings } from "../services/site-settings.ts";
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; events: EventLog; log: Pick<Console, "error"> };
@@ -39,18 +40,32 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const zone = readSettings(row.site.settings).timezone;
     const when = row.request.scheduledFor ? `at ${DateTime.fromJSDate(row.request.scheduledFor).setZone(zone).toFormat("cccc d LLLL, HH:mm")} (${zone.replace(/_/g, " ")} time)` : "as soon as they can";
     if (row.request.status === "done") return page(c, 200, `${row.site.name}: call-back closed`, html`<p>This call-back request is closed. Nothing more to do.</p>`);
+    const slots = callbackSlots(readSettings(row.site.settings), deps.clock.now());
     return page(
       c,
       200,
       `${row.site.name}: your call-back`,
       html`<p>${row.site.name} will call you ${when}.</p>
-        <form method="post"><button type="submit">Cancel my call-back</button></form>`,
+        <form method="post"><input type="hidden" name="action" value="cancel"><button type="submit">Cancel my call-back</button></form>
+        ${slots.length
+          ? html`<form method="post"><input type="hidden" name="action" value="reschedule">
+              <p><label for="slot">Or pick another time (${zone.replace(/_/g, " ")} time)</label><br>
+              <select id="slot" name="slot">${slots.map((d) => html`<option value=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, HH:mm")}</option>`)}</select></p>
+              <button type="submit">Move my call-back</button></form>`
+          : ""}`,
     );
   });
 
   app.post("/c/:token", async (c) => {
     const row = await load(c.req.param("token"));
     if (!row) return notFound(c);
+    const form = await c.req.parseBody();
+    if (form.action === "reschedule") {
+      const moved = await rescheduleByShopper(deps.db, deps.clock, row, String(form.slot ?? ""));
+      if (!moved) return page(c, 200, `${row.site.name}: that time is taken`, html`<p>That time is no longer available. Go back and pick another.</p>`);
+      publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
+      return page(c, 200, `${row.site.name}: call-back moved`, html`<p>Done: ${row.site.name} will call you at the new time.</p>`);
+    }
     if (row.request.status !== "done") {
       await cancelByShopper(deps.db, deps.clock, row.request);
       publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);

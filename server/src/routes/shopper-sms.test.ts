@@ -1,7 +1,7 @@
 import twilio from "twilio";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { outbox, requests } from "../db/schema.ts";
+import { outbox, reminders, requests } from "../db/schema.ts";
 import { signLink } from "../services/shopper-links.ts";
 import type { SiteSettingsInput } from "../services/site-settings.ts";
 import { createHarness, LINK_SECRET, OWNER_PHONE, post, PUBLIC_URL, twilioCreds, type Harness } from "../../test/harness.ts";
@@ -84,5 +84,22 @@ describe("texts to shoppers", () => {
     const done = await h.app.request(`/c/${token}`, { method: "POST" });
     expect(await done.text()).toContain("will not call you");
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("done");
+  });
+
+  it("lets the shopper move the call to another bookable slot; the reminder moves with it", async () => {
+    h = await createHarness({ settings: on() });
+    const id = await callback({ when: "2026-11-23T19:00:00Z" });
+    const token = signLink(LINK_SECRET, id);
+    expect(await (await h.app.request(`/c/${token}`)).text()).toContain("Move my call-back");
+    const move = (slot: string) =>
+      h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ action: "reschedule", slot }).toString() });
+    expect(await (await move("2026-11-24T03:00:00.000Z")).text()).toContain("no longer available"); // 22:00: closed
+    expect(await (await move("2026-11-24T15:00:00.000Z")).text()).toContain("will call you at the new time");
+    const [row] = await h.db.select().from(requests).where(eq(requests.id, id));
+    expect(row!.scheduledFor).toEqual(new Date("2026-11-24T15:00:00.000Z"));
+    const [reminder] = await h.db.select().from(reminders).where(and(eq(reminders.requestId, id), eq(reminders.kind, "scheduled_call")));
+    expect(reminder).toMatchObject({ dueAt: new Date("2026-11-24T15:00:00.000Z"), status: "pending" });
+    const owner = await h.db.select().from(outbox).where(and(eq(outbox.requestId, id), eq(outbox.audience, "owner")));
+    expect(owner.map((o) => (o.payload as { text: string }).text)).toContain("Beckon: Jane Doe moved call-back #1 to Tue 24 Nov 10:00.");
   });
 });
