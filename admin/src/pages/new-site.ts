@@ -1,41 +1,22 @@
-import { useState } from "preact/hooks";
-import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
 import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../settings/zone-select.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
+import { useApiForm } from "../ui/use-api-form.ts";
 import { paths, type PageProps } from "./page.ts";
 
 const FIELDS = ["name", "ownerPhone", "timezone", "phoneCountry"] as const;
 
 /** Adds a site to the owner's account, then shows its install page. */
 export function NewSitePage({ api, navigate, refreshSession }: Omit<PageProps, "site">) {
-  const [form, setForm] = useState({ name: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
-      const { site } = await api.send<{ site: { key: string; name: string } }>("POST", "/sites", {
-        ...form,
-        ownerPhone: form.ownerPhone.trim() || undefined,
-      });
-      await refreshSession();
-      navigate(paths.install(site.key));
-    } catch (err) {
-      const fields = err instanceof ApiError ? err.fields : {};
-      setErrors(fields);
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-      const first = FIELDS.find((k) => fields[k]);
-      if (first) document.getElementById(`new-site-${first}`)?.focus();
-    }
-  };
+  const { values: form, set, errors, error, busy, submit: sendWith } = useApiForm(
+    { name: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() },
+    { idPrefix: "new-site", fields: FIELDS },
+  );
+  const submit = sendWith(async (values) => {
+    const { site } = await api.send<{ site: { key: string; name: string } }>("POST", "/sites", { ...values, ownerPhone: values.ownerPhone.trim() || undefined });
+    await refreshSession();
+    navigate(paths.install(site.key));
+  });
 
   return html`<div class="new-site">
     <h1>Add a site</h1>

@@ -1,36 +1,19 @@
-import { useState } from "preact/hooks";
-import { ApiError, type Api } from "../api.ts";
+import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import type { Session } from "../session.ts";
 import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../settings/zone-select.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
+import { useApiForm } from "../ui/use-api-form.ts";
 
 const FIELDS = ["name", "email", "password", "siteName", "ownerPhone", "timezone", "phoneCountry"] as const;
 
 /** First run: the owner's account and first site, then straight into the inbox. */
 export function SetupPage({ api, onSignedIn }: { api: Api; onSignedIn: (session: Session) => void }) {
-  const [form, setForm] = useState({ name: "", email: "", password: "", siteName: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
-      onSignedIn(await api.send<Session>("POST", "/setup", form));
-    } catch (err) {
-      const fields = err instanceof ApiError ? err.fields : {};
-      setErrors(fields);
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-      const first = FIELDS.find((k) => fields[k]);
-      if (first) document.getElementById(`setup-${first}`)?.focus();
-    }
-  };
+  const { values: form, set, errors, error, busy, submit: sendWith } = useApiForm(
+    { name: "", email: "", password: "", siteName: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() },
+    { idPrefix: "setup", fields: FIELDS },
+  );
+  const submit = sendWith(async (values) => onSignedIn(await api.send<Session>("POST", "/setup", values)));
 
   return html`<main class="auth" id="main">
     <h1>Welcome to Beckon</h1>

@@ -1,28 +1,16 @@
-import { useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import type { Session } from "../session.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
+import { useApiForm } from "../ui/use-api-form.ts";
 
 /** Sign in with email and password. Wrong details and throttling both answer in one plain sentence. */
 export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session: Session) => void }) {
-  const [form, setForm] = useState({ email: "", password: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.send<Session>("POST", "/session", form));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-      document.getElementById("sign-in-password")?.focus();
-    }
-  };
+  const { values: form, set, error, busy, submit: sendWith } = useApiForm(
+    { email: "", password: "" },
+    { idPrefix: "sign-in", fields: ["email", "password"], fallbackFocus: "password" },
+  );
+  const submit = sendWith(async (values) => onSignedIn(await api.send<Session>("POST", "/session", values)));
 
   return html`<main class="auth" id="main">
     <h1>Sign in to Beckon</h1>
