@@ -103,6 +103,12 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
     },
     async start(values) {
       if (state.busy) return false;
+      // A chat from an earlier page that has not loaded yet: carry it on rather than start another.
+      if (chat) await this.resume();
+      if (state.started) {
+        await this.say(values.message.trim());
+        return true;
+      }
       const key = newIdempotencyKey();
       const token = chat?.token ?? newIdempotencyKey() + newIdempotencyKey();
       set({ busy: true, problem: noProblem });
