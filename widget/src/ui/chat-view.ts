@@ -71,7 +71,8 @@ export class ChatView extends Component<Props, State> {
 
   render({ config, session, onBack }: Props, { chat, name, email, draft, company, emailProblem, emailSaved }: State) {
     const errors = chat.problem.fields;
-    const askEmail = chat.started && !chat.email && shouldAskEmail(chat, config.availability, Date.now());
+    // Once an address is saved, say where answers go instead of asking again.
+    const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
     return html`<div class="chat">
       ${onBack && html`<p><button type="button" class="back" onClick=${onBack}>Back</button></p>`}
       <p class="small">${chatStatusLine(config, chat.started ? chat.ownerAvailable : !!config.availability.chatLive)}</p>
