@@ -81,6 +81,9 @@ describe("texts to shoppers", () => {
     expect((await h.app.request(`/c/${id}.${"x".repeat(32)}`, { method: "POST" })).status).toBe(404);
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
 
+    const bogus = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "action=delete-everything" });
+    expect(await bogus.text()).toContain("Nothing changed");
+    expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
     const done = await h.app.request(`/c/${token}`, { method: "POST" });
     expect(await done.text()).toContain("will not call you");
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("done");
