@@ -23,7 +23,11 @@ setup("a newcomer sets up Beckon from the first page and lands in the inbox", as
 
   await password.fill(E2E.ownerPassword);
   await page.getByRole("button", { name: "Create my account" }).click();
+  // Signed in, in the shop just set up (not the demo shop it also owns): an empty inbox that says what to do.
   await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/sites\/fern-thistle-plants$/);
+  await expect(page.getByRole("heading", { name: "No requests yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Put the widget on your site" })).toHaveAttribute("href", "/admin/sites/fern-thistle-plants/install");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.context().storageState({ path: OWNER_STATE });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrivalAnnouncement, loyaltyLabel, matchesFilters, requestLine } from "./describe.ts";
+import { arrivalAnnouncement, loyaltyLabel, matchesFilters, requestLine, requestNumberLabel } from "./describe.ts";
 import type { RequestSummary } from "./types.ts";
 
 const base: RequestSummary = {
@@ -28,6 +28,8 @@ describe("inbox descriptions", () => {
   it("marks returning customers with their request number", () => {
     expect(loyaltyLabel(base)).toBe("Returning · 3rd request");
     expect(loyaltyLabel({ ...base, customer: { ...base.customer, returning: false, requestNumber: 1 } })).toBeNull();
+    expect(requestNumberLabel(base)).toBe("3rd request");
+    expect(requestNumberLabel({ ...base, customer: { ...base.customer, returning: false, requestNumber: 1 } })).toBe("First request");
   });
   it("announces arrivals and filters live rows like the server would", () => {
     expect(arrivalAnnouncement(base)).toBe("New call-back request from Jane Doe.");

@@ -16,6 +16,11 @@ export function loyaltyLabel(r: RequestSummary): string | null {
   return r.customer.returning ? `Returning · ${ordinal(r.customer.requestNumber)} request` : null;
 }
 
+/** "3rd request" (or "First request"): which of this customer's requests this one is. */
+export function requestNumberLabel(r: RequestSummary): string {
+  return r.customer.requestNumber > 1 ? `${ordinal(r.customer.requestNumber)} request` : "First request";
+}
+
 /** What a screen reader hears when a request arrives live. */
 export function arrivalAnnouncement(r: RequestSummary): string {
   const what = r.kind === "callback" ? "call-back request" : r.kind === "message" ? "message" : "chat";

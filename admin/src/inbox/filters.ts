@@ -9,13 +9,13 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
   const [q, setQ] = useState(filters.q);
   const statuses = [["", "All"], ...Object.entries(STATUS_LABELS)] as [string, string][];
   return html`<div class="filters">
-    <nav aria-label="Status" class="status-tabs">
+    <div role="group" aria-label="Status" class="status-tabs">
       ${statuses.map(
         ([value, label]) =>
           html`<button type="button" class=${filters.status === value ? "tab tab-current" : "tab"} aria-pressed=${filters.status === value}
             onClick=${() => onChange({ ...filters, status: value })}>${label}</button>`,
       )}
-    </nav>
+    </div>
     <div class="filter-row">
       <label class="kind-filter"><span>Show</span>
         <select value=${filters.kind} onChange=${(e: Event) => onChange({ ...filters, kind: (e.currentTarget as HTMLSelectElement).value })}>

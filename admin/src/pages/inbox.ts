@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { arrivalAnnouncement, matchesFilters } from "../inbox/describe.ts";
 import { InboxFilters, type Filters } from "../inbox/filters.ts";
+import { filtersFromQuery, inboxHref, listPath } from "../inbox/filters-url.ts";
 import { RequestRow } from "../inbox/request-row.ts";
 import type { RequestPage, RequestSummary } from "../inbox/types.ts";
 import { useInboxEvents } from "../inbox/use-inbox-events.ts";
@@ -10,7 +11,7 @@ import { paths, type PageProps } from "./page.ts";
 
 /** Every request of the site, newest first, filtered and searched; new ones arrive live. */
 export function InboxPage({ api, site, query, navigate }: PageProps) {
-  const filters: Filters = { status: query.get("status") ?? "", kind: query.get("kind") ?? "", q: query.get("q") ?? "" };
+  const filters = filtersFromQuery(query);
   const key = `${filters.status}|${filters.kind}|${filters.q}`;
   const [list, setList] = useState<{ key: string; requests: RequestSummary[]; nextCursor: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,19 +21,10 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
   const timeZone = useSiteTimezone(api, site.key);
   const now = useNow();
 
-  const listUrl = (before?: string) => {
-    const params = new URLSearchParams();
-    if (filters.status) params.set("status", filters.status);
-    if (filters.kind) params.set("kind", filters.kind);
-    if (filters.q) params.set("q", filters.q);
-    if (before) params.set("before", before);
-    return `/sites/${encodeURIComponent(site.key)}/requests?${params}`;
-  };
-
   useEffect(() => {
     setError(null);
     api
-      .get<RequestPage>(listUrl())
+      .get<RequestPage>(listPath(site.key, filters))
       .then((page) => setList({ key, ...page }))
       .catch((err: Error) => setError(err.message));
   }, [site.key, key]);
@@ -57,8 +49,13 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
     if (!list?.nextCursor) return;
     setLoadingMore(true);
     try {
-      const page = await api.get<RequestPage>(listUrl(list.nextCursor));
-      setList((current) => current && { ...current, requests: [...current.requests, ...page.requests], nextCursor: page.nextCursor });
+      const page = await api.get<RequestPage>(listPath(site.key, filters, list.nextCursor));
+      // Rows that arrived live meanwhile may be on this page too; the filters may have changed since.
+      setList((current) => {
+        if (!current || current.key !== key) return current;
+        const known = new Set(current.requests.map((r) => r.id));
+        return { ...current, requests: [...current.requests, ...page.requests.filter((r) => !known.has(r.id))], nextCursor: page.nextCursor };
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -66,12 +63,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
     }
   };
 
-  const setFilters = (next: Filters) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v) params.set(k, v);
-    const search = params.toString();
-    navigate(paths.inbox(site.key) + (search ? `?${search}` : ""), { replace: true });
-  };
+  const setFilters = (next: Filters) => navigate(inboxHref(site.key, next), { replace: true });
 
   const filtered = !!(filters.status || filters.kind || filters.q);
   const shown = list?.key === key ? list : null;

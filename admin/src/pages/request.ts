@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { html } from "../html.ts";
-import { loyaltyLabel } from "../inbox/describe.ts";
+import { requestNumberLabel } from "../inbox/describe.ts";
 import { KIND_LABELS, STATUS_LABELS } from "../inbox/types.ts";
 import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { ChatTranscript } from "../request/chat-transcript.ts";
@@ -35,6 +35,7 @@ export function RequestPage({ api, site, params }: PageProps) {
 
   const setStatus = async (status: RequestDetail["request"]["status"]) => {
     setBusy(true);
+    setError(null);
     try {
       await api.send("PATCH", url, { status });
       await load();
@@ -66,7 +67,6 @@ export function RequestPage({ api, site, params }: PageProps) {
   if (error && !detail) return html`<h1>Request</h1><p class="form-message form-error" role="alert">${error}</p><p><a href=${paths.inbox(site.key)}>Back to the inbox</a></p>`;
   if (!detail) return html`<p class="muted" role="status">Loading…</p>`;
   const r = detail.request;
-  const loyalty = loyaltyLabel(r);
   const since = new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: detail.site.timezone }).format(new Date(detail.customer.firstSeenAt));
   return html`<article class="request">
     <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
@@ -76,7 +76,7 @@ export function RequestPage({ api, site, params }: PageProps) {
       <span class=${`badge badge-${r.status}`}>${STATUS_LABELS[r.status]}</span>
     </div>
     <p class="customer-line">
-      <a href=${paths.customer(site.key, detail.customer.id)}>${loyalty ?? "First request"} · customer since ${since}</a>
+      <a href=${paths.customer(site.key, detail.customer.id)}>${requestNumberLabel(r)} · <span class="nowrap">customer since ${since}</span></a>
       <span class="muted"> · received ${formatDateTime(r.createdAt, detail.site.timezone)}</span>
     </p>
     <p class=${announcement.startsWith("Calling") ? "form-message form-success" : "visually-hidden"} role="status">${announcement}</p>
@@ -97,7 +97,7 @@ export function RequestPage({ api, site, params }: PageProps) {
         ${r.kind === "message"
           ? html`<section class="card" aria-labelledby="reply-h"><h2 id="reply-h">Reply by email</h2>
               <${TextForm} id="reply-text" label="Your reply" hint=${`Goes to ${r.email} in the same email thread.`} button="Send reply" busyButton="Sending…"
-                done="Reply queued; it shows below." onSend=${send("replies")} />
+                done="Reply queued; it shows on the timeline." onSend=${send("replies")} />
             </section>`
           : null}
       </div>

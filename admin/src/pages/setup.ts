@@ -1,10 +1,13 @@
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
+import { navigate } from "../router.ts";
 import type { Session } from "../session.ts";
 import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../settings/zone-select.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
+import { paths } from "./page.ts";
 
+const DEMO_SITE = "demo";
 const FIELDS = ["name", "email", "password", "siteName", "ownerPhone", "timezone", "phoneCountry"] as const;
 
 /** First run: the owner's account and first site, then straight into the inbox. */
@@ -13,7 +16,13 @@ export function SetupPage({ api, onSignedIn }: { api: Api; onSignedIn: (session:
     { name: "", email: "", password: "", siteName: "", ownerPhone: "", timezone: browserZone(), phoneCountry: browserCountry() },
     { idPrefix: "setup", fields: FIELDS },
   );
-  const submit = sendWith(async (values) => onSignedIn(await api.send<Session>("POST", "/setup", values)));
+  const submit = sendWith(async (values) => {
+    const session = await api.send<Session>("POST", "/setup", values);
+    // Land in the shop just set up (the owner also owns the demo site, which may sort first).
+    const mine = session.sites.find((s) => s.key !== DEMO_SITE && s.name === values.siteName.trim()) ?? session.sites.find((s) => s.key !== DEMO_SITE);
+    if (mine) navigate(paths.inbox(mine.key), { replace: true });
+    onSignedIn(session);
+  });
 
   return html`<main class="auth" id="main">
     <h1>Welcome to Beckon</h1>

@@ -15,5 +15,6 @@ export function StatusActions({ detail, busy, onStatus, onCall }: { detail: Requ
       : null}
     ${status === "new" ? button("in_progress", "Mark in progress") : null}
     ${status !== "done" ? button("done", "Mark done", !phone || kind !== "callback") : button("new", "Reopen")}
+    ${status === "in_progress" ? button("new", "Back to new") : null}
   </div>`;
 }
