@@ -203,7 +203,7 @@ test.describe("send a message", () => {
       const reply = page.getByRole("region", { name: "Reply by email" });
       await reply.getByLabel("Your reply").fill("Of course! A handwritten card is on us.");
       await reply.getByRole("button", { name: "Send reply" }).click();
-      await expect(reply.getByRole("status")).toHaveText("Reply queued; it shows below.");
+      await expect(reply.getByRole("status")).toHaveText("Reply queued; it shows on the timeline.");
       await expect(page.getByRole("region", { name: "Timeline" })).toContainText("A handwritten card is on us.");
 
       const answer = await waitForMail(email, "A handwritten card is on us.");
