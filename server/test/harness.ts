@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import twilio from "twilio";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp, type AppDeps } from "../src/app.ts";
@@ -139,5 +140,25 @@ export function post(h: Harness, pathname: string, body: unknown, headers: Recor
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: PUBLIC_URL, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/**
+ * Posts a form to one of our Twilio webhooks the way Twilio does: to `path` (query included), signed
+ * with the account's auth token for PUBLIC_URL + path. `token` and `signedUrl` forge other signatures;
+ * `signature: null` sends none.
+ */
+export function postFromTwilio(
+  h: { app: Harness["app"] },
+  path: string,
+  params: Record<string, string>,
+  opts: { token?: string; signedUrl?: string; signature?: string | null } = {},
+) {
+  const signature =
+    opts.signature !== undefined ? opts.signature : twilio.getExpectedTwilioSignature(opts.token ?? twilioCreds.authToken, opts.signedUrl ?? `${PUBLIC_URL}${path}`, params);
+  return h.app.request(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature && { "X-Twilio-Signature": signature }) },
+    body: new URLSearchParams(params).toString(),
   });
 }

@@ -28,4 +28,4 @@ export function pendingLine(body: string, clientId: string, now: Date): Line {
 export const withState = (lines: Line[], key: string, state: Line["state"]): Line[] => lines.map((l) => (l.key === key && l.state !== "sent" ? { ...l, state } : l));
 
 /** The newest owner line's id: what the shopper has now seen. */
-export const lastOwnerId = (lines: Line[]): number => lines.reduce((max, l) => (l.author === "owner" && l.id > max ? l.id : max), 0);
+export const lastOwnerId = (lines: Pick<Line, "author" | "id">[]): number => lines.reduce((max, l) => (l.author === "owner" && l.id > max ? l.id : max), 0);

@@ -71,7 +71,7 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
 
   function adopt(t: Transcript) {
     // What was already shown before a reload counts as seen; only answers arriving from now on are new.
-    if (!seen) seen = lastOwnerId(t.messages.map((m) => ({ ...m, key: "", state: "sent" as const })));
+    if (!seen) seen = lastOwnerId(t.messages);
     let lines = state.lines;
     for (const m of t.messages) lines = mergeLine(lines, m);
     set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now() });

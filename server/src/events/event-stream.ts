@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
+import { wakeableSleep } from "../wakeable-sleep.ts";
 import type { EventFilter, EventLog, LoggedEvent } from "./event-log.ts";
 
 export type StreamOptions = {
@@ -27,14 +28,14 @@ export function lastEventIdOf(c: Context): number {
 export function eventStream(c: Context, opts: StreamOptions) {
   return streamSSE(c, async (stream) => {
     const queue: LoggedEvent[] = [];
-    let wake: (() => void) | undefined;
+    const pause = wakeableSleep();
     const unsubscribe = opts.log.subscribe(opts.filter, (event) => {
       queue.push(event);
-      wake?.();
+      pause.wake();
     });
     stream.onAbort(() => {
       unsubscribe();
-      wake?.();
+      pause.wake();
     });
 
     const beat = () => opts.heartbeat?.beat().catch(() => undefined);
@@ -62,14 +63,7 @@ export function eventStream(c: Context, opts: StreamOptions) {
           await write(event);
           continue;
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, opts.keepAliveMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
+        await pause.sleep(opts.keepAliveMs);
         if (!queue.length && !stream.aborted) await stream.write(": keep-alive\n\n");
       }
     } finally {

@@ -6,6 +6,7 @@ import { readSettings } from "../services/site-settings.ts";
 import { backoffMs, describeFailure, isRetryable, type RetryPolicy } from "./retry-policy.ts";
 import type { EmailSender } from "./email.ts";
 import type { SmsSender } from "./sms.ts";
+import { wakeableSleep } from "../wakeable-sleep.ts";
 
 export type OutboxWorkerDeps = {
   db: Db;
@@ -39,7 +40,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const { db, clock, log } = deps;
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
+  const pause = wakeableSleep();
   let wakeRequested = false;
 
   async function claim(): Promise<Item | undefined> {
@@ -170,14 +171,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       }
       if (!running) break;
       if (wakeRequested) continue; // work arrived while we were draining
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, deps.pollMs);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = undefined;
+      await pause.sleep(deps.pollMs);
     }
   }
 
@@ -189,13 +183,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      pause.wake();
       await loop;
       loop = undefined;
     },
     wake() {
       wakeRequested = true;
-      wakeUp?.();
+      pause.wake();
     },
     drain,
   };

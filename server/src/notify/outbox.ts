@@ -20,6 +20,22 @@ export async function enqueueOwnerSms(tx: Tx | Db, item: { siteId: number; reque
   });
 }
 
+/** Queues an SMS to a shopper's own number (only after the guards in services/shopper-sms.ts). */
+export async function enqueueShopperSms(tx: Tx | Db, item: { siteId: number; requestId: string; kind: OutboxKind; to: string; text: string; now: Date }): Promise<void> {
+  await tx.insert(outbox).values({
+    siteId: item.siteId,
+    requestId: item.requestId,
+    channel: "sms",
+    kind: item.kind,
+    audience: "shopper",
+    recipient: item.to,
+    payload: { text: item.text },
+    nextAttemptAt: item.now,
+    createdAt: item.now,
+    updatedAt: item.now,
+  });
+}
+
 /** Queues an email: to the site's owner (address looked up when sending) or to a shopper's fixed address. */
 export async function enqueueEmail(
   tx: Tx | Db,

@@ -1,8 +1,7 @@
-import twilio from "twilio";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { requestEvents, requests } from "../db/schema.ts";
-import { createHarness, OWNER_PHONE, post, PUBLIC_URL, TWILIO_FROM, twilioCreds, type Harness } from "../../test/harness.ts";
+import { createHarness, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, TWILIO_FROM, twilioCreds, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
 
 let h: Harness;
@@ -21,13 +20,7 @@ async function callback(name = "Jane Doe") {
   return (await res.json()).id as string;
 }
 /** Twilio calling one of our voice webhooks: a signed form POST to the exact URL it was given. */
-function fromTwilio(url: string, params: Record<string, string>, token = twilioCreds.authToken) {
-  return h.app.request(url.replace(PUBLIC_URL, ""), {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(token, url, params) },
-    body: new URLSearchParams(params).toString(),
-  });
-}
+const fromTwilio = (url: string, params: Record<string, string>, token = twilioCreds.authToken) => postFromTwilio(h, url.replace(PUBLIC_URL, ""), params, { token });
 const attr = (xml: string, tag: string, name: string) => new RegExp(`<${tag}[^>]*\\s${name}="([^"]*)"`).exec(xml)?.[1];
 
 describe("one-tap call bridging", () => {
@@ -90,11 +83,7 @@ describe("one-tap call bridging", () => {
     expect(forged.status).toBe(403);
     // Signed without the query string: Twilio signs the URL it called, query included.
     const params = { CallSid: "CA1", CallStatus: "completed", CallDuration: "60" };
-    const noQuery = await h.app.request(url.replace(PUBLIC_URL, ""), {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(twilioCreds.authToken, `${PUBLIC_URL}/webhooks/twilio/voice/status`, params) },
-      body: new URLSearchParams(params).toString(),
-    });
+    const noQuery = await postFromTwilio(h, url.replace(PUBLIC_URL, ""), params, { signedUrl: `${PUBLIC_URL}/webhooks/twilio/voice/status` });
     expect(noQuery.status).toBe(403);
     const [row] = await h.db.select().from(requests).where(eq(requests.id, id));
     expect(row).toMatchObject({ callOutcome: null, status: "new" });

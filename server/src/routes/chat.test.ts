@@ -1,8 +1,7 @@
-import twilio from "twilio";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { chatMessages, outbox } from "../db/schema.ts";
-import { createHarness, OWNER_PHONE, post, PUBLIC_URL, twilioCreds, type Harness } from "../../test/harness.ts";
+import { createHarness, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
 
 let h: Harness;
@@ -115,12 +114,7 @@ describe("live chat", () => {
     const first = await (await start({ name: "Ann" })).json();
     const second = await (await post(h, base, { token: "second-token-0123456789abcdefghijklmn", message: "Me too", name: "Bo" })).json();
     await h.worker.drain();
-    const params = { From: OWNER_PHONE, To: "+14155550199", Body: `#${first.ref} Yes, Ann, it is.` };
-    const res = await h.app.request("/webhooks/twilio/sms", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(twilioCreds.authToken, `${PUBLIC_URL}/webhooks/twilio/sms`, params) },
-      body: new URLSearchParams(params).toString(),
-    });
+    const res = await postFromTwilio(h, "/webhooks/twilio/sms", { From: OWNER_PHONE, To: "+14155550199", Body: `#${first.ref} Yes, Ann, it is.` });
     expect(await res.text()).toContain(`sent to #${first.ref} (Ann)`);
     const ann = await (await h.app.request(`${base}/${first.id}?token=${token}`)).json();
     expect(ann.messages.at(-1)).toMatchObject({ author: "owner", body: "Yes, Ann, it is." });
@@ -132,12 +126,7 @@ describe("live chat", () => {
     await setUp();
     const { id } = await (await start({ name: "Jane" })).json();
     await h.worker.drain();
-    const params = { From: OWNER_PHONE, To: "+14155550199", Body: "Yes! Come by after 3." };
-    const res = await h.app.request("/webhooks/twilio/sms", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(twilioCreds.authToken, `${PUBLIC_URL}/webhooks/twilio/sms`, params) },
-      body: new URLSearchParams(params).toString(),
-    });
+    const res = await postFromTwilio(h, "/webhooks/twilio/sms", { From: OWNER_PHONE, To: "+14155550199", Body: "Yes! Come by after 3." });
     expect(await res.text()).toContain("sent to #1 (Jane)");
     const transcript = await (await h.app.request(`${base}/${id}?token=${token}`)).json();
     expect(transcript.messages.at(-1)).toMatchObject({ author: "owner", body: "Yes! Come by after 3.", by: "Mara" });

@@ -69,7 +69,7 @@ export function publicApi(deps: PublicApiDeps) {
     if (origin) await recordWidgetLoad(deps.db, deps.clock, site.id, origin, lastSeen);
     c.header("Cache-Control", "public, max-age=60");
     const now = deps.clock.now();
-    const chatLive = site.settings.channels.includes("chat") && (await ownerAvailable(deps.db, site, now));
+    const chatLive = site.settings.channels.includes("chat") && ownerAvailable(site, now);
     return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive));
   });
 

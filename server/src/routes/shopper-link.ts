@@ -37,10 +37,11 @@ export function shopperLink(deps: ShopperLinkDeps) {
   app.get("/c/:token", async (c) => {
     const row = await load(c.req.param("token"));
     if (!row) return notFound(c);
-    const zone = readSettings(row.site.settings).timezone;
+    const settings = readSettings(row.site.settings);
+    const zone = settings.timezone;
     const when = row.request.scheduledFor ? `at ${DateTime.fromJSDate(row.request.scheduledFor).setZone(zone).toFormat("cccc d LLLL, HH:mm")} (${zone.replace(/_/g, " ")} time)` : "as soon as they can";
     if (row.request.status === "done") return page(c, 200, `${row.site.name}: call-back closed`, html`<p>This call-back request is closed. Nothing more to do.</p>`);
-    const slots = callbackSlots(readSettings(row.site.settings), deps.clock.now());
+    const slots = callbackSlots(settings, deps.clock.now());
     return page(
       c,
       200,

@@ -1,10 +1,9 @@
-import twilio from "twilio";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox, reminders, requests } from "../db/schema.ts";
 import { signLink } from "../services/shopper-links.ts";
 import type { SiteSettingsInput } from "../services/site-settings.ts";
-import { createHarness, LINK_SECRET, OWNER_PHONE, post, PUBLIC_URL, twilioCreds, type Harness } from "../../test/harness.ts";
+import { createHarness, LINK_SECRET, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -49,15 +48,7 @@ describe("texts to shoppers", () => {
   it("sends one missed-call notice per request, however many calls are missed", async () => {
     h = await createHarness({ settings: on() });
     const id = await callback({});
-    const missed = (sid: string) => {
-      const url = `${PUBLIC_URL}/webhooks/twilio/voice/status?request=${id}&leg=shopper`;
-      const params = { CallSid: sid, CallStatus: "no-answer" };
-      return h.app.request(url.replace(PUBLIC_URL, ""), {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(twilioCreds.authToken, url, params) },
-        body: new URLSearchParams(params).toString(),
-      });
-    };
+    const missed = (sid: string) => postFromTwilio(h, `/webhooks/twilio/voice/status?request=${id}&leg=shopper`, { CallSid: sid, CallStatus: "no-answer" });
     expect((await missed("CA1")).status).toBe(204);
     expect((await missed("CA2")).status).toBe(204);
     const notices = await h.db.select().from(outbox).where(and(eq(outbox.requestId, id), eq(outbox.kind, "missed_call")));

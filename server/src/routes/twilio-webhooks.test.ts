@@ -2,7 +2,7 @@ import twilio from "twilio";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox, requestEvents, requests } from "../db/schema.ts";
-import { createHarness, OWNER_PHONE, post, PUBLIC_URL, twilioCreds, type Harness } from "../../test/harness.ts";
+import { createHarness, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, twilioCreds, type Harness } from "../../test/harness.ts";
 import { createOwner } from "../../test/owner.ts";
 
 let h: Harness;
@@ -13,15 +13,7 @@ async function setUp() {
   await createOwner(h, { email: "mara@fern.example", siteId: h.site.id });
 }
 
-/** Posts a form to a webhook the way Twilio does, signed with the account's auth token (or not). */
-function fromTwilio(path: string, params: Record<string, string>, opts: { signature?: string | null } = {}) {
-  const signature = opts.signature === undefined ? twilio.getExpectedTwilioSignature(twilioCreds.authToken, `${PUBLIC_URL}${path}`, params) : opts.signature;
-  return h.app.request(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature && { "X-Twilio-Signature": signature }) },
-    body: new URLSearchParams(params).toString(),
-  });
-}
+const fromTwilio = (path: string, params: Record<string, string>, opts: { signature?: string | null } = {}) => postFromTwilio(h, path, params, opts);
 const ownerSms = (body: string, from = OWNER_PHONE) => fromTwilio("/webhooks/twilio/sms", { From: from, To: "+14155550199", Body: body, MessageSid: `SM${Date.now()}` });
 const answerOf = async (res: Response) => /<Message>([\s\S]*)<\/Message>/.exec(await res.text())?.[1] ?? "";
 

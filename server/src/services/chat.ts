@@ -13,7 +13,7 @@ import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.
 import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
-import type { Site } from "./sites.ts";
+import type { PublicSite, Site } from "./sites.ts";
 import { parseOrThrow } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
@@ -42,7 +42,7 @@ const lineInput = z.object({ token: chatToken, message: line, clientId });
  * Starts a chat with its first line. The widget makes the token, so a retry of the same start (same
  * token) finds the chat already there and answers the same: no second chat, no second SMS.
  */
-export async function startChat(deps: ChatDeps, site: Site, input: unknown, meta: { origin: string | undefined }) {
+export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined }) {
   const { db, clock } = deps;
   if (!site.settings.channels.includes("chat")) throw new ApiError(403, "chat_disabled", "This shop does not offer live chat.");
   const data = parseOrThrow(startInput, input);
@@ -157,7 +157,7 @@ export async function markChatSeen(db: Db, site: Site, id: string, input: unknow
 }
 
 /** What the widget shows for a chat: its lines, whether it is closed, and whether the owner is around. */
-export async function shopperView(db: Db, site: Site, id: string, token: unknown, now: Date) {
+export async function shopperView(db: Db, site: PublicSite, id: string, token: unknown, now: Date) {
   const { request } = await shopperChat(db, site.id, id, token);
   // Read before the transcript: a stream resumed from here may repeat a line (the widget drops it by
   // id) but can never miss one.
@@ -172,6 +172,6 @@ export async function shopperView(db: Db, site: Site, id: string, token: unknown
     messages,
     /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
     lastEventId: latest?.id ?? 0,
-    ownerAvailable: await ownerAvailable(db, site, now),
+    ownerAvailable: ownerAvailable(site, now),
   };
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
+import { enqueueShopperSms } from "../notify/outbox.ts";
 import type { SiteSettings } from "./site-settings.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -34,17 +35,6 @@ export async function queueShopperSms(
     .from(outbox)
     .where(and(eq(outbox.siteId, item.siteId), inArray(outbox.kind, [...kinds]), gt(outbox.createdAt, new Date(item.now.getTime() - 24 * 3600_000))));
   if (today.length >= rules.dailyCap) return "the daily cap is reached";
-  await tx.insert(outbox).values({
-    siteId: item.siteId,
-    requestId: item.requestId,
-    channel: "sms",
-    kind: item.kind,
-    audience: "shopper",
-    recipient: item.phone,
-    payload: { text: item.text },
-    nextAttemptAt: item.now,
-    createdAt: item.now,
-    updatedAt: item.now,
-  });
+  await enqueueShopperSms(tx, { siteId: item.siteId, requestId: item.requestId, kind: item.kind, to: item.phone, text: item.text, now: item.now });
   return null;
 }
