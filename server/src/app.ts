@@ -20,6 +20,10 @@ export type AppDeps = {
   config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined;
     /** Signs links sent to shoppers (APP_SECRET, or generated and kept in the database). */
     linkSecret: string;
+    /** OWNER_PHONE: operator configuration, so it counts as a proved number. */
+    ownerPhone?: string | undefined;
+    /** Whether SMTP is configured: "Forgot password?" mails a link only then. */
+    mailConfigured?: boolean;
   };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
@@ -81,6 +85,8 @@ export function createApp(deps: AppDeps) {
       log: deps.log,
       loginFailuresPer15Min: rateLimits.loginFailuresPer15Min,
       mailFrom: deps.config.mailFrom,
+      operatorPhone: deps.config.ownerPhone,
+      mailConfigured: deps.config.mailConfigured ?? false,
       onQueued: () => deps.outbox.wake(),
       keepAliveMs: deps.keepAliveMs,
     }),
@@ -95,6 +101,7 @@ export function createApp(deps: AppDeps) {
       businessNumber: deps.config.twilio?.from,
       linkSecret: deps.config.linkSecret,
       voice: deps.voice,
+      operatorPhone: deps.config.ownerPhone,
       mailFrom: deps.config.mailFrom,
       events: deps.events,
       log: deps.log,

@@ -10,7 +10,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
 import { createSmtpEmail } from "./notify/email.ts";
 import { createTwilioSms } from "./notify/sms.ts";
 import { createTwilioVoice } from "./notify/voice.ts";
-import { ensureOwnerAccount } from "./services/accounts.ts";
+import { ensureInstallationOwner, ensureOwnerAccount } from "./services/accounts.ts";
 import { linkSecret } from "./services/shopper-links.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./services/sites.ts";
@@ -30,6 +30,7 @@ export async function startServer(
   await migrateDatabase(database.db);
   const demo = await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
   if (config.ownerAccount) await ensureOwnerAccount(database.db, { ...config.ownerAccount, demoSiteId: demo.id });
+  await ensureInstallationOwner(database.db, clock, config.ownerPhone);
 
   // Twilio can only report delivery to a URL it can reach: not localhost.
   const reachable = !/^https?:\/\/(localhost|127\.|\[::1\])/.test(config.publicUrl);
@@ -48,7 +49,7 @@ export async function startServer(
   const app = createApp({
     database,
     clock,
-    config: { ...config, mailFrom: config.mail.from, linkSecret: await linkSecret(database.db, config.appSecret) },
+    config: { ...config, mailFrom: config.mail.from, mailConfigured: !!config.mail.smtpUrl, linkSecret: await linkSecret(database.db, config.appSecret) },
     outbox: worker,
     sms,
     voice,

@@ -5,10 +5,10 @@ import { PUBLIC_URL, type Harness } from "./harness.ts";
 export type OwnerSession = { cookie: string; csrfToken: string; userId: number };
 
 /** Creates an account that owns `siteId` (or a new site), without going through setup. */
-export async function createOwner(h: Harness, opts: { email: string; password?: string; siteId?: number; siteKey?: string }) {
+export async function createOwner(h: Harness, opts: { email: string; password?: string; siteId?: number; siteKey?: string; canCreateSites?: boolean }) {
   const [user] = await h.db
     .insert(users)
-    .values({ name: opts.email.split("@")[0]!, email: opts.email, passwordHash: await hashPassword(opts.password ?? "correct horse battery") })
+    .values({ name: opts.email.split("@")[0]!, email: opts.email, passwordHash: await hashPassword(opts.password ?? "correct horse battery"), canCreateSites: opts.canCreateSites ?? false })
     .returning();
   let siteId = opts.siteId;
   if (!siteId) {

@@ -20,8 +20,10 @@ export const sites = sqliteTable("sites", {
   /** Refreshed while an owner has the inbox open: the widget shows chat as live only then. */
   inboxSeenAt: integer("inbox_seen_at", { mode: "timestamp_ms" }),
   widgetSeenAt: integer("widget_seen_at", { mode: "timestamp_ms" }),
+  /** Who added the site (null for the demo and older sites): site creation is rate-limited per account. */
+  createdBy: integer("created_by"),
   createdAt: createdAt(),
-});
+}, (t) => [index("sites_created_by").on(t.createdBy, t.createdAt)]);
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -29,6 +31,8 @@ export const users = sqliteTable("users", {
   /** Stored lower-case. */
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
+  /** The installation's owners: may add sites. The first account (setup or OWNER_EMAIL) has it. */
+  canCreateSites: integer("can_create_sites", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -44,9 +48,77 @@ export const siteMembers = sqliteTable(
       .notNull()
       .references(() => users.id),
     role: text("role").$type<SiteRole>().notNull(),
+    /** This person's own verified number, if they opted in to this site's SMS alerts. */
+    alertPhone: text("alert_phone"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.userId] }), index("site_members_user").on(t.userId)],
+);
+
+/**
+ * Numbers whose holder proved them with a code sent by SMS. One number belongs to one account, so
+ * it can serve several sites of that account only, and an inbound SMS from it never crosses accounts.
+ */
+export const verifiedPhones = sqliteTable("verified_phones", {
+  phone: text("phone").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  verifiedAt: integer("verified_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** What a proved number is then used for: a site's alert number, or the person's own alerts on a site. */
+export type PhoneUse = { kind: "site_alerts"; siteIds: number[] } | { kind: "my_alerts"; siteId: number };
+
+/** A 6-digit code texted to a number (kept hashed): 10 minutes, 5 tries. */
+export const phoneCodes = sqliteTable(
+  "phone_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    phone: text("phone").notNull(),
+    codeHash: text("code_hash").notNull(),
+    use: text("use", { mode: "json" }).notNull().$type<PhoneUse>(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("phone_codes_user").on(t.userId, t.createdAt), index("phone_codes_phone").on(t.phone, t.createdAt)],
+);
+
+/** Invitations and password resets: a link that works once, before it expires (only its hash is stored). */
+export const oneTimeLinks = sqliteTable(
+  "one_time_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    purpose: text("purpose").$type<"invite" | "reset">().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Stored lower-case: who it was sent to. */
+    email: text("email").notNull(),
+    siteId: integer("site_id").references(() => sites.id),
+    role: text("role").$type<SiteRole>(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("one_time_links_site").on(t.siteId, t.purpose), index("one_time_links_email").on(t.email, t.purpose, t.createdAt)],
+);
+
+/** Failed sign-ins, counted per (account, address) and per account, shared by every process on the database. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_failures_pair").on(t.email, t.address, t.at), index("login_failures_address").on(t.address, t.at)],
 );
 
 export const sessions = sqliteTable("sessions", {
@@ -126,7 +198,7 @@ export const requestEvents = sqliteTable(
 
 export type OutboxChannel = "sms" | "email";
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;

@@ -86,7 +86,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const [site] = await db.select({ ownerPhone: sites.ownerPhone, settings: sites.settings }).from(sites).where(eq(sites.id, item.siteId));
     const settings = readSettings(site?.settings);
     if (item.channel === "sms") {
-      const to = site?.ownerPhone ?? null;
+      // A member's own alert copy carries its number; the site's alert number is looked up now.
+      const to = item.recipient ?? site?.ownerPhone ?? null;
       if (!deps.sms) return { to, reason: "Twilio is not configured" };
       if (!to) return { to, reason: "the site has no owner phone" };
       if (!settings.smsAlerts) return { to, reason: "SMS alerts are off for this site" };

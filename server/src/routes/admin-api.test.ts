@@ -8,7 +8,10 @@ afterEach(async () => h?.close());
 const callback = { name: "Jane Doe", phone: "+14155550123", when: "asap", note: "Which pot for a monstera?" };
 
 // The only owner routes that must answer without a session: the app shell (it holds no data), setup and sign-in.
-const PUBLIC_ROUTES = new Set(["GET /admin", "GET /admin/*", "GET /admin/assets/:file", "GET /api/admin/setup", "POST /api/admin/setup", "POST /api/admin/session"]);
+const PUBLIC_ROUTES = new Set([
+  "GET /admin", "GET /admin/*", "GET /admin/assets/:file", "GET /api/admin/setup", "POST /api/admin/setup", "POST /api/admin/session",
+  "POST /api/admin/password-reset", "POST /api/admin/password-reset/lookup", "POST /api/admin/password-reset/confirm", "POST /api/admin/invites/lookup", "POST /api/admin/invites/accept",
+]);
 
 describe("owner API access", () => {
   it("refuses every /admin and /api/admin route without a session", async () => {
@@ -122,7 +125,7 @@ describe("owner API access", () => {
 describe("first-run setup", () => {
   it("creates the owner and their site once, then closes", async () => {
     h = await createHarness();
-    expect(await (await h.app.request("/api/admin/setup")).json()).toEqual({ needed: true });
+    expect(await (await h.app.request("/api/admin/setup")).json()).toEqual({ needed: true, passwordResetByEmail: true, smsConfigured: true });
     const input = { name: "Mara Fern", email: "mara@fern.example", password: "short", siteName: "Fern & Thistle", ownerPhone: "555", timezone: "Mars/Olympus", phoneCountry: "US" };
     const bad = await h.app.request("/api/admin/setup", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) });
     expect(bad.status).toBe(400);
@@ -133,10 +136,17 @@ describe("first-run setup", () => {
     const body = await res.json();
     expect(body.sites).toEqual([{ key: "fern-thistle", name: "Fern & Thistle", role: "owner" }]);
     expect(res.headers.get("set-cookie")).toContain("beckon_session=");
-    expect(await (await h.app.request("/api/admin/setup")).json()).toEqual({ needed: false });
+    expect((await (await h.app.request("/api/admin/setup")).json()).needed).toBe(false);
     const again = await h.app.request("/api/admin/setup", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...good, email: "x@y.example" }) });
     expect(again.status).toBe(409);
+    // The mobile number gets alerts only once proved with the code texted to it.
+    expect(body.phone).toMatchObject({ verified: false, code: { phone: "+447911123456", delivery: "sms" } });
     const s = await signIn(h, "mara@fern.example", "a long enough password");
+    const before = await (await ownerRequest(h, s, "GET", "/api/admin/sites/fern-thistle/settings")).json();
+    expect(before.site.ownerPhone).toBeNull();
+    const code = /\b(\d{6})\b/.exec(h.twilio.messages.find((m) => m.to === "+447911123456")!.body)![1];
+    const confirmed = await ownerRequest(h, s, "POST", `/api/admin/phone-codes/${body.phone.code.id}/confirm`, { code });
+    expect(confirmed.status).toBe(200);
     const settings = await (await ownerRequest(h, s, "GET", "/api/admin/sites/fern-thistle/settings")).json();
     expect(settings.site.ownerPhone).toBe("+447911123456");
     expect(settings.settings).toMatchObject({ timezone: "Europe/London", phoneCountry: "GB" });

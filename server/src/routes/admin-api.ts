@@ -20,6 +20,9 @@ export type AdminApiDeps = {
   log: Pick<Console, "info" | "error">;
   loginFailuresPer15Min: number;
   mailFrom: { name: string; address: string };
+  /** OWNER_PHONE: counts as proved. */
+  operatorPhone: string | undefined;
+  mailConfigured: boolean;
   onQueued: () => void;
   keepAliveMs?: number;
 };
@@ -28,12 +31,13 @@ export type AdminApiDeps = {
 export function adminApi(deps: AdminApiDeps) {
   const secureCookies = deps.publicUrl.startsWith("https:");
   const session = { ...deps, secureCookies };
+  const sites = { ...deps, phones: { db: deps.db, clock: deps.clock, sms: deps.sms, log: deps.log, operatorPhone: deps.operatorPhone } };
   const app = new Hono<AdminVars>();
   app.use("*", sameOriginWrites(new URL(deps.publicUrl).origin));
-  app.route("/", publicSessionRoutes(session));
+  app.route("/", publicSessionRoutes({ ...session, phones: sites.phones }));
   app.use("*", requireSession(deps.db, deps.clock), requireCsrfToken());
-  app.route("/", sessionRoutes(session));
-  app.route("/", siteRoutes(deps));
+  app.route("/", sessionRoutes({ ...session, phones: sites.phones }));
+  app.route("/", siteRoutes(sites));
   app.route("/", requestRoutes(deps));
   return app;
 }

@@ -1,62 +1,100 @@
+import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
-import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import { users } from "../db/schema.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { ApiError } from "../http/errors.ts";
 import { clearSessionCookie, setSessionCookie, type AdminVars } from "../http/session.ts";
 import { authenticate, runSetup, setupNeeded, sitesOf } from "../services/accounts.ts";
+import { loginThrottle } from "../services/login-throttle.ts";
+import { requestPasswordReset, resetInfo, resetPassword } from "../services/password-reset.ts";
+import { confirmPhoneCode, type PhoneDeps } from "../services/phone-verification.ts";
 import { createSession, revokeSession, type SessionUser } from "../services/sessions.ts";
+import { acceptInvite, inviteInfo } from "../services/team.ts";
 
-export type SessionRouteDeps = { db: Db; clock: Clock; secureCookies: boolean; trustProxy: boolean; loginFailuresPer15Min: number };
+export type SessionRouteDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  loginFailuresPer15Min: number;
+  mailFrom: { name: string; address: string };
+  mailConfigured: boolean;
+  phones: PhoneDeps;
+};
 
 const siteList = async (db: Db, userId: number) => (await sitesOf(db, userId)).map((s) => ({ key: s.key, name: s.name, role: s.role }));
+const canCreateSites = async (db: Db, userId: number) => !!(await db.select({ v: users.canCreateSites }).from(users).where(eq(users.id, userId)))[0]?.v;
+const body = (c: Context) => c.req.json().catch(() => null);
+const tokenOf = async (c: Context) => String(((await body(c)) as { token?: unknown } | null)?.token ?? "");
 
-/** Sign-in, sign-out and first-run setup: the only owner routes that answer without a session. */
+/** Sign-in, first-run setup, invitations and password resets: the only owner routes that answer without a session. */
 export function publicSessionRoutes(deps: SessionRouteDeps) {
   const app = new Hono();
   const { db, clock } = deps;
+  const throttle = loginThrottle(db, clock, deps.loginFailuresPer15Min);
 
-  const signIn = async (c: Context, user: SessionUser, status: 200 | 201) => {
+  const signIn = async (c: Context, user: SessionUser, status: 200 | 201, extra: Record<string, unknown> = {}) => {
     const { token, csrfToken } = await createSession(db, clock, user.id);
     setSessionCookie(c, token, deps.secureCookies);
-    return c.json({ user, csrfToken, sites: await siteList(db, user.id) }, status);
+    return c.json({ user, csrfToken, sites: await siteList(db, user.id), canCreateSites: await canCreateSites(db, user.id), ...extra }, status);
   };
 
-  // Failed sign-ins are counted per address and per account; successful ones are not.
-  const throttle = (key: (c: Context) => Promise<string>) =>
-    rateLimiter({
-      windowMs: 15 * 60_000,
-      limit: deps.loginFailuresPer15Min,
-      skipSuccessfulRequests: true,
-      keyGenerator: key,
-      handler: () => {
-        throw new ApiError(429, "too_many_attempts", "Too many failed sign-ins. Wait 15 minutes and try again.");
-      },
-    });
-  const perAddress = throttle(async (c) => `ip:${clientIp(c, deps.trustProxy)}`);
-  const perAccount = throttle(async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { email?: unknown };
-    return `email:${String(body.email ?? "").trim().toLowerCase()}`;
+  app.get("/setup", async (c) =>
+    c.json({ needed: await setupNeeded(db), passwordResetByEmail: deps.mailConfigured, smsConfigured: !!deps.phones.sms }),
+  );
+  app.post("/setup", async (c) => {
+    const { user, phone } = await runSetup(deps.phones, await body(c));
+    return signIn(c, user, 201, { phone });
   });
 
-  app.get("/setup", async (c) => c.json({ needed: await setupNeeded(db) }));
-  app.post("/setup", async (c) => signIn(c, await runSetup(db, await c.req.json().catch(() => null)), 201));
-  app.post("/session", perAddress, perAccount, async (c) => signIn(c, await authenticate(db, await c.req.json().catch(() => null)), 200));
+  // Failed sign-ins are counted per (account, address), per address, and per account as a slower backstop.
+  app.post("/session", async (c) => {
+    const input = await body(c);
+    const email = String((input as { email?: unknown } | null)?.email ?? "");
+    const address = clientIp(c, deps.trustProxy);
+    await throttle.check(email, address);
+    let user: SessionUser;
+    try {
+      user = await authenticate(db, input);
+    } catch (err) {
+      await throttle.failed(email, address);
+      throw err;
+    }
+    await throttle.succeeded(email, address);
+    return signIn(c, user, 200);
+  });
+
+  // The same answer whether or not an account has that address: no one learns who is registered.
+  app.post("/password-reset", async (c) => {
+    await requestPasswordReset({ db, clock, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, await body(c));
+    return c.json({ sent: true, byEmail: deps.mailConfigured }, 202);
+  });
+  app.post("/password-reset/lookup", async (c) => c.json(await resetInfo(db, clock, await tokenOf(c))));
+  app.post("/password-reset/confirm", async (c) => signIn(c, await resetPassword(db, clock, await body(c)), 200));
+
+  app.post("/invites/lookup", async (c) => c.json(await inviteInfo(db, clock, await tokenOf(c))));
+  app.post("/invites/accept", async (c) => signIn(c, await acceptInvite(db, clock, await body(c)), 200));
   return app;
 }
 
-/** The signed-in owner's session: who they are, their CSRF token, their sites; and signing out. */
+/** The signed-in owner's session: who they are, their CSRF token, their sites; signing out; proving a phone. */
 export function sessionRoutes(deps: SessionRouteDeps) {
   const app = new Hono<AdminVars>();
   app.get("/session", async (c) => {
     const { user, csrfToken } = c.get("session");
-    return c.json({ user, csrfToken, sites: await siteList(deps.db, user.id) });
+    return c.json({ user, csrfToken, sites: await siteList(deps.db, user.id), canCreateSites: await canCreateSites(deps.db, user.id) });
   });
   app.delete("/session", async (c) => {
     await revokeSession(deps.db, deps.clock, c.get("session").id);
     clearSessionCookie(c, deps.secureCookies);
     return c.body(null, 204);
+  });
+  app.post("/phone-codes/:id/confirm", async (c) => {
+    const code = String(((await body(c)) as { code?: unknown } | null)?.code ?? "").slice(0, 20);
+    const { phone } = await confirmPhoneCode(deps.phones, c.get("session").user.id, Number(c.req.param("id")), code);
+    return c.json({ verified: true, phone });
   });
   return app;
 }

@@ -98,13 +98,19 @@ describe("install page", () => {
 });
 
 describe("sites and people", () => {
-  it("adds a site for the owner, and a member who then sees it", async () => {
-    await setUp();
+  it("adds a site for an installation owner, and an invited member who then sees it", async () => {
+    h = await createHarness();
+    await createOwner(h, { email: "owner@shop.example", siteId: h.site.id, canCreateSites: true });
+    s = await signIn(h, "owner@shop.example");
     const created = await ownerRequest(h, s, "POST", "/api/admin/sites", { name: "Second Shop", timezone: "Europe/Berlin", phoneCountry: "DE" });
     expect(created.status).toBe(201);
     expect((await created.json()).site).toEqual({ key: "second-shop", name: "Second Shop" });
-    const added = await ownerRequest(h, s, "POST", "/api/admin/sites/second-shop/members", { name: "Sam", email: "sam@shop.example", password: "another long one" });
-    expect(added.status).toBe(201);
+    const invited = await ownerRequest(h, s, "POST", "/api/admin/sites/second-shop/members", { email: "sam@shop.example" });
+    expect(invited.status).toBe(201);
+    await h.worker.drain();
+    const token = /\/admin\/invite#([\w-]+)/.exec(h.smtp.mails.at(-1)!.parsed.text ?? "")![1]!;
+    const accepted = await h.app.request("/api/admin/invites/accept", { method: "POST", headers: { "Content-Type": "application/json", Origin: PUBLIC_URL }, body: JSON.stringify({ token, name: "Sam", password: "another long one" }) });
+    expect(accepted.status).toBe(200);
     const sam = await signIn(h, "sam@shop.example", "another long one");
     const sites = await (await ownerRequest(h, sam, "GET", "/api/admin/sites")).json();
     expect(sites.sites).toEqual([{ key: "second-shop", name: "Second Shop", role: "member", openCount: 0 }]);

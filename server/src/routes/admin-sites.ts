@@ -1,5 +1,5 @@
 import { and, count, eq, ne } from "drizzle-orm";
-import { Hono } from "hono";
+import { Hono, type Context, type Next } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -7,7 +7,11 @@ import { requests } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { SmsSender } from "../notify/sms.ts";
-import { addMember, createSite, memberSite, membersOf, sitesOf, type MemberSite } from "../services/accounts.ts";
+import { createSite, memberSite, requireOwner, sitesOf, type MemberSite } from "../services/accounts.ts";
+import { parsePhone } from "../services/phone.ts";
+import { provedBy, requestPhoneUse, type PhoneDeps } from "../services/phone-verification.ts";
+import { changeRole, invite, membersOf, myAlertPhone, pendingInvites, removeMember, revokeInvite, stopMyAlerts } from "../services/team.ts";
+import { validationFailed } from "../services/validation.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { eventStream } from "../events/event-stream.ts";
 import { INBOX_TOPIC } from "../events/inbox-events.ts";
@@ -23,8 +27,12 @@ export type SiteRouteDeps = {
   events: EventLog;
   sms: SmsSender | undefined;
   log: Pick<Console, "info" | "error">;
+  mailFrom: { name: string; address: string };
+  phones: PhoneDeps;
   /** How often an open event stream sends a keep-alive comment. */
   keepAliveMs?: number;
+  /** Nudges the outbox after an invitation is queued. */
+  onQueued?: () => void;
 };
 
 type SiteVars = AdminVars & { Variables: { site: MemberSite } };
@@ -44,7 +52,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
     );
     return c.json({ sites: withCounts });
   });
-  app.post("/sites", async (c) => c.json({ site: await createSite(db, c.get("session").user.id, await c.req.json().catch(() => null)) }, 201));
+  app.post("/sites", async (c) => c.json(await createSite(deps.phones, c.get("session").user.id, await c.req.json().catch(() => null)), 201));
 
   app.use("/sites/:site/*", async (c, next) => {
     c.set("site", await memberSite(db, c.get("session").user.id, c.req.param("site") ?? ""));
@@ -70,7 +78,8 @@ export function siteRoutes(deps: SiteRouteDeps) {
 
   app.get("/sites/:site/settings", async (c) => c.json(await siteSettingsView(db, deps.publicUrl, c.get("site"))));
   app.put("/sites/:site/settings", async (c) => {
-    const updated = await updateSiteSettings(db, c.get("site"), await c.req.json().catch(() => null));
+    const userId = c.get("session").user.id;
+    const updated = await updateSiteSettings(db, c.get("site"), await c.req.json().catch(() => null), (phone) => provedBy(deps.phones, userId, phone));
     return c.json(await siteSettingsView(db, deps.publicUrl, updated));
   });
 
@@ -95,14 +104,59 @@ export function siteRoutes(deps: SiteRouteDeps) {
       throw new ApiError(429, "rate_limited", "That's enough test messages for now. Try again in an hour.");
     },
   });
-  app.post("/sites/:site/test-sms", testSmsLimit, async (c) => c.json(await sendTestSms(deps.sms, c.get("site"), deps.log)));
+  const ownersOnly = (doing: string) => async (c: Context<SiteVars>, next: Next) => {
+    requireOwner(c.get("site"), doing);
+    await next();
+  };
+  app.post("/sites/:site/test-sms", ownersOnly("send test messages"), testSmsLimit, async (c) => c.json(await sendTestSms(deps.sms, c.get("site"), deps.log)));
+
+  // A number gets alerts only once its holder proves it with a texted code (one already proved by this account applies at once).
+  const phoneOf = async (c: Context<SiteVars>) => {
+    const input = (await c.req.json().catch(() => null)) as { phone?: unknown } | null;
+    const phone = parsePhone(String(input?.phone ?? "").slice(0, 40), c.get("site").settings.phoneCountry);
+    if (!phone.ok) throw validationFailed({ phone: phone.message });
+    return phone.e164;
+  };
+  app.post("/sites/:site/alert-phone", ownersOnly("change where alerts go"), async (c) =>
+    c.json(await requestPhoneUse(deps.phones, c.get("session").user.id, await phoneOf(c), { kind: "site_alerts", siteIds: [c.get("site").id] })),
+  );
+  app.post("/sites/:site/my-alerts", async (c) =>
+    c.json(await requestPhoneUse(deps.phones, c.get("session").user.id, await phoneOf(c), { kind: "my_alerts", siteId: c.get("site").id })),
+  );
+  app.delete("/sites/:site/my-alerts", async (c) => {
+    await stopMyAlerts(db, c.get("site").id, c.get("session").user.id);
+    return c.body(null, 204);
+  });
 
   app.get("/sites/:site/install", async (c) => c.json(await installInfo(db, deps.publicUrl, c.get("site"))));
 
-  app.get("/sites/:site/members", async (c) => c.json({ members: await membersOf(db, c.get("site").id) }));
-  app.post("/sites/:site/members", async (c) =>
-    c.json({ members: await addMember(db, c.get("site"), await c.req.json().catch(() => null)) }, 201),
-  );
+  const team = async (c: Context<SiteVars>) => {
+    const site = c.get("site");
+    return {
+      members: await membersOf(db, site.id),
+      invites: site.role === "owner" ? await pendingInvites(db, clock, site.id) : [],
+      myAlertPhone: await myAlertPhone(db, site.id, c.get("session").user.id),
+    };
+  };
+  app.get("/sites/:site/members", async (c) => c.json(await team(c)));
+  // People join by invitation only; the answer is the same whether or not the address has an account.
+  app.post("/sites/:site/members", async (c) => {
+    const { email } = await invite({ db, clock, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await c.req.json().catch(() => null));
+    deps.onQueued?.();
+    return c.json({ invited: email, ...(await team(c)) }, 201);
+  });
+  app.patch("/sites/:site/members/:user", async (c) => {
+    await changeRole(db, c.get("site"), Number(c.req.param("user")), await c.req.json().catch(() => null));
+    return c.json(await team(c));
+  });
+  app.delete("/sites/:site/members/:user", async (c) => {
+    await removeMember(db, c.get("site"), Number(c.req.param("user")));
+    return c.json(await team(c));
+  });
+  app.delete("/sites/:site/invites/:id", async (c) => {
+    await revokeInvite(db, clock, c.get("site"), Number(c.req.param("id")));
+    return c.json(await team(c));
+  });
 
   return app;
 }

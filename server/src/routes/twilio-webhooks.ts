@@ -24,6 +24,8 @@ export type TwilioWebhookDeps = {
   businessNumber: string | undefined;
   /** Places the owner's leg of a bridged call (the SMS command CALL). */
   voice: VoiceCaller | undefined;
+  /** OWNER_PHONE: trusted for the sites it is set on. */
+  operatorPhone?: string | undefined;
   events: EventLog;
   log: Pick<Console, "error">;
   onQueued: () => void;

@@ -33,9 +33,10 @@ export async function siteSettingsView(db: Db, publicUrl: string, site: MemberSi
 
 /**
  * Saves settings: merged over what is stored, validated whole, every bad field reported by its path
- * (`accent`, `hours.mon.0.to`, `ownerPhone`). Takes effect on the widget's next config load.
+ * (`accent`, `hours.mon.0.to`, `ownerPhone`). Takes effect on the widget's next config load. A new
+ * alert number is accepted only if `proved` says this account proved it.
  */
-export async function updateSiteSettings(db: Db, site: MemberSite, input: unknown): Promise<MemberSite> {
+export async function updateSiteSettings(db: Db, site: MemberSite, input: unknown, proved: (phone: string) => Promise<boolean> = async () => false): Promise<MemberSite> {
   requireOwner(site, "change settings");
   const parsed = updateInput.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
@@ -55,8 +56,10 @@ export async function updateSiteSettings(db: Db, site: MemberSite, input: unknow
   if (ownerPhone === null || ownerPhone === "") phone = null;
   else if (typeof ownerPhone === "string") {
     const result = parsePhone(ownerPhone, merged.success ? merged.data.phoneCountry : site.settings.phoneCountry);
-    if (result.ok) phone = result.e164;
-    else fields.ownerPhone = result.message;
+    // Alerts go only to a number its holder proved with a texted code (see phone-verification.ts).
+    if (!result.ok) fields.ownerPhone = result.message;
+    else if (result.e164 === site.ownerPhone || (await proved(result.e164))) phone = result.e164;
+    else fields.ownerPhone = "Prove this number first: use “Text me a code” and enter the code.";
   }
   if (!merged.success || Object.keys(fields).length) throw validationFailed(fields);
   await db
