@@ -12,6 +12,7 @@ import { RequestPage } from "./pages/request.ts";
 import { SettingsPage } from "./pages/settings.ts";
 import { SetupPage } from "./pages/setup.ts";
 import { SignInPage } from "./pages/sign-in.ts";
+import { AcceptInvitePage, ResetPasswordPage } from "./pages/link-pages.ts";
 import { matchPath, navigate, useLocation } from "./router.ts";
 import type { Session } from "./session.ts";
 
@@ -54,6 +55,15 @@ export function App({ api }: { api: Api }) {
     api.setCsrfToken(session.csrfToken);
     setBoot({ state: "signed-in", session });
   };
+
+  // One-time links (invitation, password reset) work whoever is signed in, and sign in as their owner.
+  const { path } = useLocation();
+  const fromLink = (session: Session) => {
+    navigate("/admin", { replace: true });
+    signedIn(session);
+  };
+  if (path === "/admin/invite") return html`<${AcceptInvitePage} api=${api} onSignedIn=${fromLink} />`;
+  if (path === "/admin/reset-password") return html`<${ResetPasswordPage} api=${api} onSignedIn=${fromLink} />`;
 
   switch (boot.state) {
     case "loading":

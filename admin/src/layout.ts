@@ -35,7 +35,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
               }}>
                 ${site ? null : html`<option value="">Choose a site</option>`}
                 ${session.sites.map((s) => html`<option value=${s.key}>${s.name}</option>`)}
-                <option value="+">Add a site…</option>
+                ${session.canCreateSites ? html`<option value="+">Add a site…</option>` : null}
               </select></label>`
           : html`<span class="site-name">${site.name}</span>`}
         <span class="spacer"></span>
@@ -45,7 +45,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
       ${sections.length
         ? html`<nav aria-label="Site"><ul class="sections">
             ${sections.map((s) => html`<li><a href=${s.href} aria-current=${s.id === section ? "page" : undefined}>${s.label}</a></li>`)}
-            ${session.sites.length === 1 ? html`<li class="add-site"><a href=${paths.newSite()}>Add a site</a></li>` : null}
+            ${session.sites.length === 1 && session.canCreateSites ? html`<li class="add-site"><a href=${paths.newSite()}>Add a site</a></li>` : null}
           </ul></nav>`
         : null}
     </header>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import type { Session } from "../session.ts";
@@ -18,7 +19,17 @@ export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session
       <${TextField} id="sign-in-email" label="Email" type="email" value=${form.email} onValue=${set("email")} autocomplete="username" required />
       <${TextField} id="sign-in-password" label="Password" type="password" value=${form.password} onValue=${set("password")} autocomplete="current-password" required />
       <${FormMessage} error=${error} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button>
+        <a href="/admin/reset-password">Forgot password?</a></div>
     </form>
   </main>`;
+}
+
+/** How a forgotten password is reset here: by email when SMTP is set up, otherwise on the server. */
+export function useResetByEmail(api: Api): boolean | null {
+  const [byEmail, setByEmail] = useState<boolean | null>(null);
+  useEffect(() => {
+    api.get<{ passwordResetByEmail?: boolean }>("/setup").then((r) => setByEmail(!!r.passwordResetByEmail), () => setByEmail(false));
+  }, []);
+  return byEmail;
 }

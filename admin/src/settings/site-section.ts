@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { PhoneProof } from "../accounts/phone-proof.ts";
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
@@ -23,6 +24,10 @@ export function SiteSection(props: SectionProps & { onRenamed: () => void }) {
       hint="Shown in the widget and in emails to shoppers." autocomplete="organization" />
     <${TextField} id=${fieldId("ownerPhone")} label="Owner mobile number" type="tel" value=${phone} onValue=${setPhone}
       error=${errorAt(state.errors, "ownerPhone")} autocomplete="tel" inputmode="tel"
-      hint="SMS alerts go to this number. Include the country code, or it is read as a number in the default phone country (see Call-backs)." />
+      hint="SMS alerts go to this number once its holder proves it with a texted code. Include the country code, or it is read as a number in the default phone country (see Call-backs)." />
+    ${phone.trim() && phone.trim() !== (props.view.site.ownerPhone ?? "")
+      ? html`<${PhoneProof} api=${props.api} path=${`/sites/${encodeURIComponent(props.view.site.key)}/alert-phone`} phone=${phone} idPrefix="alert-phone"
+          onProved=${(p: string) => { setPhone(p); props.onSaved({ ...props.view, site: { ...props.view.site, ownerPhone: p } }); }} />`
+      : null}
   <//>`;
 }
