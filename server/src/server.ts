@@ -12,6 +12,7 @@ import { createTwilioSms } from "./notify/sms.ts";
 import { createTwilioVoice } from "./notify/voice.ts";
 import { ensureInstallationOwner, ensureOwnerAccount } from "./services/accounts.ts";
 import { linkSecret } from "./services/shopper-links.ts";
+import { forgetUnprovedAlertPhones } from "./services/phone-verification.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./services/sites.ts";
 
@@ -31,6 +32,7 @@ export async function startServer(
   const demo = await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
   if (config.ownerAccount) await ensureOwnerAccount(database.db, { ...config.ownerAccount, demoSiteId: demo.id });
   await ensureInstallationOwner(database.db, clock, config.ownerPhone);
+  await forgetUnprovedAlertPhones(database.db, config.ownerPhone, log);
 
   // Twilio can only report delivery to a URL it can reach: not localhost.
   const reachable = !/^https?:\/\/(localhost|127\.|\[::1\])/.test(config.publicUrl);

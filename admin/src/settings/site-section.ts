@@ -25,9 +25,9 @@ export function SiteSection(props: SectionProps & { onRenamed: () => void }) {
     <${TextField} id=${fieldId("ownerPhone")} label="Owner mobile number" type="tel" value=${phone} onValue=${setPhone}
       error=${errorAt(state.errors, "ownerPhone")} autocomplete="tel" inputmode="tel"
       hint="SMS alerts go to this number once its holder proves it with a texted code. Include the country code, or it is read as a number in the default phone country (see Call-backs)." />
-    ${phone.trim() && phone.trim() !== (props.view.site.ownerPhone ?? "")
+    ${phone.trim() && (phone.trim() !== (props.view.site.ownerPhone ?? "") || props.view.site.ownerPhoneProved === false)
       ? html`<${PhoneProof} api=${props.api} path=${`/sites/${encodeURIComponent(props.view.site.key)}/alert-phone`} phone=${phone} idPrefix="alert-phone"
-          onProved=${(p: string) => { setPhone(p); props.onSaved({ ...props.view, site: { ...props.view.site, ownerPhone: p } }); }} />`
+          onProved=${(p: string) => { setPhone(p); props.onSaved({ ...props.view, site: { ...props.view.site, ownerPhone: p, ownerPhoneProved: true } }); }} />`
       : null}
   <//>`;
 }

@@ -5,7 +5,7 @@ export type { SiteSettings, MessageField };
 
 /** `GET`/`PUT /api/admin/sites/:site/settings`. */
 export type SettingsView = {
-  site: { key: string; name: string; ownerPhone: string | null; photoUrl: string | null };
+  site: { key: string; name: string; ownerPhone: string | null; /** False for a number stored before numbers had to be proved. */ ownerPhoneProved?: boolean; photoUrl: string | null };
   settings: SiteSettings;
 };
 

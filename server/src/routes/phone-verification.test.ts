@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
+import { forgetUnprovedAlertPhones } from "../services/phone-verification.ts";
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -129,5 +130,19 @@ describe("alert numbers are proved by a code sent by SMS", () => {
     expect(started.code.delivery).toBe("console");
     const code = /Beckon code: (\d{6})/.exec(h.log.lines.join("\n"))![1];
     expect((await ownerRequest(h, owner, "POST", `/api/admin/phone-codes/${started.code.id}/confirm`, { code })).status).toBe(200);
+  });
+
+  it("stops alerts to numbers stored before they had to be proved, keeping OWNER_PHONE and proved ones", async () => {
+    h = await createHarness();
+    const owner = await ownerOf("owner@shop.example", "legacy");
+    await ownerOf("other@shop.example", "proved");
+    const started = await (await ownerRequest(h, owner, "POST", "/api/admin/sites/legacy/alert-phone", { phone: VICTIM })).json();
+    await ownerRequest(h, owner, "POST", `/api/admin/phone-codes/${started.code.id}/confirm`, { code: codeSentTo(VICTIM) });
+    await h.database.client.execute(`UPDATE sites SET owner_phone = '${VICTIM}' WHERE key = 'proved'`);
+    await h.database.client.execute(`INSERT INTO sites (key, name, owner_phone) VALUES ('old', 'Old', '+14155550111')`);
+    // "proved" belongs to another account than the one that proved VICTIM; "old" was never proved.
+    expect(await forgetUnprovedAlertPhones(h.db, OWNER_PHONE, h.log)).toBe(2);
+    const phones = await h.database.client.execute("SELECT key, owner_phone FROM sites ORDER BY key");
+    expect(Object.fromEntries(phones.rows.map((r) => [r.key, r.owner_phone]))).toEqual({ legacy: VICTIM, old: null, proved: null, shop: OWNER_PHONE });
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNotNull } from "drizzle-orm";
 import { createHash, randomInt } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -121,4 +121,24 @@ export async function confirmPhoneCode(deps: PhoneDeps, userId: number, id: numb
 export async function claimOperatorPhone(db: Db, clock: Clock, phone: string | undefined, userId: number): Promise<void> {
   if (!phone) return;
   await db.insert(verifiedPhones).values({ phone, userId, verifiedAt: clock.now() }).onConflictDoNothing();
+}
+
+/**
+ * At start-up: alert numbers stored before numbers had to be proved stop getting alerts until their
+ * holder proves them (Settings → Your site → Text me a code). OWNER_PHONE counts as proved.
+ */
+export async function forgetUnprovedAlertPhones(db: Db, operatorPhone: string | undefined, log: Pick<Console, "warn">): Promise<number> {
+  // Proved means proved by an owner of that very site: a number serves its own account's sites only.
+  const rows = await db
+    .select({ id: sites.id, name: sites.name, phone: sites.ownerPhone, proved: siteMembers.userId })
+    .from(sites)
+    .leftJoin(verifiedPhones, eq(verifiedPhones.phone, sites.ownerPhone))
+    .leftJoin(siteMembers, and(eq(siteMembers.siteId, sites.id), eq(siteMembers.userId, verifiedPhones.userId), eq(siteMembers.role, "owner")))
+    .where(isNotNull(sites.ownerPhone));
+  const unproved = rows.filter((r) => !r.proved && r.phone !== operatorPhone);
+  for (const r of unproved) {
+    await db.update(sites).set({ ownerPhone: null }).where(eq(sites.id, r.id));
+    log.warn(`${r.name}: SMS alerts to ${r.phone} stopped until the number is proved (Settings → Your site → Text me a code).`);
+  }
+  return unproved.length;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { embedSnippet, QUEUE_STUB } from "@beckon/widget/snippet";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { sites } from "../db/schema.ts";
+import { sites, verifiedPhones } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { templateProblem } from "./autoreply.ts";
 import { parsePhone } from "./phone.ts";
@@ -25,8 +25,10 @@ export function photoUrl(publicUrl: string, key: string, updatedAt: Date | null)
 /** A site's editable settings, as the settings page shows them. */
 export async function siteSettingsView(db: Db, publicUrl: string, site: MemberSite) {
   const [row] = await db.select({ photoUpdatedAt: sites.photoUpdatedAt }).from(sites).where(eq(sites.id, site.id));
+  // A number stored before numbers had to be proved still gets alerts, but its SMS replies are not trusted.
+  const [proved] = site.ownerPhone ? await db.select({ phone: verifiedPhones.phone }).from(verifiedPhones).where(eq(verifiedPhones.phone, site.ownerPhone)) : [];
   return {
-    site: { key: site.key, name: site.name, ownerPhone: site.ownerPhone, photoUrl: photoUrl(publicUrl, site.key, row?.photoUpdatedAt ?? null) },
+    site: { key: site.key, name: site.name, ownerPhone: site.ownerPhone, ownerPhoneProved: !!proved, photoUrl: photoUrl(publicUrl, site.key, row?.photoUpdatedAt ?? null) },
     settings: site.settings,
   };
 }
