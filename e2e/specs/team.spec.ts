@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "../support/env.ts";
 import { waitForMail } from "../support/mail.ts";
+import { sentMessages } from "../support/twilio.ts";
 import { ownerPage } from "../support/owner.ts";
 
 // Each test walks through two browsers, an email and the outbox: give it room on a busy machine.
@@ -80,4 +81,26 @@ test("forgot password: a one-time link by email sets a new one", async ({ browse
   await page.getByLabel("Password").fill("kit's brand new password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+});
+
+test("a new site's alert number is proved with the code texted to it", async ({ browser }) => {
+  const { context, page } = await ownerPage(browser);
+  await page.goto("/admin/new-site");
+  await page.getByLabel("Site name").fill(`Moss Corner ${Date.now()}`);
+  await page.getByLabel("Owner mobile number").fill("+1 415 555 0188");
+  await page.getByRole("button", { name: "Add site" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Prove the alert number" })).toBeVisible();
+  await expect(page.getByText("We texted a 6-digit code to +14155550188.")).toBeVisible();
+
+  let code: string | undefined;
+  await expect.poll(async () => (code = /Beckon code: (\d{6})/.exec((await sentMessages()).find((m) => m.to === "+14155550188")?.body ?? "")?.[1])).toBeTruthy();
+  await page.getByLabel("Code").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Confirm code" }).click();
+  await expect(page.getByText("That code isn't right. 4 tries left.")).toBeVisible();
+  await page.getByLabel("Code").fill(code!);
+  await page.getByRole("button", { name: "Confirm code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Install the widget" })).toBeVisible();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(page.getByLabel("Owner mobile number")).toHaveValue("+14155550188");
+  await context.close();
 });
