@@ -12,6 +12,7 @@ export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session
     { idPrefix: "sign-in", fields: ["email", "password"], fallbackFocus: "password" },
   );
   const submit = sendWith(async (values) => onSignedIn(await api.send<Session>("POST", "/session", values)));
+  const byEmail = useResetByEmail(api);
 
   return html`<main class="auth" id="main">
     <h1>Sign in to Beckon</h1>
@@ -21,6 +22,9 @@ export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session
       <${FormMessage} error=${error} />
       <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button>
         <a href="/admin/reset-password">Forgot password?</a></div>
+      ${byEmail === false
+        ? html`<p class="hint">This server cannot send email, so a forgotten password is reset on the server: <code>npm run reset-password -w server</code></p>`
+        : null}
     </form>
   </main>`;
 }
