@@ -67,7 +67,8 @@ export function shopperLink(deps: ShopperLinkDeps) {
       publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
       return page(c, 200, `${row.site.name}: call-back moved`, html`<p>Done: ${row.site.name} will call you at the new time.</p>`);
     }
-    if (form.action !== undefined && form.action !== "cancel") return page(c, 200, "Nothing changed", html`<p>That did not work. Go back and try again.</p>`);
+    // Only an explicit cancel cancels: an empty or unknown post (a link preview, a bot) changes nothing.
+    if (form.action !== "cancel") return page(c, 200, "Nothing changed", html`<p>That did not work. Go back and try again.</p>`);
     if (row.request.status !== "done") {
       await cancelByShopper(deps.db, deps.clock, row.request);
       publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);

@@ -75,7 +75,13 @@ describe("texts to shoppers", () => {
     const bogus = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "action=delete-everything" });
     expect(await bogus.text()).toContain("Nothing changed");
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
-    const done = await h.app.request(`/c/${token}`, { method: "POST" });
+    // An empty post (a link preview, a scanner following the form) must not cancel.
+    const empty = await h.app.request(`/c/${token}`, { method: "POST" });
+    expect(await empty.text()).toContain("Nothing changed");
+    const emptyForm = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    expect(await emptyForm.text()).toContain("Nothing changed");
+    expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
+    const done = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "action=cancel" });
     expect(await done.text()).toContain("will not call you");
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("done");
   });
