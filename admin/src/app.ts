@@ -12,7 +12,7 @@ import { RequestPage } from "./pages/request.ts";
 import { SettingsPage } from "./pages/settings.ts";
 import { SetupPage } from "./pages/setup.ts";
 import { SignInPage } from "./pages/sign-in.ts";
-import { matchPath, navigate, useLocation } from "./router.ts";
+import { confirmLeaving, matchPath, navigate, useLocation } from "./router.ts";
 import type { Session } from "./session.ts";
 
 type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
@@ -113,6 +113,7 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   }, [path]);
 
   const signOut = async () => {
+    if (!confirmLeaving()) return;
     await api.send("DELETE", "/session").catch(() => undefined);
     onSignedOut();
   };

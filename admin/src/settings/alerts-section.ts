@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 
 type TestSmsResult = { status: "sent" | "not_sent" | "failed"; to: string | null; providerId?: string; providerStatus?: string; error?: string };
@@ -21,10 +22,11 @@ export function describeTestSms(r: TestSmsResult): { ok: boolean; text: string }
 
 /** "Alerts": SMS alerts on or off, and a test message that reports the provider's answer. */
 export function AlertsSection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
-  const [smsAlerts, setSmsAlerts] = useState(props.view.settings.smsAlerts);
-  const [escalate, setEscalate] = useState(props.view.settings.escalateAfterMinutes === null ? "" : String(props.view.settings.escalateAfterMinutes));
-  const [digest, setDigest] = useState(props.view.settings.digestHour === null ? "" : String(props.view.settings.digestHour));
+  const { state, draft, contribute } = useSettingsSection("alerts");
+  const [smsAlerts, setSmsAlerts] = draft("smsAlerts", props.view.settings.smsAlerts);
+  const [escalate, setEscalate] = draft("escalate", props.view.settings.escalateAfterMinutes === null ? "" : String(props.view.settings.escalateAfterMinutes));
+  const [digest, setDigest] = draft("digest", props.view.settings.digestHour === null ? "" : String(props.view.settings.digestHour));
+  contribute(() => ({ settings: { smsAlerts, escalateAfterMinutes: escalate === "" ? null : Number(escalate), digestHour: digest === "" ? null : Number(digest) } }));
   const [test, setTest] = useState<{ busy: boolean; ok?: boolean; text?: string }>({ busy: false });
 
   const sendTest = async () => {
@@ -38,8 +40,7 @@ export function AlertsSection(props: SectionProps) {
   };
 
   const phone = props.view.site.ownerPhone;
-  return html`<${SectionFrame} id="alerts" title="Alerts" form=${form} state=${state} onSubmit=${() =>
-      save({ settings: { smsAlerts, escalateAfterMinutes: escalate === "" ? null : Number(escalate), digestHour: digest === "" ? null : Number(digest) } })}
+  return html`<${SectionFrame} id="alerts" title="Alerts"
     extra=${html`<button type="button" class="secondary" disabled=${test.busy || !phone} onClick=${sendTest}>
       ${test.busy ? "Sending…" : "Send me a test SMS"}</button>`}>
     <label class="check" id=${fieldId("smsAlerts")}><input type="checkbox" checked=${smsAlerts}

@@ -76,6 +76,23 @@ describe("site settings", () => {
       body: "<svg/>",
     });
     expect(svg.status).toBe(415);
+    // The content decides, never the label: HTML sent as image/png is refused ...
+    const html = await h.app.request("/api/admin/sites/shop/photo", {
+      method: "PUT",
+      headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrfToken, "Content-Type": "image/png" },
+      body: "<html><script>alert(1)</script></html>",
+    });
+    expect(html.status).toBe(415);
+    // ... and a WebP labelled as JPEG is stored and served as what it is.
+    const webp = Buffer.concat([Buffer.from("RIFF\x24\x00\x00\x00WEBPVP8 ", "latin1"), Buffer.alloc(24)]);
+    const relabelled = await h.app.request("/api/admin/sites/shop/photo", {
+      method: "PUT",
+      headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrfToken, "Content-Type": "image/jpeg" },
+      body: webp,
+    });
+    expect(relabelled.status).toBe(200);
+    const served = await h.app.request((await config()).owner.photoUrl.replace(PUBLIC_URL, ""));
+    expect(served.headers.get("content-type")).toBe("image/webp");
   });
 
   it("sends a test SMS to the owner's own number and reports the provider's answer", async () => {
