@@ -1,5 +1,5 @@
 import { html } from "../html.ts";
-import { formatDateTime } from "../ui/format.ts";
+import { formatDateTime, formatPhone } from "../ui/format.ts";
 import type { RequestDetail } from "./types.ts";
 
 const LABELS: Record<string, string> = {
@@ -23,6 +23,7 @@ export function FieldsList({ detail }: { detail: RequestDetail }) {
     let text = String(value);
     if (key === "when") text = value === "asap" ? "As soon as possible" : formatDateTime(String(value), zone);
     if (key === "consent") text = value ? "Yes" : "No";
+    if (key === "phone") text = formatPhone(text);
     rows.push([LABELS[key] ?? key, text]);
   }
   for (const [key, value] of Object.entries((fields.extras as Record<string, unknown> | undefined) ?? {})) {

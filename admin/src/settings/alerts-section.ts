@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
+import { formatPhone } from "../ui/format.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
@@ -46,7 +47,7 @@ export function AlertsSection(props: SectionProps) {
     <label class="check" id=${fieldId("smsAlerts")}><input type="checkbox" checked=${smsAlerts}
       onChange=${(e: Event) => setSmsAlerts((e.currentTarget as HTMLInputElement).checked)} />
       <span>Text me when a shopper asks for a call back or sends a message
-        <span class="check-hint">${phone ? `Alerts go to ${phone}.` : "Add your mobile number under “Your site” first."}</span></span></label>
+        <span class="check-hint">${phone ? `Alerts go to ${formatPhone(phone)}.` : "Add your mobile number under “Your site” first."}</span></span></label>
     <div class="field">
       <label for=${fieldId("escalateAfterMinutes")}>Remind me about a request nobody has touched</label>
       <select id=${fieldId("escalateAfterMinutes")} value=${escalate} onChange=${(e: Event) => setEscalate((e.currentTarget as HTMLSelectElement).value)}>
