@@ -203,6 +203,9 @@ test.describe("site settings", () => {
     await away.getByLabel("Away message").fill(message);
     await saveAll(page);
     await expect(away.getByText(/^Away now, until/)).toBeVisible();
+    // The inbox says so too, while it lasts.
+    await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Inbox" }).click();
+    await expect(page.getByRole("note").filter({ hasText: /^Away until/ })).toBeVisible();
 
     const launcher = await openShop(page);
     await launcher.click();
