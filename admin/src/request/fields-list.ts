@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   topic: "Topic",
   message: "Message",
   consent: "Consent",
+  timeZone: "Their time zone",
 };
 
 /** Every field the shopper sent, in a definition list; times in the site's zone. */
