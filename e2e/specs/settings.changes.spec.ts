@@ -2,8 +2,10 @@
 // specs that use the demo widget in parallel.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "../support/env.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
-import { openShop } from "../support/widget.ts";
+import { sentMessages } from "../support/twilio.ts";
+import { openShop, uniquePhone } from "../support/widget.ts";
 
 test.use({ storageState: OWNER_STATE });
 test.describe.configure({ mode: "serial" });
@@ -190,6 +192,73 @@ test.describe("site settings", () => {
     const shown = page.getByRole("region", { name: "Widget" }).getByRole("img", { name: /Your photo/ });
     await expect(shown).toBeVisible();
     await expect.poll(() => shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([256, 256]);
+  });
+
+  test("the shopper's link page looks like the widget, fits a 375 px phone, and shows times in the shopper's zone", async ({ page, browser }) => {
+    test.slow();
+    // Texts to shoppers on (they carry the link), through the owner's API.
+    await page.goto("/admin");
+    const { csrfToken } = await (await page.request.get("/api/admin/session")).json();
+    const put = await page.request.put("/api/admin/sites/demo/settings", {
+      headers: { "X-CSRF-Token": csrfToken },
+      data: { settings: { shopperSms: { enabled: true, dailyCap: 50, countries: ["US"] } } },
+    });
+    expect(put.ok()).toBe(true);
+    const config = await (await page.request.get("/api/v1/sites/demo/config")).json();
+    const slot: string = config.callback.slots[0];
+    expect(slot).toBeTruthy();
+
+    // A shopper in London, on a phone.
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, timezoneId: "Europe/London", locale: "en-GB", deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const shopper = await phone.newPage();
+    const number = uniquePhone().replace(/\s/g, "");
+    const asked = await shopper.request.post("/api/v1/sites/demo/callbacks", {
+      headers: { Origin: E2E.baseUrl },
+      data: { name: "Lena Brook", phone: number, when: slot, consent: true, timeZone: "Europe/London" },
+    });
+    expect(asked.ok()).toBe(true);
+    let link = "";
+    await expect
+      .poll(async () => (link = (await sentMessages()).find((m) => m.to === number)?.body.match(/\/c\/\S+/)?.[0] ?? ""), { timeout: 15_000 })
+      .not.toBe("");
+
+    await shopper.goto(link);
+    await expect(shopper.getByRole("heading", { level: 1, name: "Your call-back" })).toBeVisible();
+    // In London time and words, as the shopper's browser formats it.
+    const london = await shopper.evaluate(
+      (iso) => new Intl.DateTimeFormat("en", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" }).format(new Date(iso)),
+      slot,
+    );
+    await expect(shopper.locator(".when")).toHaveText(london);
+    await expect(shopper.getByText("Times are in your time zone (Europe/London).")).toBeVisible();
+    // Styled like the widget: the shop's accent and name on top, with the text colour chosen for it.
+    const header = shopper.locator("header.shop");
+    await expect(header).toContainText(config.name);
+    await expect(header).toHaveCSS("background-color", "rgb(107, 47, 163)");
+    await expect(header.locator(".shop-name")).toHaveCSS("color", "rgb(255, 255, 255)");
+    await shopper.screenshot({ path: test.info().outputPath("link-page-375.png"), fullPage: true });
+    await test.info().attach("link page at 375 px", { path: test.info().outputPath("link-page-375.png"), contentType: "image/png" });
+
+    // Checked by layout: nothing wider than the phone, thumb-sized full-width buttons, readable text.
+    expect(await shopper.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    for (const name of ["Move my call-back", "Cancel my call-back"]) {
+      const box = (await shopper.getByRole("button", { name }).boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(300);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+    }
+    const select = (await shopper.getByLabel("Move it to another time").boundingBox())!;
+    expect(select.x + select.width).toBeLessThanOrEqual(375);
+    expect(parseFloat(await shopper.locator("body").evaluate((b) => getComputedStyle(b).fontSize))).toBeGreaterThanOrEqual(16);
+
+    // The CSP holds: no refused style or script on the page.
+    const refused: string[] = [];
+    shopper.on("console", (m) => m.type() === "error" && refused.push(m.text()));
+    await shopper.reload();
+    await expect(shopper.locator(".when")).toHaveText(london);
+    expect(refused).toEqual([]);
+    await phone.close();
   });
 
   test("away mode: the open widget says the shop is away", async ({ page }) => {
