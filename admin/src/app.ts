@@ -13,7 +13,7 @@ import { SettingsPage } from "./pages/settings.ts";
 import { SetupPage } from "./pages/setup.ts";
 import { SignInPage } from "./pages/sign-in.ts";
 import { AcceptInvitePage, ResetPasswordPage } from "./pages/link-pages.ts";
-import { matchPath, navigate, useLocation } from "./router.ts";
+import { confirmLeaving, matchPath, navigate, useLocation } from "./router.ts";
 import type { Session } from "./session.ts";
 
 type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
@@ -108,8 +108,10 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   }
   const site = route ? session.sites.find((s) => s.key === params.site) : undefined;
 
-  // Anything else under /admin (the bare /admin, an old link) goes to the first site's inbox.
-  const fallback = !newSite && !route && !bareRequest ? (session.sites[0] ? paths.inbox(session.sites[0].key) : paths.newSite()) : null;
+  // Anything else under /admin (the bare /admin, an old link) goes to the inbox of the owner's own
+  // shop: the first site that is not the demo (still one switch away), else the demo.
+  const home = session.sites.find((s) => s.key !== "demo") ?? session.sites[0];
+  const fallback = !newSite && !route && !bareRequest ? (home ? paths.inbox(home.key) : paths.newSite()) : null;
   useEffect(() => {
     if (fallback) navigate(fallback, { replace: true });
   }, [fallback]);
@@ -123,6 +125,7 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   }, [path]);
 
   const signOut = async () => {
+    if (!confirmLeaving()) return;
     await api.send("DELETE", "/session").catch(() => undefined);
     onSignedOut();
   };

@@ -13,6 +13,9 @@ type LayoutProps = {
   children: ComponentChildren;
 };
 
+/** The demo shop every installation starts with: marked, so it is never mistaken for the owner's own. */
+export const siteLabel = (s: SiteRef) => (s.key === "demo" ? `${s.name} (demo shop)` : s.name);
+
 /** The frame around every signed-in page: site switcher, sections, the owner, sign out. */
 export function Layout({ session, site, section, onSignOut, mainRef, children }: LayoutProps) {
   const sections = site
@@ -34,10 +37,10 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
                 navigate(key === "+" ? paths.newSite() : paths.inbox(key));
               }}>
                 ${site ? null : html`<option value="">Choose a site</option>`}
-                ${session.sites.map((s) => html`<option value=${s.key}>${s.name}</option>`)}
+                ${session.sites.map((s) => html`<option value=${s.key}>${siteLabel(s)}</option>`)}
                 ${session.canCreateSites ? html`<option value="+">Add a site…</option>` : null}
               </select></label>`
-          : html`<span class="site-name">${site.name}</span>`}
+          : html`<span class="site-name">${siteLabel(site)}</span>`}
         <span class="spacer"></span>
         <span class="user" title=${session.user.email}>${session.user.name}</span>
         <button type="button" class="link-button" onClick=${onSignOut}>Sign out</button>

@@ -4,8 +4,42 @@ export type Navigate = (path: string, opts?: { replace?: boolean }) => void;
 
 const listeners = new Set<() => void>();
 
-/** Moves to another page of the app without a reload. */
+/** A page with unsaved work: asked before the app leaves it. */
+type LeaveGuard = { message: string; active: () => boolean };
+let leaveGuard: LeaveGuard | null = null;
+let shownUrl = "";
+
+/**
+ * While `active()` says so, leaving the page in the app (a link, the site switcher, back/forward,
+ * signing out) asks first, and closing or reloading the tab gets the browser's own warning.
+ * Returns the function that lifts the guard.
+ */
+export function guardLeaving(message: string, active: () => boolean): () => void {
+  const guard = { message, active };
+  leaveGuard = guard;
+  const beforeUnload = (event: BeforeUnloadEvent) => {
+    if (!active()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  };
+  addEventListener("beforeunload", beforeUnload);
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+    removeEventListener("beforeunload", beforeUnload);
+  };
+}
+
+/** True when nothing would be lost by leaving, or the owner said to leave anyway. */
+export function confirmLeaving(): boolean {
+  if (!leaveGuard?.active()) return true;
+  if (!confirm(leaveGuard.message)) return false;
+  leaveGuard = null; // asked once: the redirects that follow (e.g. after signing out) do not ask again
+  return true;
+}
+
+/** Moves to another page of the app without a reload (after asking, if the page has unsaved work). */
 export const navigate: Navigate = (path, opts) => {
+  if (!confirmLeaving()) return;
   if (opts?.replace) history.replaceState(null, "", path);
   else history.pushState(null, "", path);
   listeners.forEach((fn) => fn());
@@ -16,12 +50,21 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   const read = () => ({ path: location.pathname.replace(/\/+$/, "") || "/", query: new URLSearchParams(location.search) });
   const [loc, setLoc] = useState(read);
   useEffect(() => {
-    const update = () => setLoc(read());
+    shownUrl = location.pathname + location.search;
+    const update = () => {
+      shownUrl = location.pathname + location.search;
+      setLoc(read());
+    };
+    // Back/forward has already changed the URL: if the owner stays, put back the page they are on.
+    const popped = () => {
+      if (confirmLeaving()) update();
+      else history.pushState(null, "", shownUrl);
+    };
     listeners.add(update);
-    addEventListener("popstate", update);
+    addEventListener("popstate", popped);
     return () => {
       listeners.delete(update);
-      removeEventListener("popstate", update);
+      removeEventListener("popstate", popped);
     };
   }, []);
   return loc;

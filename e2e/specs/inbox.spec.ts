@@ -48,11 +48,13 @@ test.describe("the inbox", () => {
     const row = page.getByRole("listitem").filter({ hasText: name });
     await expect(row).toBeVisible();
     await expect(row).toContainText("Repotting a fiddle leaf fig");
+    // Phone numbers are shown the way people write them.
+    await expect(row).toContainText("+1 415 555 0142");
     await expect(page.getByRole("status").filter({ hasText: `New call-back request from ${name}.` })).toBeAttached();
 
     await row.getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Call +14155550142" })).toHaveAttribute("href", "tel:+14155550142");
+    await expect(page.getByRole("link", { name: "Call +1 415 555 0142" })).toHaveAttribute("href", "tel:+14155550142");
     await expect(page.getByRole("region", { name: "Notifications" })).toContainText("SMS to you");
     await page.getByRole("button", { name: "Mark done" }).click();
     await expect(page.locator(".page-head .badge-done")).toHaveText("Done");

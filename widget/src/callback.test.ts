@@ -14,8 +14,8 @@ describe("checkCallback", () => {
 
 describe("callbackBody", () => {
   it("sends what the contract asks for, trimmed", () => {
-    expect(callbackBody(filled, false)).toEqual({ name: "Jane Doe", phone: "020 7946 0000", when: "asap", company: "" });
-    expect(callbackBody({ ...filled, when: "pick", note: " Sofa ", consent: true, company: "Bot Ltd" }, true)).toEqual({
+    expect(callbackBody(filled, false, "")).toEqual({ name: "Jane Doe", phone: "020 7946 0000", when: "asap", company: "" });
+    expect(callbackBody({ ...filled, when: "pick", note: " Sofa ", consent: true, company: "Bot Ltd" }, true, "")).toEqual({
       name: "Jane Doe",
       phone: "020 7946 0000",
       when: "2026-11-23T14:00:00.000Z",
@@ -23,5 +23,10 @@ describe("callbackBody", () => {
       consent: true,
       company: "Bot Ltd",
     });
+  });
+
+  it("carries the shopper's time zone (the browser's by default)", () => {
+    expect(callbackBody(filled, false, "Europe/London").timeZone).toBe("Europe/London");
+    expect(callbackBody(filled, false).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 });

@@ -1,6 +1,7 @@
 // The call-back form's logic, apart from its markup: what the shopper typed, the minimal checks made
 // before sending (the server's answer is authoritative), and the request body.
 import type { FieldErrors } from "./form.ts";
+import { shopperTimeZone } from "./message.ts";
 
 export type CallbackValues = {
   name: string;
@@ -13,7 +14,7 @@ export type CallbackValues = {
   company: string;
 };
 
-export type CallbackBody = { name: string; phone: string; when: string; note?: string; consent?: boolean; company: string };
+export type CallbackBody = { name: string; phone: string; when: string; note?: string; consent?: boolean; timeZone?: string; company: string };
 
 export const emptyValues = (slot = ""): CallbackValues => ({ name: "", phone: "", when: "asap", slot, note: "", consent: false, company: "" });
 
@@ -32,10 +33,11 @@ export function checkCallback(v: CallbackValues, consentRequired: boolean): Fiel
   return fields;
 }
 
-/** The POST body of `/callbacks`. */
-export function callbackBody(v: CallbackValues, consentRequired: boolean): CallbackBody {
+/** The POST body of `/callbacks`. `timeZone` is the shopper's, so the page behind their text's link shows times in it. */
+export function callbackBody(v: CallbackValues, consentRequired: boolean, timeZone = shopperTimeZone()): CallbackBody {
   const body: CallbackBody = { name: v.name.trim(), phone: v.phone.trim(), when: v.when === "pick" ? v.slot : "asap", company: v.company };
   if (v.note.trim()) body.note = v.note.trim();
   if (consentRequired) body.consent = v.consent;
+  if (timeZone) body.timeZone = timeZone;
   return body;
 }

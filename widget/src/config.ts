@@ -15,6 +15,8 @@ export type WidgetConfig = {
   /** The person behind the shop, when the owner filled it in. */
   owner: Owner | null;
   accent: string;
+  /** The text colour the server chose for the accent (light or dark, by contrast). */
+  onAccent?: string;
   position: "left" | "right";
   channels: Channel[];
   availability: Availability;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastWithWhite, themeFor } from "./contrast.ts";
+import { contrastWithWhite, textOn, themeFor } from "./contrast.ts";
 
 describe("themeFor", () => {
   it("keeps white text on the default accent (AA)", () => {
@@ -9,5 +9,11 @@ describe("themeFor", () => {
 
   it("switches to dark text and a dark focus ring on a pale accent", () => {
     expect(themeFor("#ffd84d")).toMatchObject({ "--beckon-on-accent": "#1a1a1a", "--beckon-focus": "#1a1a1a" });
+    expect(textOn("#f5c542")).toBe("#1a1a1a");
+  });
+
+  it("uses the text colour the server chose for the accent", () => {
+    expect(themeFor("#f5c542", "#1a1a1a")).toMatchObject({ "--beckon-accent": "#f5c542", "--beckon-on-accent": "#1a1a1a" });
+    expect(themeFor("#1f6f5c", "#ffffff")["--beckon-on-accent"]).toBe("#ffffff");
   });
 });

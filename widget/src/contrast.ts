@@ -14,14 +14,22 @@ export const contrastWithWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05)
 const INK = "#1a1a1a";
 
 /**
- * The CSS custom properties for an accent: text on the accent is white only when that reaches 4.5:1,
- * and focus rings fall back to ink when the accent is too pale to see on white (3:1).
+ * The text colour on an accent, as the server chooses it (services/contrast.ts): white when it
+ * reaches 4.5:1 or reads better than ink, else ink. Used only when the config does not say.
  */
-export function themeFor(accent: string): Record<string, string> {
-  const ratio = contrastWithWhite(accent);
+export const textOn = (hex: string) => {
+  const white = contrastWithWhite(hex);
+  return white >= 4.5 || white >= (luminance(hex) + 0.05) / (luminance(INK) + 0.05) ? "#fff" : INK;
+};
+
+/**
+ * The CSS custom properties for an accent: text on the accent in the colour the server chose
+ * (`onAccent`), and focus rings fall back to ink when the accent is too pale to see on white (3:1).
+ */
+export function themeFor(accent: string, onAccent = textOn(accent)): Record<string, string> {
   return {
     "--beckon-accent": accent,
-    "--beckon-on-accent": ratio >= 4.5 ? "#fff" : INK,
-    "--beckon-focus": ratio >= 3 ? accent : INK,
+    "--beckon-on-accent": onAccent,
+    "--beckon-focus": contrastWithWhite(accent) >= 3 ? accent : INK,
   };
 }

@@ -32,7 +32,7 @@ export async function start(options: Options, view: View, events: Emitter): Prom
       body: JSON.stringify(body),
     });
 
-  const { shadow, root } = await mount(css, themeFor(config.accent), `root ${config.position}`);
+  const { shadow, root } = await mount(css, themeFor(config.accent, config.onAccent), `root ${config.position}`);
   const launcher = createLauncher(config.launcherLabel, view.toggle);
   const slot = document.createElement("div");
   root.append(launcher, slot);

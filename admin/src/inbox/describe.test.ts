@@ -21,8 +21,8 @@ const base: RequestSummary = {
 
 describe("inbox descriptions", () => {
   it("says how and when to call back, in the site's time zone", () => {
-    expect(requestLine(base, "America/New_York", "en-GB")).toBe("+14155550123 · call Mon 23 Nov, 14:30");
-    expect(requestLine({ ...base, when: "asap" }, "UTC")).toBe("+14155550123 · call as soon as possible");
+    expect(requestLine(base, "America/New_York", "en-GB")).toBe("+1 415 555 0123 · call Mon 23 Nov, 14:30");
+    expect(requestLine({ ...base, when: "asap" }, "UTC")).toBe("+1 415 555 0123 · call as soon as possible");
     expect(requestLine({ ...base, kind: "message", email: "jane@example.com" }, "UTC")).toBe("jane@example.com");
   });
   it("marks returning customers with their request number", () => {

@@ -1,11 +1,11 @@
-import { formatDateTime, ordinal } from "../ui/format.ts";
+import { formatDateTime, formatPhone, ordinal } from "../ui/format.ts";
 import type { RequestSummary } from "./types.ts";
 
 /** The line under a request's name: how to reach them and what it is about. */
 export function requestLine(r: RequestSummary, timeZone: string, locale?: string): string {
   if (r.kind === "callback") {
     const when = r.when === "asap" ? "as soon as possible" : formatDateTime(r.when, timeZone, locale);
-    return `${r.phone ?? ""} · call ${when}`;
+    return `${formatPhone(r.phone)} · call ${when}`;
   }
   if (r.kind === "message") return r.email ?? "";
   return r.email ? `Chat · ${r.email}` : "Chat";

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { html } from "../html.ts";
+import { formatPhone } from "../ui/format.ts";
 import { RequestRow } from "../inbox/request-row.ts";
 import { useNow } from "../inbox/use-site-timezone.ts";
 import type { CustomerDetail } from "../request/types.ts";
@@ -26,7 +27,7 @@ export function CustomerPage({ api, site, params }: PageProps) {
     <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
     <h1>${c.name || "Visitor"}</h1>
     <dl class="fields card">
-      ${c.phone ? html`<div class="field-row"><dt>Phone</dt><dd><a href=${`tel:${c.phone}`}>${c.phone}</a></dd></div>` : null}
+      ${c.phone ? html`<div class="field-row"><dt>Phone</dt><dd><a href=${`tel:${c.phone}`}>${formatPhone(c.phone)}</a></dd></div>` : null}
       ${c.email ? html`<div class="field-row"><dt>Email</dt><dd><a href=${`mailto:${c.email}`}>${c.email}</a></dd></div>` : null}
       <div class="field-row"><dt>First seen</dt><dd>${formatDateTime(c.firstSeenAt, detail.timezone)}</dd></div>
       <div class="field-row"><dt>Last seen</dt><dd>${formatDateTime(c.lastSeenAt, detail.timezone)}</dd></div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { html } from "../html.ts";
+import { AwayBanner } from "../inbox/away-banner.ts";
 import { arrivalAnnouncement, matchesFilters } from "../inbox/describe.ts";
 import { InboxFilters, type Filters } from "../inbox/filters.ts";
 import { filtersFromQuery, inboxHref, listPath } from "../inbox/filters-url.ts";
@@ -72,6 +73,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
       <h1>Inbox</h1>
       <span class=${live ? "live live-on" : "live"}>${live ? "Live" : "Connecting…"}</span>
     </div>
+    <${AwayBanner} api=${api} site=${site.key} now=${now} />
     <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
     <${InboxFilters} key=${key} filters=${filters} onChange=${setFilters} />
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}

@@ -1,12 +1,17 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
+import { guardLeaving } from "../router.ts";
 import { AlertsSection } from "../settings/alerts-section.ts";
 import { AutoReplySection } from "../settings/autoreply-section.ts";
 import { AwaySection } from "../settings/away-section.ts";
 import { CallbacksSection } from "../settings/callbacks-section.ts";
+import { controlFor, unplacedErrors } from "../settings/field-errors.ts";
 import { HoursSection } from "../settings/hours-section.ts";
 import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
+import { dirtySections, mergeContributions, SettingsContext, withDraft, type Contribution, type SettingsStore } from "../settings/page-state.ts";
+import { SaveBar, type SaveMessage } from "../settings/save-bar.ts";
 import { SiteSection } from "../settings/site-section.ts";
 import type { SettingsView } from "../settings/types.ts";
 import { WidgetSection } from "../settings/widget-section.ts";
@@ -17,29 +22,112 @@ const SECTIONS = [
   ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"],
 ] as const;
 
-/** A site's settings: one card per area, each saved on its own. */
+const SAVED = "Saved. Shoppers see the change the next time they load a page with the widget (within a minute).";
+const LEAVE = "You have unsaved changes in Settings. Leave without saving them?";
+
+/**
+ * A site's settings: one card per area, one page state for all of them. Edits anywhere show the
+ * sticky "Unsaved changes · Save · Discard" bar and are saved together; leaving with unsaved edits
+ * asks first. Members see everything read-only.
+ */
 export function SettingsPage({ api, site, refreshSession }: PageProps) {
   const [view, setView] = useState<SettingsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, unknown>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<SaveMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [owners, setOwners] = useState<string[] | null>(null);
+  const builders = useRef(new Map<string, () => Contribution>()).current;
+  const root = useRef<HTMLDivElement>(null);
+  const dirty = Object.keys(drafts).length > 0;
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  const readOnly = site.role !== "owner";
 
   const load = () => {
-    setError(null);
-    api.get<SettingsView>(`/sites/${encodeURIComponent(site.key)}/settings`).then(setView, (err: Error) => setError(err.message));
+    setLoadError(null);
+    api.get<SettingsView>(`/sites/${encodeURIComponent(site.key)}/settings`).then(setView, (err: Error) => setLoadError(err.message));
   };
   useEffect(load, [site.key]);
+  useEffect(() => guardLeaving(LEAVE, () => dirtyNow.current), []);
+  useEffect(() => {
+    if (!readOnly) return;
+    api
+      .get<{ members: { name: string; role: string }[] }>(`/sites/${encodeURIComponent(site.key)}/members`)
+      .then((d) => setOwners(d.members.filter((m) => m.role === "owner").map((m) => m.name)), () => setOwners([]));
+  }, [site.key, readOnly]);
 
-  if (error) return html`<h1>Settings</h1><p class="form-message form-error" role="alert">${error}</p>
+  // After a refused save, focus goes to the first control the errors name (in page order), else the bar's message.
+  useEffect(() => {
+    const page = root.current;
+    if (!attempt || !page) return;
+    const exists = (id: string) => !!page.querySelector(`#${CSS.escape(id)}`);
+    const first = Object.keys(errors)
+      .map((path) => controlFor(path, exists))
+      .filter((id): id is string => !!id)
+      .map((id) => page.querySelector<HTMLElement>(`#${CSS.escape(id)}`)!)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+    const target = first?.matches("input, select, textarea, button") ? first : (first?.querySelector<HTMLElement>("input, select, textarea") ?? first);
+    (target ?? page.querySelector<HTMLElement>(".save-bar-message"))?.focus();
+  }, [attempt]);
+
+  if (loadError) return html`<h1>Settings</h1><p class="form-message form-error" role="alert">${loadError}</p>
     <button type="button" onClick=${load}>Try again</button>`;
   if (!view) return html`<h1>Settings</h1><p role="status">Loading…</p>`;
 
+  const refuse = (fields: Record<string, string>, text: string) => {
+    setErrors(fields);
+    setMessage({ kind: "error", text });
+    setAttempt((n) => n + 1);
+  };
+
+  const save = async () => {
+    if (busy || !dirty) return;
+    const parts = [...dirtySections(drafts)].map((id) => builders.get(id)?.()).filter((p): p is Contribution => !!p);
+    const merged = mergeContributions(parts);
+    if ("reject" in merged) return refuse(merged.reject, "Please check the highlighted fields.");
+    setBusy(true);
+    setMessage(null);
+    try {
+      const next = await api.send<SettingsView>("PUT", `/sites/${encodeURIComponent(site.key)}/settings`, merged.update);
+      setView(next);
+      setDrafts({});
+      setErrors({});
+      setMessage({ kind: "ok", text: SAVED });
+      if (next.site.name !== view.site.name) void refreshSession();
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fields : {};
+      const exists = (id: string) => !!root.current?.querySelector(`#${CSS.escape(id)}`);
+      refuse(fields, [err instanceof Error ? err.message : String(err), ...unplacedErrors(fields, exists)].join(" "));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const discard = () => {
+    setDrafts({});
+    setErrors({});
+    setMessage(null);
+  };
+
+  const store: SettingsStore = {
+    view,
+    drafts,
+    errors,
+    builders,
+    readOnly,
+    save: () => void save(),
+    setDraft: (key, next, saved) =>
+      setDrafts((d) => {
+        const current = key in d ? d[key] : saved;
+        return withDraft(d, key, typeof next === "function" ? (next as (prev: unknown) => unknown)(current) : next, saved);
+      }),
+  };
   const props = { api, view, onSaved: setView };
-  return html`<div class="settings">
-    <div class="page-head"><h1>Settings</h1></div>
-    <p class="lead">Each part saves on its own. Shoppers see changes the next time they load a page with the widget (allow a minute).</p>
-    <nav class="settings-toc" aria-label="Settings sections"><ul>
-      ${SECTIONS.map(([id, label]) => html`<li><a href=${`#${id}`} onClick=${(e: Event) => jump(e, id)}>${label}</a></li>`)}
-    </ul></nav>
-    <${SiteSection} ...${props} onRenamed=${() => void refreshSession()} />
+  const sections = html`
+    <${SiteSection} ...${props} />
     <${WidgetSection} ...${props} />
     <${HoursSection} ...${props} />
     <${AwaySection} ...${props} />
@@ -47,8 +135,21 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     <${MessagesSection} ...${props} />
     <${AutoReplySection} ...${props} />
     <${AlertsSection} ...${props} />
-    <${OriginsSection} ...${props} />
-  </div>`;
+    <${OriginsSection} ...${props} />`;
+
+  return html`<${SettingsContext.Provider} value=${store}><div class="settings" ref=${root}>
+    <div class="page-head"><h1>Settings</h1></div>
+    ${readOnly
+      ? html`<p class="read-only-note" role="note"><strong>Read only.</strong> Only the site's owners can change these settings${
+          owners?.length ? html`: ${owners.join(", ")}` : ""}. Ask one of them if something should change.</p>`
+      : html`<p class="lead">Change anything below, then save it all from the bar at the bottom. Shoppers see changes the next time
+          they load a page with the widget (allow a minute).</p>`}
+    <nav class="settings-toc" aria-label="Settings sections"><ul>
+      ${SECTIONS.map(([id, label]) => html`<li><a href=${`#${id}`} onClick=${(e: Event) => jump(e, id)}>${label}</a></li>`)}
+    </ul></nav>
+    ${readOnly ? html`<fieldset class="settings-lock" disabled><legend class="visually-hidden">Settings (read only)</legend>${sections}</fieldset>` : sections}
+    ${readOnly ? null : html`<${SaveBar} dirty=${dirty} busy=${busy} message=${message} onSave=${save} onDiscard=${discard} />`}
+  </div><//>`;
 }
 
 /** In-page links: scroll to the section and move focus to its heading, without leaving the route. */

@@ -1,5 +1,5 @@
 import { html } from "../html.ts";
-import { formatDateTime } from "../ui/format.ts";
+import { formatDateTime, formatPhone } from "../ui/format.ts";
 import type { RequestDetail } from "./types.ts";
 
 const LABELS: Record<string, string> = {
@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   topic: "Topic",
   message: "Message",
   consent: "Consent",
+  timeZone: "Their time zone",
 };
 
 /** Every field the shopper sent, in a definition list; times in the site's zone. */
@@ -23,6 +24,7 @@ export function FieldsList({ detail }: { detail: RequestDetail }) {
     let text = String(value);
     if (key === "when") text = value === "asap" ? "As soon as possible" : formatDateTime(String(value), zone);
     if (key === "consent") text = value ? "Yes" : "No";
+    if (key === "phone") text = formatPhone(text);
     rows.push([LABELS[key] ?? key, text]);
   }
   for (const [key, value] of Object.entries((fields.extras as Record<string, unknown> | undefined) ?? {})) {

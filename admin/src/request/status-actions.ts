@@ -1,4 +1,5 @@
 import { html } from "../html.ts";
+import { formatPhone } from "../ui/format.ts";
 import type { RequestDetail } from "./types.ts";
 
 type Status = RequestDetail["request"]["status"];
@@ -11,7 +12,7 @@ export function StatusActions({ detail, busy, onStatus, onCall }: { detail: Requ
   return html`<div class="actions request-actions">
     ${phone && kind === "callback"
       ? html`<button type="button" disabled=${busy} onClick=${onCall} title="Beckon rings your phone, then connects the shopper; they see the shop's number, not yours.">Call now</button>
-          <a class="button secondary" href=${`tel:${phone}`}>Call ${phone}</a>`
+          <a class="button secondary" href=${`tel:${phone}`}>Call ${formatPhone(phone)}</a>`
       : null}
     ${status === "new" ? button("in_progress", "Mark in progress") : null}
     ${status !== "done" ? button("done", "Mark done", !phone || kind !== "callback") : button("new", "Reopen")}

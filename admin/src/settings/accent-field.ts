@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { html } from "../html.ts";
-import { checkAccent, formatRatio, MIN_CONTRAST } from "./accent.ts";
+import { checkAccent, formatRatio, MIN_CONTRAST, textName } from "./accent.ts";
 import { fieldId } from "./field-errors.ts";
 
 type Props = {
@@ -21,14 +21,14 @@ export function AccentField({ value, onValue, error, launcherLabel, position }: 
     const el = sample.current;
     if (!el || !check) return;
     el.style.setProperty("--preview-accent", check.hex);
-    // The widget switches to dark text when white would be unreadable; the preview does the same.
-    el.style.setProperty("--preview-on-accent", check.passes ? "#ffffff" : "#1a1a1a");
+    // The widget puts white or dark text on the accent, whichever reads better; the preview does the same.
+    el.style.setProperty("--preview-on-accent", check.text);
   }, [check?.hex]);
 
   const describedBy = [`${id}-hint`, `${id}-contrast`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return html`<div class=${error ? "field field-invalid" : "field"}>
     <label for=${id}>Accent colour</label>
-    <p class="hint" id=${`${id}-hint`}>The launcher button and highlights. White text on it needs a contrast of at least ${MIN_CONTRAST}:1.</p>
+    <p class="hint" id=${`${id}-hint`}>The launcher button and highlights. Its text is white or dark, whichever reads better; that needs a contrast of at least ${MIN_CONTRAST}:1.</p>
     <div class="accent-row">
       <input type="color" aria-label="Pick the accent colour" value=${check?.hex ?? "#000000"}
         onInput=${(e: Event) => onValue((e.currentTarget as HTMLInputElement).value)} />
@@ -39,8 +39,8 @@ export function AccentField({ value, onValue, error, launcherLabel, position }: 
     <p id=${`${id}-contrast`} class=${`contrast ${check ? (check.passes ? "contrast-pass" : "contrast-fail") : "contrast-fail"}`} aria-live="polite">
       ${check
         ? check.passes
-          ? html`<span aria-hidden="true">✓ </span>Contrast ${formatRatio(check.ratio)} with white text: passes.`
-          : html`<span aria-hidden="true">✗ </span>Contrast ${formatRatio(check.ratio)} with white text: too low (needs ${MIN_CONTRAST}:1). Choose a darker colour.`
+          ? html`<span aria-hidden="true">✓ </span>Contrast ${formatRatio(check.ratio)} with ${textName(check.text)} text: passes.`
+          : html`<span aria-hidden="true">✗ </span>Contrast ${formatRatio(check.ratio)} at best (${textName(check.text)} text): too low (needs ${MIN_CONTRAST}:1). Choose a lighter or darker colour.`
         : html`<span aria-hidden="true">✗ </span>Enter a colour as six hex digits, like #1f6f5c.`}
     </p>
     ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>` : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio } from "../../../server/src/services/contrast.ts";
+import { siteSettingsSchema } from "../../../server/src/services/site-settings.ts";
 import { checkAccent, formatRatio, normalizeHex } from "./accent.ts";
 
 describe("accent colour check", () => {
@@ -11,20 +11,26 @@ describe("accent colour check", () => {
     expect(normalizeHex("#12345")).toBeNull();
   });
 
-  it("passes and fails exactly where the server does (4.5:1 with white text)", () => {
-    expect(checkAccent("#1f6f5c")).toMatchObject({ passes: true });
-    expect(checkAccent("#ffee00")).toMatchObject({ passes: false });
-    // #767676 is the classic just-passing grey; #777777 just fails.
-    expect(checkAccent("#767676")!.passes).toBe(contrastRatio("#767676", "#ffffff") >= 4.5);
-    expect(checkAccent("#767676")!.passes).toBe(true);
+  it("chooses white or dark text by contrast, as the widget will", () => {
+    expect(checkAccent("#1f6f5c")).toMatchObject({ text: "#ffffff", passes: true });
+    expect(checkAccent("#f5c542")).toMatchObject({ text: "#1a1a1a", passes: true });
+    expect(checkAccent("#ffee00")).toMatchObject({ text: "#1a1a1a", passes: true });
+    // #767676 is the classic just-passing grey with white text; #777777 passes with neither.
+    expect(checkAccent("#767676")).toMatchObject({ text: "#ffffff", passes: true });
     expect(checkAccent("#777777")!.passes).toBe(false);
     expect(checkAccent("nope")).toBeNull();
   });
 
+  it("passes and fails exactly where the server does", () => {
+    for (const hex of ["#1f6f5c", "#f5c542", "#767676", "#777777", "#808080", "#6b2fa3", "#ff0000"]) {
+      expect(checkAccent(hex)!.passes, hex).toBe(siteSettingsSchema.safeParse({ accent: hex }).success);
+    }
+  });
+
   it("never shows a failing ratio rounded up to a pass", () => {
     const ratio = checkAccent("#777777")!.ratio;
-    expect(ratio).toBeGreaterThan(4.45);
-    expect(formatRatio(ratio)).toBe("4.4:1");
+    expect(ratio).toBeLessThan(4.5);
+    expect(formatRatio(4.46)).toBe("4.4:1");
     expect(formatRatio(21)).toBe("21.0:1");
   });
 });

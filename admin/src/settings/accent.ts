@@ -1,9 +1,9 @@
-// The live contrast check mirrors the server's (services/contrast.ts is shared, not copied), so the
-// page never passes a colour the server will refuse.
-import { contrastRatio } from "../../../server/src/services/contrast.ts";
+// The live contrast check is the server's own (services/contrast.ts is shared, not copied), so the
+// page never passes a colour the server will refuse and previews the text colour the widget will use.
+import { MIN_TEXT_CONTRAST, textOnAccent } from "../../../server/src/services/contrast.ts";
 
-/** The contrast the widget needs between white text and the accent (WCAG AA for normal text). */
-export const MIN_CONTRAST = 4.5;
+/** The contrast the widget needs between its text and the accent (WCAG AA for normal text). */
+export const MIN_CONTRAST = MIN_TEXT_CONTRAST;
 
 /** `#1F6F5C`, `1f6f5c` or `#1f6` as `#1f6f5c`; null when it is not a colour. */
 export function normalizeHex(input: string): string | null {
@@ -13,15 +13,18 @@ export function normalizeHex(input: string): string | null {
   return null;
 }
 
-export type AccentCheck = { hex: string; ratio: number; passes: boolean } | null;
+export type AccentCheck = { hex: string; text: "#ffffff" | "#1a1a1a"; ratio: number; passes: boolean } | null;
 
-/** White text on the accent: its contrast ratio, rounded down as the server reports it, and whether it passes. */
+/** The text colour chosen for the accent (light or dark), its contrast ratio, and whether it passes. */
 export function checkAccent(input: string): AccentCheck {
   const hex = normalizeHex(input);
   if (!hex) return null;
-  const ratio = contrastRatio(hex, "#ffffff");
-  return { hex, ratio, passes: ratio >= MIN_CONTRAST };
+  const { color, ratio, passes } = textOnAccent(hex);
+  return { hex, text: color, ratio, passes };
 }
+
+/** "White" or "dark", for sentences about the chosen text colour. */
+export const textName = (text: string) => (text === "#ffffff" ? "white" : "dark");
 
 /** "7.2:1"; never rounds a failing ratio up to look like a pass (4.46 shows as 4.4:1). */
 export function formatRatio(ratio: number): string {

@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { formatPhone } from "../ui/format.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 
 type TestSmsResult = { status: "sent" | "not_sent" | "failed"; to: string | null; providerId?: string; providerStatus?: string; error?: string };
@@ -21,10 +23,11 @@ export function describeTestSms(r: TestSmsResult): { ok: boolean; text: string }
 
 /** "Alerts": SMS alerts on or off, and a test message that reports the provider's answer. */
 export function AlertsSection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
-  const [smsAlerts, setSmsAlerts] = useState(props.view.settings.smsAlerts);
-  const [escalate, setEscalate] = useState(props.view.settings.escalateAfterMinutes === null ? "" : String(props.view.settings.escalateAfterMinutes));
-  const [digest, setDigest] = useState(props.view.settings.digestHour === null ? "" : String(props.view.settings.digestHour));
+  const { state, draft, contribute } = useSettingsSection("alerts");
+  const [smsAlerts, setSmsAlerts] = draft("smsAlerts", props.view.settings.smsAlerts);
+  const [escalate, setEscalate] = draft("escalate", props.view.settings.escalateAfterMinutes === null ? "" : String(props.view.settings.escalateAfterMinutes));
+  const [digest, setDigest] = draft("digest", props.view.settings.digestHour === null ? "" : String(props.view.settings.digestHour));
+  contribute(() => ({ settings: { smsAlerts, escalateAfterMinutes: escalate === "" ? null : Number(escalate), digestHour: digest === "" ? null : Number(digest) } }));
   const [test, setTest] = useState<{ busy: boolean; ok?: boolean; text?: string }>({ busy: false });
 
   const sendTest = async () => {
@@ -38,14 +41,13 @@ export function AlertsSection(props: SectionProps) {
   };
 
   const phone = props.view.site.ownerPhone;
-  return html`<${SectionFrame} id="alerts" title="Alerts" form=${form} state=${state} onSubmit=${() =>
-      save({ settings: { smsAlerts, escalateAfterMinutes: escalate === "" ? null : Number(escalate), digestHour: digest === "" ? null : Number(digest) } })}
+  return html`<${SectionFrame} id="alerts" title="Alerts"
     extra=${html`<button type="button" class="secondary" disabled=${test.busy || !phone} onClick=${sendTest}>
       ${test.busy ? "Sending…" : "Send me a test SMS"}</button>`}>
     <label class="check" id=${fieldId("smsAlerts")}><input type="checkbox" checked=${smsAlerts}
       onChange=${(e: Event) => setSmsAlerts((e.currentTarget as HTMLInputElement).checked)} />
       <span>Text me when a shopper asks for a call back or sends a message
-        <span class="check-hint">${phone ? `Alerts go to ${phone}.` : "Add your mobile number under “Your site” first."}</span></span></label>
+        <span class="check-hint">${phone ? `Alerts go to ${formatPhone(phone)}.` : "Add your mobile number under “Your site” first."}</span></span></label>
     <div class="field">
       <label for=${fieldId("escalateAfterMinutes")}>Remind me about a request nobody has touched</label>
       <select id=${fieldId("escalateAfterMinutes")} value=${escalate} onChange=${(e: Event) => setEscalate((e.currentTarget as HTMLSelectElement).value)}>

@@ -1,9 +1,10 @@
-import { useMemo, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { renderReply, sampleViews, templateVariables } from "./autoreply-preview.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 
 const VARIABLE_HELP: Record<string, string> = {
   firstName: "the shopper's first name",
@@ -17,11 +18,12 @@ const VARIABLE_HELP: Record<string, string> = {
 
 /** "Automatic reply": the email a shopper gets after sending a message, with a live preview. */
 export function AutoReplySection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
+  const { state, draft, contribute } = useSettingsSection("autoreply");
   const s = props.view.settings;
-  const [enabled, setEnabled] = useState(s.autoReply.enabled);
-  const [subject, setSubject] = useState(s.autoReply.subject);
-  const [body, setBody] = useState(s.autoReply.body);
+  const [enabled, setEnabled] = draft("enabled", s.autoReply.enabled);
+  const [subject, setSubject] = draft("subject", s.autoReply.subject);
+  const [body, setBody] = draft("body", s.autoReply.body);
+  contribute(() => ({ settings: { autoReply: { enabled, subject, body } } }));
   const err = (path: string) => errorAt(state.errors, path);
 
   // The preview uses the saved extra fields and reply time: those are what the server fills in.
@@ -31,8 +33,7 @@ export function AutoReplySection(props: SectionProps) {
     { title: "A returning shopper", view: views.returning },
   ].map((p) => ({ ...p, out: renderReply({ subject, body }, s.messageFields, p.view) }));
 
-  return html`<${SectionFrame} id="autoreply" title="Automatic reply" form=${form} state=${state}
-    onSubmit=${() => save({ settings: { autoReply: { enabled, subject, body } } })}
+  return html`<${SectionFrame} id="autoreply" title="Automatic reply"
     intro=${html`<p class="muted">Sent by email to a shopper after they send a message (at most one an hour to the same address).</p>`}>
     <label class="check" id=${fieldId("autoReply.enabled")}><input type="checkbox" checked=${enabled}
       onChange=${(e: Event) => setEnabled((e.currentTarget as HTMLInputElement).checked)} /> <span>Send an automatic reply</span></label>

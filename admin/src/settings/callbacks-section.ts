@@ -1,37 +1,37 @@
-import { useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 import { CountrySelect } from "./zone-select.ts";
 
 /** "Call-backs": how shoppers' numbers are read, and the consent line under the form. */
 export function CallbacksSection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
+  const { state, draft, contribute } = useSettingsSection("callbacks");
   const s = props.view.settings;
-  const [phoneCountry, setPhoneCountry] = useState(s.phoneCountry);
-  const [consentText, setConsentText] = useState(s.consentText);
-  const [consentRequired, setConsentRequired] = useState(s.consentRequired);
-  const [texts, setTexts] = useState(s.shopperSms.enabled);
-  const [cap, setCap] = useState(String(s.shopperSms.dailyCap));
-  const [countries, setCountries] = useState(s.shopperSms.countries.join(", "));
+  const [phoneCountry, setPhoneCountry] = draft("phoneCountry", s.phoneCountry);
+  const [consentText, setConsentText] = draft("consentText", s.consentText);
+  const [consentRequired, setConsentRequired] = draft("consentRequired", s.consentRequired);
+  const [texts, setTexts] = draft("texts", s.shopperSms.enabled);
+  const [cap, setCap] = draft("cap", String(s.shopperSms.dailyCap));
+  const [countries, setCountries] = draft("countries", s.shopperSms.countries.join(", "));
   const err = (path: string) => errorAt(state.errors, path);
 
-  return html`<${SectionFrame} id="callbacks" title="Call-backs" form=${form} state=${state}
-    onSubmit=${() =>
-      save({
-        settings: {
-          phoneCountry,
-          consentText,
-          consentRequired,
-          shopperSms: {
-            enabled: texts,
-            dailyCap: Number(cap),
-            // The server checks each code; this only shapes the list.
-            countries: countries.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean) as typeof s.shopperSms.countries,
-          },
-        },
-      })}>
+  contribute(() => ({
+    settings: {
+      phoneCountry,
+      consentText,
+      consentRequired,
+      shopperSms: {
+        enabled: texts,
+        dailyCap: Number(cap),
+        // The server checks each code; this only shapes the list.
+        countries: countries.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean) as typeof s.shopperSms.countries,
+      },
+    },
+  }));
+
+  return html`<${SectionFrame} id="callbacks" title="Call-backs">
     <${CountrySelect} id=${fieldId("phoneCountry")} label="Default phone country" value=${phoneCountry} onValue=${setPhoneCountry}
       error=${err("phoneCountry")} hint="Numbers typed without a +country code are read as numbers in this country." />
     <${TextField} id=${fieldId("consentText")} label="Consent text" multiline rows=${2} value=${consentText} onValue=${setConsentText}

@@ -1,7 +1,7 @@
-import { useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
 import { TimezoneSelect } from "./zone-select.ts";
 
@@ -14,13 +14,14 @@ const MAX_PERIODS = 4;
 
 /** "Hours": the site's time zone and when someone is there to answer, per weekday. */
 export function HoursSection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
-  const [timezone, setTimezone] = useState(props.view.settings.timezone);
-  const [hours, setHours] = useState<Hours>(props.view.settings.hours);
+  const { state, draft, contribute } = useSettingsSection("hours");
+  const [timezone, setTimezone] = draft("timezone", props.view.settings.timezone);
+  const [hours, setHours] = draft<Hours>("hours", props.view.settings.hours);
+  contribute(() => ({ settings: { timezone, hours } }));
   const setDay = (day: Day, periods: Hours[Day]) => setHours((h) => ({ ...h, [day]: periods }));
   const err = (path: string) => errorAt(state.errors, path);
 
-  return html`<${SectionFrame} id="hours" title="Hours" form=${form} state=${state} onSubmit=${() => save({ settings: { timezone, hours } })}
+  return html`<${SectionFrame} id="hours" title="Hours"
     intro=${html`<p class="muted">Outside these hours the widget says when you're back, and call-back times are offered only while you're open.</p>`}>
     <${TimezoneSelect} id=${fieldId("timezone")} label="Time zone" value=${timezone} onValue=${setTimezone} error=${err("timezone")}
       hint="Your hours and away time are in this zone. Shoppers see times in their own." />

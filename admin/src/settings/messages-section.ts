@@ -1,32 +1,33 @@
-import { useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { toMessageFields, type DraftField } from "./message-field-id.ts";
 import { MessageFieldsEditor } from "./message-fields-editor.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 
 /** "Messages": extra fields, how fast the owner answers, and where copies are emailed. */
 export function MessagesSection(props: SectionProps) {
-  const { form, state, save, reject } = useSectionSave(props);
+  const { state, draft, contribute } = useSettingsSection("messages");
   const s = props.view.settings;
-  const keys = useRef(0);
+  // Saved fields are keyed by position (so an untouched list equals the saved one); new ones count on from 1000.
+  const keys = useRef(1000);
   const newKey = () => ++keys.current;
-  const [fields, setFields] = useState<DraftField[]>(() => s.messageFields.map((f) => ({ ...f, key: newKey() })));
-  const [replyWithin, setReplyWithin] = useState(String(s.replyWithinHours));
-  const [notifyEmail, setNotifyEmail] = useState(s.notifyEmail ?? "");
+  const [fields, setFields] = draft<DraftField[]>("fields", s.messageFields.map((f, i) => ({ ...f, key: i + 1 })));
+  const [replyWithin, setReplyWithin] = draft("replyWithin", String(s.replyWithinHours));
+  const [notifyEmail, setNotifyEmail] = draft("notifyEmail", s.notifyEmail ?? "");
   const err = (path: string) => errorAt(state.errors, path);
 
-  const submit = async () => {
+  contribute(() => {
     const replyWithinHours = Number(replyWithin);
     if (!/^\d+$/.test(replyWithin.trim()) || replyWithinHours < 1 || replyWithinHours > 72) {
-      return reject({ replyWithinHours: "Enter a whole number of hours, from 1 to 72." });
+      return { reject: { replyWithinHours: "Enter a whole number of hours, from 1 to 72." } };
     }
-    const saved = await save({ settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null } });
-    if (saved) setFields(saved.settings.messageFields.map((f) => ({ ...f, key: newKey() })));
-  };
+    return { settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null } };
+  });
 
-  return html`<${SectionFrame} id="messages" title="Messages" form=${form} state=${state} onSubmit=${submit}>
+  return html`<${SectionFrame} id="messages" title="Messages">
     <${MessageFieldsEditor} fields=${fields} onChange=${setFields} errors=${state.errors} newKey=${newKey} />
     <${TextField} id=${fieldId("replyWithinHours")} label="Usually answer within (hours)" type="number" inputmode="numeric" value=${replyWithin}
       onValue=${setReplyWithin} error=${err("replyWithinHours")} hint="During opening hours; 1 to 72. The automatic reply promises this." />

@@ -1,22 +1,19 @@
-import { useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { Field } from "../ui/field.ts";
 import { fieldId } from "./field-errors.ts";
 import { originErrors, parseOrigins } from "./origins.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 
 /** "Allowed origins": the sites that may show this widget, one origin per line. */
 export function OriginsSection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
-  const [text, setText] = useState(props.view.settings.allowedOrigins.join("\n"));
+  const { state, draft, contribute } = useSettingsSection("origins");
+  const [text, setText] = draft("text", props.view.settings.allowedOrigins.join("\n"));
   const problems = [...originErrors(state.errors), ...(state.errors.allowedOrigins ? [state.errors.allowedOrigins] : [])];
 
-  const submit = async () => {
-    const saved = await save({ settings: { allowedOrigins: parseOrigins(text) } });
-    if (saved) setText(saved.settings.allowedOrigins.join("\n"));
-  };
+  contribute(() => ({ settings: { allowedOrigins: parseOrigins(text) } }));
 
-  return html`<${SectionFrame} id="origins" title="Allowed origins" form=${form} state=${state} onSubmit=${submit}>
+  return html`<${SectionFrame} id="origins" title="Allowed origins">
     <${Field} id=${fieldId("allowedOrigins")} label="Sites that may show the widget" error=${problems.join(" ") || undefined}
       hint=${html`One origin per line, like <code>https://shop.example.com</code> (no path). The widget refuses to work on
         pages from any other site; <code>*</code> allows every site.`}>

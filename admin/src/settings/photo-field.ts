@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, type Api } from "../api.ts";
 import { html } from "../html.ts";
+import { squarePhoto } from "./photo-resize.ts";
 import type { SettingsView } from "./types.ts";
 
-const MAX_BYTES = 256 * 1024;
-const TYPES = "image/png,image/jpeg,image/webp,image/gif";
+// What we read before shrinking: any photo a phone makes, but not a file that would stall the page.
+const MAX_SOURCE_BYTES = 40 * 1024 * 1024;
 
 type Props = { api: Api; view: SettingsView; onSaved: (view: SettingsView) => void };
 
@@ -21,13 +22,21 @@ export function PhotoField({ api, view, onSaved }: Props) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    if (!TYPES.split(",").includes(file.type)) return setStatus({ error: "Choose a PNG, JPEG, WebP or GIF image." });
-    if (file.size > MAX_BYTES) return setStatus({ error: `That image is ${Math.ceil(file.size / 1024)} KB; the photo must be 256 KB or smaller.` });
+    if (file.type && !file.type.startsWith("image/")) return setStatus({ error: "Choose a photo (JPEG, PNG, WebP or GIF)." });
+    if (file.size > MAX_SOURCE_BYTES) return setStatus({ error: `That file is ${Math.round(file.size / 1048576)} MB; choose a photo under 40 MB.` });
     setBusy(true);
     setStatus({});
-    setLocal(URL.createObjectURL(file));
+    let photo: Blob;
     try {
-      onSaved(await api.send<SettingsView>("PUT", path, file));
+      // Shrunk in the browser to a 256 px square, so an ordinary phone photo fits the server's 256 KB.
+      photo = await squarePhoto(file);
+    } catch (err) {
+      setBusy(false);
+      return setStatus({ error: err instanceof Error ? err.message : String(err) });
+    }
+    setLocal(URL.createObjectURL(photo));
+    try {
+      onSaved(await api.send<SettingsView>("PUT", path, photo));
       setStatus({ ok: "Photo saved." });
     } catch (err) {
       setLocal(null);
@@ -54,13 +63,13 @@ export function PhotoField({ api, view, onSaved }: Props) {
 
   return html`<div class="field photo-field">
     <span class="label">Your photo</span>
-    <p class="hint" id="photo-hint">A friendly face next to the greeting. PNG, JPEG, WebP or GIF, 256 KB at most. Saved as soon as you choose it.</p>
+    <p class="hint" id="photo-hint">A friendly face next to the greeting. Any photo works: it is cropped to a square and made small here before upload. Saved as soon as you choose it.</p>
     <div class="photo-row">
       ${shown ? html`<img class="photo-preview" src=${shown} alt="Your photo, as the widget shows it" width="64" height="64" />`
         : html`<span class="photo-empty" aria-hidden="true">No photo</span>`}
       <label class="button secondary file-button">
         ${shown ? "Choose another photo" : "Choose a photo"}
-        <input type="file" accept=${TYPES} class="visually-hidden" disabled=${busy} aria-describedby="photo-hint"
+        <input type="file" accept="image/*" class="visually-hidden" disabled=${busy} aria-describedby="photo-hint"
           onChange=${(e: Event) => choose(e.currentTarget as HTMLInputElement)} />
       </label>
       ${view.site.photoUrl ? html`<button type="button" class="danger" disabled=${busy} onClick=${remove}>Remove photo</button>` : null}

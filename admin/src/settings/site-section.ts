@@ -1,25 +1,18 @@
-import { useState } from "preact/hooks";
 import { PhoneProof } from "../accounts/phone-proof.ts";
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 
 /** "Your site": the name shoppers and the inbox see, and the mobile number alerts go to. */
-export function SiteSection(props: SectionProps & { onRenamed: () => void }) {
-  const { form, state, save } = useSectionSave(props);
-  const [name, setName] = useState(props.view.site.name);
-  const [phone, setPhone] = useState(props.view.site.ownerPhone ?? "");
+export function SiteSection(props: SectionProps) {
+  const { state, draft, contribute } = useSettingsSection("site");
+  const [name, setName] = draft("name", props.view.site.name);
+  const [phone, setPhone] = draft("phone", props.view.site.ownerPhone ?? "");
+  contribute(() => ({ name, ownerPhone: phone.trim() || null }));
 
-  const submit = async () => {
-    const saved = await save({ name, ownerPhone: phone.trim() || null });
-    if (saved) {
-      setPhone(saved.site.ownerPhone ?? "");
-      if (saved.site.name !== props.view.site.name) props.onRenamed();
-    }
-  };
-
-  return html`<${SectionFrame} id="site" title="Your site" form=${form} state=${state} onSubmit=${submit}>
+  return html`<${SectionFrame} id="site" title="Your site">
     <${TextField} id=${fieldId("name")} label="Display name" value=${name} onValue=${setName} error=${errorAt(state.errors, "name")}
       hint="Shown in the widget and in emails to shoppers." autocomplete="organization" />
     <${TextField} id=${fieldId("ownerPhone")} label="Owner mobile number" type="tel" value=${phone} onValue=${setPhone}

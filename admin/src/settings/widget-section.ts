@@ -1,11 +1,11 @@
-import { useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { AccentField } from "./accent-field.ts";
 import { normalizeHex } from "./accent.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { PhotoField } from "./photo-field.ts";
-import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
 
 const CHANNELS = [
@@ -16,9 +16,9 @@ const CHANNELS = [
 
 /** "Widget": what shoppers see — labels, the personal touch, colour, position, channels. */
 export function WidgetSection(props: SectionProps) {
-  const { form, state, save } = useSectionSave(props);
+  const { state, draft, contribute } = useSettingsSection("widget");
   const s = props.view.settings;
-  const [d, setD] = useState({
+  const [d, setD] = draft("look", {
     launcherLabel: s.launcherLabel,
     greeting: s.greeting,
     ownerFirstName: s.ownerFirstName ?? "",
@@ -30,20 +30,20 @@ export function WidgetSection(props: SectionProps) {
   const set = <K extends keyof typeof d>(key: K) => (value: (typeof d)[K]) => setD((prev) => ({ ...prev, [key]: value }));
   const err = (path: string, nested = false) => errorAt(state.errors, path, nested);
 
-  const submit = () => {
+  contribute(() => {
     const settings: Partial<SiteSettings> = {
       ...d,
       accent: normalizeHex(d.accent) ?? d.accent,
       ownerFirstName: d.ownerFirstName.trim() || null,
       trustLine: d.trustLine.trim() || null,
     };
-    return save({ settings });
-  };
+    return { settings };
+  });
   // Channels this page does not list (added by a newer server) are kept as they are.
   const toggleChannel = (id: SiteSettings["channels"][number], on: boolean) =>
     set("channels")(on ? [...d.channels.filter((c) => c !== id), id] : d.channels.filter((c) => c !== id));
 
-  return html`<${SectionFrame} id="widget" title="Widget" form=${form} state=${state} onSubmit=${submit}>
+  return html`<${SectionFrame} id="widget" title="Widget">
     <${TextField} id=${fieldId("launcherLabel")} label="Launcher label" value=${d.launcherLabel} onValue=${set("launcherLabel")}
       error=${err("launcherLabel")} hint="The words on the button in the corner of your pages." />
     <${TextField} id=${fieldId("greeting")} label="Greeting" multiline rows=${2} value=${d.greeting} onValue=${set("greeting")} error=${err("greeting")}

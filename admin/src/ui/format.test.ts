@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatDateTime, ordinal } from "./format.ts";
+import { formatAgo, formatDateTime, formatPhone, ordinal } from "./format.ts";
 
 describe("format", () => {
   it("writes ordinals", () => {
@@ -14,5 +14,14 @@ describe("format", () => {
     expect(formatAgo("2026-11-23T14:50:00Z", now, "UTC", "en-GB")).toBe("15 min ago");
     expect(formatAgo("2026-11-23T12:00:00Z", now, "UTC", "en-GB")).toBe("3 h ago");
     expect(formatAgo("2026-11-20T12:00:00Z", now, "UTC", "en-GB")).toBe("Fri 20 Nov, 12:00");
+  });
+});
+
+describe("formatPhone", () => {
+  it("shows stored numbers the way people write them", () => {
+    expect(formatPhone("+447911123456")).toBe("+44 7911 123456");
+    expect(formatPhone("+14155550100")).toBe("+1 415 555 0100");
+    expect(formatPhone("12")).toBe("12");
+    expect(formatPhone(null)).toBe("");
   });
 });

@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+
 /** A timestamp in the site's timezone, e.g. "Mon 23 Nov, 10:05". */
 export function formatDateTime(iso: string, timeZone: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
@@ -17,4 +19,13 @@ export function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
+}
+
+/**
+ * A stored phone number as people write it: "+447911123456" -> "+44 7911 123456". Numbers
+ * libphonenumber cannot read are shown as they were stored.
+ */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return "";
+  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }

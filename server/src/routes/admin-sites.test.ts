@@ -20,7 +20,7 @@ describe("site settings", () => {
     const res = await ownerRequest(h, s, "PUT", "/api/admin/sites/shop/settings", {
       name: "",
       ownerPhone: "12",
-      settings: { accent: "#ffee00", hours: { mon: [{ from: "17:00", to: "09:00" }] }, allowedOrigins: ["https://ok.example", "not a url"], timezone: "Nowhere/City" },
+      settings: { accent: "#777777", hours: { mon: [{ from: "17:00", to: "09:00" }] }, allowedOrigins: ["https://ok.example", "not a url"], timezone: "Nowhere/City" },
     });
     expect(res.status).toBe(400);
     const { error } = await res.json();
@@ -42,9 +42,18 @@ describe("site settings", () => {
     expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
     const body = await after.json();
     expect(body.accent).toBe("#6b2fa3");
+    expect(body.onAccent).toBe("#ffffff");
     expect(body.availability).toMatchObject({ openNow: false, awayUntil: "2026-11-30T09:00:00-05:00", awayMessage: "Back Monday!", nextOpenAt: "2026-11-30T14:00:00.000Z" });
     expect(body.callback.slots).toEqual([]);
     expect(body.owner).toEqual({ firstName: "Mara", photoUrl: null, trustLine: "I read every message myself." });
+  });
+
+  it("accepts a light brand colour and tells the widget to put dark text on it", async () => {
+    await setUp();
+    const res = await ownerRequest(h, s, "PUT", "/api/admin/sites/shop/settings", { settings: { accent: "#f5c542" } });
+    expect(res.status).toBe(200);
+    const body = await (await h.app.request("/api/v1/sites/shop/config")).json();
+    expect(body).toMatchObject({ accent: "#f5c542", onAccent: "#1a1a1a" });
   });
 
   it("stores an owner photo and serves it to the widget", async () => {
@@ -67,6 +76,23 @@ describe("site settings", () => {
       body: "<svg/>",
     });
     expect(svg.status).toBe(415);
+    // The content decides, never the label: HTML sent as image/png is refused ...
+    const html = await h.app.request("/api/admin/sites/shop/photo", {
+      method: "PUT",
+      headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrfToken, "Content-Type": "image/png" },
+      body: "<html><script>alert(1)</script></html>",
+    });
+    expect(html.status).toBe(415);
+    // ... and a WebP labelled as JPEG is stored and served as what it is.
+    const webp = Buffer.concat([Buffer.from("RIFF\x24\x00\x00\x00WEBPVP8 ", "latin1"), Buffer.alloc(24)]);
+    const relabelled = await h.app.request("/api/admin/sites/shop/photo", {
+      method: "PUT",
+      headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrfToken, "Content-Type": "image/jpeg" },
+      body: webp,
+    });
+    expect(relabelled.status).toBe(200);
+    const served = await h.app.request((await config()).owner.photoUrl.replace(PUBLIC_URL, ""));
+    expect(served.headers.get("content-type")).toBe("image/webp");
   });
 
   it("sends a test SMS to the owner's own number and reports the provider's answer", async () => {

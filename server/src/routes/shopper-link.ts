@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import { DateTime } from "luxon";
@@ -6,27 +7,58 @@ import type { Db } from "../db/client.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
 import { callbackSlots } from "../services/availability.ts";
+import { textOnAccent } from "../services/contrast.ts";
 import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../services/shopper-cancel.ts";
 import { readSettings } from "../services/site-settings.ts";
+import { knownTimeZone } from "../services/time-zone.ts";
+import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; events: EventLog; log: Pick<Console, "error"> };
 
-const CSP = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+type Row = NonNullable<Awaited<ReturnType<typeof linkedRequest>>>;
+type Shop = Pick<Row["site"], "key" | "name" | "settings" | "photoUpdatedAt">;
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64");
 
 /**
- * The page behind the link in a shopper's confirmation text: what they asked for, and a button to
- * cancel it. The signed token is the only key; a tampered one finds nothing.
+ * The page behind the link in a shopper's confirmation text: what they asked for, a button to
+ * cancel it and a list to move it. The signed token is the only key; a tampered one finds nothing.
+ * It looks like the shop's widget (accent, name, photo), is made for a phone first, and shows
+ * times in the shopper's own zone: the one their widget sent, then the browser's (link.js).
  */
 export function shopperLink(deps: ShopperLinkDeps) {
   const app = new Hono();
 
-  const page = (c: Context, status: 200 | 404, title: string, body: ReturnType<typeof html>) => {
-    c.header("Content-Security-Policy", CSP);
+  const asset = (type: string, body: string) => (c: Context) => {
+    c.header("Content-Type", type);
+    c.header("Cache-Control", "public, max-age=3600");
+    c.header("X-Content-Type-Options", "nosniff");
+    return c.body(body);
+  };
+  // Registered before /c/:token, which would otherwise take these names as tokens.
+  app.get("/c/link.css", asset("text/css; charset=utf-8", LINK_CSS));
+  app.get("/c/link.js", asset("text/javascript; charset=utf-8", LINK_JS));
+
+  const page = (c: Context, status: 200 | 404, title: string, body: ReturnType<typeof html>, shop?: Shop) => {
+    const s = shop && readSettings(shop.settings);
+    // The shop's colours are the one inline thing, allowed by their hash (no 'unsafe-inline').
+    const theme = `:root{--accent:${s?.accent ?? "#1f6f5c"};--on-accent:${textOnAccent(s?.accent ?? "#1f6f5c").color}}`;
+    c.header(
+      "Content-Security-Policy",
+      `default-src 'none'; style-src 'self' 'sha256-${sha256(theme)}'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    );
     c.header("Referrer-Policy", "no-referrer");
     c.header("Cache-Control", "no-store");
+    const photo = shop?.photoUpdatedAt ? `/api/v1/sites/${encodeURIComponent(shop.key)}/photo?v=${shop.photoUpdatedAt.getTime()}` : null;
     return c.html(
       html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`,
+        <meta name="robots" content="noindex"><title>${title}</title><link rel="stylesheet" href="/c/link.css"><style>${theme}</style>
+        <script src="/c/link.js" defer></script></head><body>
+        ${shop
+          ? html`<header class="shop">${photo ? html`<img class="photo" src=${photo} alt="" width="48" height="48">` : ""}
+              <div><p class="shop-name">${shop.name}</p>${s?.ownerFirstName ? html`<p class="shop-by">${s.ownerFirstName}${s.trustLine ? ` · ${s.trustLine}` : ""}</p>` : ""}</div></header>`
+          : ""}
+        <main><h1>${title}</h1>${body}</main></body></html>`,
       status,
     );
   };
@@ -38,22 +70,29 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const row = await load(c.req.param("token"));
     if (!row) return notFound(c);
     const settings = readSettings(row.site.settings);
-    const zone = settings.timezone;
-    const when = row.request.scheduledFor ? `at ${DateTime.fromJSDate(row.request.scheduledFor).setZone(zone).toFormat("cccc d LLLL, HH:mm")} (${zone.replace(/_/g, " ")} time)` : "as soon as they can";
-    if (row.request.status === "done") return page(c, 200, `${row.site.name}: call-back closed`, html`<p>This call-back request is closed. Nothing more to do.</p>`);
+    const fields = row.request.fields as { timeZone?: string };
+    // The shopper's zone as their widget told us; else the shop's. The page's script then uses the browser's.
+    const zone = knownTimeZone(fields.timeZone) ?? settings.timezone;
+    const at = (d: Date) => html`<span data-at=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, h:mm a")}</span>`;
+    const zoneNote = html`<p class="zone" data-zone-note>Times are in ${zone.replace(/_/g, " ")} time.</p>`;
+    if (row.request.status === "done") return page(c, 200, "Your call-back is closed", html`<p>This call-back request is closed. Nothing more to do.</p>`, row.site);
     const slots = callbackSlots(settings, deps.clock.now());
+    const when = row.request.scheduledFor;
     return page(
       c,
       200,
-      `${row.site.name}: your call-back`,
-      html`<p>${row.site.name} will call you ${when}.</p>
-        <form method="post"><input type="hidden" name="action" value="cancel"><button type="submit">Cancel my call-back</button></form>
+      "Your call-back",
+      html`<p>${row.site.name} will call you</p>
+        <p class="when">${when ? at(when) : "as soon as they can"}</p>
+        ${when || slots.length ? zoneNote : ""}
         ${slots.length
           ? html`<form method="post"><input type="hidden" name="action" value="reschedule">
-              <p><label for="slot">Or pick another time (${zone.replace(/_/g, " ")} time)</label><br>
-              <select id="slot" name="slot">${slots.map((d) => html`<option value=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, HH:mm")}</option>`)}</select></p>
-              <button type="submit">Move my call-back</button></form>`
-          : ""}`,
+              <label for="slot">Move it to another time</label>
+              <select id="slot" name="slot">${slots.map((d) => html`<option value=${d.toISOString()} data-at=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, h:mm a")}</option>`)}</select>
+              <button type="submit" class="primary">Move my call-back</button></form><hr>`
+          : ""}
+        <form method="post"><input type="hidden" name="action" value="cancel"><button type="submit" class="secondary">Cancel my call-back</button></form>`,
+      row.site,
     );
   });
 
@@ -63,16 +102,17 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const form = await c.req.parseBody();
     if (form.action === "reschedule") {
       const moved = await rescheduleByShopper(deps.db, deps.clock, row, String(form.slot ?? ""));
-      if (!moved) return page(c, 200, `${row.site.name}: that time is taken`, html`<p>That time is no longer available. Go back and pick another.</p>`);
+      if (!moved) return page(c, 200, "That time is taken", html`<p>That time is no longer available. Go back and pick another.</p>`, row.site);
       publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
-      return page(c, 200, `${row.site.name}: call-back moved`, html`<p>Done: ${row.site.name} will call you at the new time.</p>`);
+      return page(c, 200, "Call-back moved", html`<p>Done: ${row.site.name} will call you at the new time.</p>`, row.site);
     }
-    if (form.action !== undefined && form.action !== "cancel") return page(c, 200, "Nothing changed", html`<p>That did not work. Go back and try again.</p>`);
+    // Only an explicit cancel cancels: an empty or unknown post (a link preview, a bot) changes nothing.
+    if (form.action !== "cancel") return page(c, 200, "Nothing changed", html`<p>That did not work. Go back and try again.</p>`, row.site);
     if (row.request.status !== "done") {
       await cancelByShopper(deps.db, deps.clock, row.request);
       publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
     }
-    return page(c, 200, `${row.site.name}: call-back cancelled`, html`<p>Done: ${row.site.name} will not call you for this request.</p>`);
+    return page(c, 200, "Call-back cancelled", html`<p>Done: ${row.site.name} will not call you for this request.</p>`, row.site);
   });
 
   return app;

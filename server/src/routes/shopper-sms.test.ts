@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox, reminders, requests } from "../db/schema.ts";
@@ -75,9 +76,45 @@ describe("texts to shoppers", () => {
     const bogus = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "action=delete-everything" });
     expect(await bogus.text()).toContain("Nothing changed");
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
-    const done = await h.app.request(`/c/${token}`, { method: "POST" });
+    // An empty post (a link preview, a scanner following the form) must not cancel.
+    const empty = await h.app.request(`/c/${token}`, { method: "POST" });
+    expect(await empty.text()).toContain("Nothing changed");
+    const emptyForm = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    expect(await emptyForm.text()).toContain("Nothing changed");
+    expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("new");
+    const done = await h.app.request(`/c/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "action=cancel" });
     expect(await done.text()).toContain("will not call you");
     expect((await h.db.select().from(requests).where(eq(requests.id, id)))[0]!.status).toBe("done");
+  });
+
+  it("shows the link page like the shop's widget, in the shopper's own time zone, under a strict CSP", async () => {
+    h = await createHarness({ settings: { ...on(), accent: "#f5c542", ownerFirstName: "Mara" } });
+    const id = await callback({ when: "2026-11-23T19:00:00Z", timeZone: "Europe/London" });
+    const [row] = await h.db.select().from(requests).where(eq(requests.id, id));
+    expect((row!.fields as { timeZone?: string }).timeZone).toBe("Europe/London");
+    const res = await h.app.request(`/c/${signLink(LINK_SECRET, id)}`);
+    const text = await res.text();
+    // 19:00 UTC is 7:00 PM in London (the shop's own zone would say 2:00 PM).
+    expect(text).toContain(">Monday 23 November, 7:00 PM</span>");
+    expect(text).toContain("Times are in Europe/London time.");
+    expect(text).toContain('<p class="shop-name">Test Shop</p>');
+    // The shop's accent with the text colour chosen for it; the one inline style is allowed by its hash, no script is inline.
+    const theme = /<style>(.*?)<\/style>/.exec(text)![1]!;
+    expect(theme).toBe(":root{--accent:#f5c542;--on-accent:#1a1a1a}");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain(`style-src 'self' 'sha256-${createHash("sha256").update(theme).digest("base64")}'`);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(text).not.toMatch(/<script>/);
+    expect(text).toContain('<script src="/c/link.js" defer></script>');
+    const js = await h.app.request("/c/link.js");
+    expect(js.headers.get("content-type")).toContain("javascript");
+    expect(await js.text()).toContain("data-at");
+    expect((await h.app.request("/c/link.css")).headers.get("content-type")).toContain("text/css");
+
+    // An unknown zone from a widget is dropped: the shop's zone is used.
+    const other = await callback({ when: "2026-11-23T19:00:00Z", timeZone: "Nowhere/City", phone: "+14155550125" });
+    expect(await (await h.app.request(`/c/${signLink(LINK_SECRET, other)}`)).text()).toContain(">Monday 23 November, 2:00 PM</span>");
   });
 
   it("lets the shopper move the call to another bookable slot; the reminder moves with it", async () => {

@@ -13,6 +13,7 @@ import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
+import { knownTimeZone } from "./time-zone.ts";
 
 export type CallbackDeps = {
   db: Db;
@@ -37,6 +38,8 @@ const callbackInput = z.object({
     .default("asap"),
   note: z.string({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
   consent: z.boolean({ error: "Consent must be true or false." }).optional(),
+  /** The shopper's own time zone, so their link page shows times in it. Unknown zones are dropped. */
+  timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
 });
 
@@ -58,6 +61,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   if (s.consentRequired && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
   if (!phone.ok || Object.keys(fields).length) throw validationFailed(fields);
 
+  const shopperZone = knownTimeZone(data.timeZone);
   const id = randomUUID();
   const expect = expectation(site, when, now);
   const answer: SubmissionAnswer = { id, status: "new", expect };
@@ -71,7 +75,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         customerId: customer.id,
         kind: "callback",
         ref,
-        fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null },
+        fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
         scheduledFor: when === "asap" ? null : when,
         origin: meta.origin ?? null,
         createdAt: now,

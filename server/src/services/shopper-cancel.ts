@@ -13,7 +13,7 @@ export async function linkedRequest(db: Db, secret: string, token: string) {
   const id = readLink(secret, token);
   if (!id) return null;
   const [row] = await db
-    .select({ request: requests, site: { name: sites.name, settings: sites.settings } })
+    .select({ request: requests, site: { key: sites.key, name: sites.name, settings: sites.settings, photoUpdatedAt: sites.photoUpdatedAt } })
     .from(requests)
     .innerJoin(sites, eq(sites.id, requests.siteId))
     .where(eq(requests.id, id));

@@ -10,6 +10,7 @@ import { parsePhone } from "./phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
 import { requireOwner, type MemberSite } from "./accounts.ts";
 import { fieldErrors, validationFailed } from "./validation.ts";
+import { sniffImageType } from "./image-type.ts";
 
 const updateInput = z.object({
   name: z.string().trim().min(1, "Enter the site's name.").max(80).optional(),
@@ -72,14 +73,17 @@ export async function updateSiteSettings(db: Db, site: MemberSite, input: unknow
 }
 
 export const MAX_PHOTO_BYTES = 256 * 1024;
-const photoTypes = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"]);
 
-/** Stores the owner's photo shown in the widget. */
-export async function savePhoto(db: Db, clock: Clock, site: MemberSite, type: string, bytes: ArrayBuffer): Promise<void> {
+/**
+ * Stores the owner's photo shown in the widget. The type is read from the content (magic bytes):
+ * the declared type must be an image, and what is stored and served is what the bytes really are.
+ */
+export async function savePhoto(db: Db, clock: Clock, site: MemberSite, declared: string, bytes: ArrayBuffer): Promise<void> {
   requireOwner(site, "change the photo");
-  if (!photoTypes.has(type)) throw new ApiError(415, "unsupported_media_type", "Upload a PNG, JPEG, WebP or GIF image.");
   if (bytes.byteLength === 0) throw new ApiError(400, "empty_body", "The image is empty.");
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new ApiError(413, "payload_too_large", "The photo must be 256 KB or smaller.");
+  const type = sniffImageType(bytes);
+  if (!type || !declared.startsWith("image/")) throw new ApiError(415, "unsupported_media_type", "Upload a PNG, JPEG, WebP or GIF image.");
   await db.update(sites).set({ photo: Buffer.from(bytes), photoType: type, photoUpdatedAt: clock.now() }).where(eq(sites.id, site.id));
 }
 

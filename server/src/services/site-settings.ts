@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isSupportedCountry } from "libphonenumber-js/max";
-import { contrastRatio } from "./contrast.ts";
+import { textOnAccent } from "./contrast.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM, 24-hour");
 const interval = z
@@ -52,11 +52,12 @@ export const siteSettingsSchema = z.object({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6f5c.")
     .superRefine((hex, ctx) => {
-      const ratio = contrastRatio(hex, "#ffffff");
-      if (ratio < 4.5) {
+      // Light or dark text is chosen to suit the accent; only a colour neither reads on is refused.
+      const text = textOnAccent(hex);
+      if (!text.passes) {
         ctx.addIssue({
           code: "custom",
-          message: `White text on ${hex} is hard to read (contrast ${ratio.toFixed(1)}:1; it needs 4.5:1). Choose a darker colour.`,
+          message: `Neither white nor dark text is easy to read on ${hex} (best contrast ${(Math.floor(text.ratio * 10) / 10).toFixed(1)}:1; it needs 4.5:1). Choose a lighter or darker colour.`,
         });
       }
     })

@@ -1,5 +1,6 @@
 import type { ChannelId } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
+import { textOnAccent } from "./contrast.ts";
 import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 
 const channelLabels: Record<ChannelId, string> = { callback: "Call me back", message: "Send a message", chat: "Chat with us" };
@@ -16,6 +17,8 @@ export function widgetConfig(site: Site, now: Date, photoUrl: string | null, cha
     greeting: s.greeting,
     owner: s.ownerFirstName || photoUrl || s.trustLine ? { firstName: s.ownerFirstName, photoUrl, trustLine: s.trustLine } : null,
     accent: s.accent,
+    /** The text colour on the accent (light or dark, whichever reads better). */
+    onAccent: textOnAccent(s.accent).color,
     position: s.position,
     channels: s.channels.map((id) => ({ id, label: channelLabels[id] })),
     availability: {
