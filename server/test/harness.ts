@@ -34,7 +34,7 @@ export function createTestSms(doubleUrl: string) {
 export function memoryLog() {
   const lines: string[] = [];
   const write = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
-  return { lines, info: write, warn: write, error: write };
+  return { lines, debug: write, info: write, warn: write, error: write };
 }
 
 /** A clock tests can set and move. */
@@ -59,7 +59,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const voice = opts.twilio === false ? undefined : await createTwilioVoice({ ...twilioCreds, from: TWILIO_FROM, apiBaseUrl: twilio.url });
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
-  const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 4, random: () => 0, ...opts.retry };
+  const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, giveUpAfterMs: 24 * 60 * 60_000, random: () => 0, ...opts.retry };
   const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: 20, log });
   const worker = makeWorker();
   const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });

@@ -17,6 +17,8 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
   const calls: RecordedCall[] = [];
   const failures: number[] = [];
   let requests = 0;
+  /** While set, every API request is answered with this status (an outage); `0` drops the connection. */
+  let down: number | null = null;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "Content-Type": "application/json" });
@@ -36,6 +38,8 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     if (req.method !== "POST" || !match || match[1] !== opts.accountSid) {
       return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     }
+    if (down === 0) return void req.socket.destroy();
+    if (down) return json(res, down, { code: 20500, message: "Service Unavailable", status: down });
     const failure = failures.shift();
     if (failure) return json(res, failure, { code: 20500, message: "Internal Server Error", status: failure });
     let raw = "";
@@ -68,6 +72,10 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     /** Answer the next request(s) with these HTTP statuses instead of accepting them. */
     failNext(...statuses: number[]) {
       failures.push(...statuses);
+    },
+    /** Starts (a status, or 0 for dropped connections) or ends (null) an outage: every request fails meanwhile. */
+    setDown(status: number | null) {
+      down = status;
     },
     get requestCount() {
       return requests;
