@@ -1,0 +1,27 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { outbox } from "../db/schema.ts";
+import { ApiError } from "../http/errors.ts";
+import { memberRequest } from "../services/inbox.ts";
+import { defaultRetryPolicy } from "./retry-policy.ts";
+
+/**
+ * "Retry now": puts a failed (or not sent) notification of a request the user can see back in the
+ * outbox, due at once, with a fresh retry window. Returns the site id for live updates.
+ */
+export async function retryNotification(db: Db, clock: Clock, userId: number, requestId: string, notificationId: number): Promise<{ siteId: number }> {
+  const row = await memberRequest(db, userId, requestId);
+  const now = clock.now();
+  const [item] = await db
+    .update(outbox)
+    .set({ status: "pending", nextAttemptAt: now, retryUntil: new Date(now.getTime() + defaultRetryPolicy.giveUpAfterMs), lockedUntil: null, lastError: null, updatedAt: now })
+    .where(and(eq(outbox.id, notificationId), eq(outbox.requestId, requestId), inArray(outbox.status, ["failed", "not_sent"])))
+    .returning({ id: outbox.id });
+  if (!item) {
+    const [exists] = await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.id, notificationId), eq(outbox.requestId, requestId)));
+    if (!exists) throw new ApiError(404, "not_found", "There is no such notification on this request.");
+    throw new ApiError(409, "not_failed", "Only a notification that failed or was not sent can be retried.");
+  }
+  return { siteId: row.site.id };
+}
