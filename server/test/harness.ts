@@ -47,7 +47,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]> } = {}) {
+export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; observability?: AppDeps["observability"] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -88,6 +88,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     paths: { widgetDir: path.join(dir, "no-widget"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin"), ...opts.paths },
     log,
     keepAliveMs: 50,
+    observability: opts.observability,
   });
   const app = appOn(database, events);
   const others: (() => void)[] = [];
