@@ -30,7 +30,7 @@ export function Notifications({ detail, api, onChanged }: { detail: RequestDetai
     <ul class="notifications">
       ${detail.notifications.map((n) => {
         const t = notificationText(n);
-        const canRetry = n.status === "failed" || n.status === "not_sent";
+        const canRetry = n.status === "failed" || n.status === "not_sent" || (n.status === "sent" && (n.providerStatus === "failed" || n.providerStatus === "undelivered"));
         return html`<li class=${`notification tone-${t.tone}`}>
           <span class="n-what">${t.what}</span>
           <span class="n-status">${t.status}${n.attempts > 1 ? ` after ${n.attempts} attempts` : ""}</span>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness, post, type Harness } from "../../test/harness.ts";
+import { createHarness, post, postFromTwilio, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
 
 let h: Harness;
@@ -38,6 +38,19 @@ describe("Retry now", () => {
     const stranger = await signIn(h, "other@shop.example");
     const foreign = await ownerRequest(h, stranger, "POST", `/api/admin/requests/${id}/notifications/${failed.id}/retry`);
     expect(foreign.status).toBe(404);
+  });
+
+  it("re-sends an SMS Twilio accepted and then reported undelivered", async () => {
+    await setUp();
+    const id = await submit();
+    await h.worker.drain();
+    const [sent] = (await detail(id)).notifications;
+    await postFromTwilio(h, "/webhooks/twilio/status", { MessageSid: sent.providerId, MessageStatus: "undelivered", ErrorCode: "30003" });
+    expect((await detail(id)).notifications[0]).toMatchObject({ status: "sent", providerStatus: "undelivered" });
+    expect((await ownerRequest(h, s, "POST", `/api/admin/requests/${id}/notifications/${sent.id}/retry`)).status).toBe(200);
+    await h.worker.drain();
+    expect(h.twilio.messages).toHaveLength(2);
+    expect((await detail(id)).notifications[0]).toMatchObject({ status: "sent", providerStatus: "queued", lastError: null });
   });
 
   it("shows when a pending notification will be tried again", async () => {
