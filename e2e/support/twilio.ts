@@ -22,3 +22,8 @@ export async function placedCalls(): Promise<RecordedCall[]> {
   const res = await fetch(`${E2E.twilioUrl}/_double/calls`);
   return res.json();
 }
+
+/** Makes the double refuse the next SMS whose body contains `text` with this HTTP status and Twilio error code. */
+export async function failNextSmsContaining(text: string, status: number, code: number): Promise<void> {
+  await fetch(`${E2E.twilioUrl}/_double/fail`, { method: "POST", body: JSON.stringify({ text, status, code }) });
+}

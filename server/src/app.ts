@@ -1,4 +1,10 @@
 import { Hono } from "hono";
+import { requestId, type RequestIdVariables } from "hono/request-id";
+import { matchedRoutes } from "hono/route";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { LogContext } from "./observability/logger.ts";
+import type { Metrics } from "./observability/metrics.ts";
+import { workerHealth, type WorkerTick } from "./observability/health.ts";
 import type { Clock } from "./clock.ts";
 import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
@@ -37,17 +43,56 @@ export type AppDeps = {
   log: Pick<Console, "info" | "warn" | "error">;
   /** Keep-alive interval of the inbox's event stream (tests shorten it). */
   keepAliveMs?: number;
+  /** Request ids on log lines, `/metrics` (only with a token) and the workers `/healthz` watches. */
+  observability?: {
+    logContext?: LogContext;
+    metrics?: Metrics;
+    /** METRICS_TOKEN: without it `/metrics` answers 404. */
+    metricsToken?: string | undefined;
+    workers?: () => WorkerTick[];
+  };
 };
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or opens anything. */
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
   const { publicUrl, trustProxy, rateLimits } = deps.config;
-  const app = new Hono();
+  const app = new Hono<{ Variables: RequestIdVariables }>();
+  const obs = deps.observability ?? {};
+
+  // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    const run = () => next();
+    await (obs.logContext ? obs.logContext.run(c.get("requestId"), run) : run());
+    // The route pattern, never the path: paths carry tokens (/c/:token) and would explode label counts.
+    const route = matchedRoutes(c).findLast((r) => r.method !== "ALL")?.path ?? "unmatched";
+    obs.metrics?.observeRequest(c.req.method, route, c.res.status);
+    if (route !== "/healthz" && route !== "/metrics") {
+      obs.logContext?.run(c.get("requestId"), () =>
+        deps.log.info(`${c.req.method} ${route} ${c.res.status} ${Math.round(performance.now() - started)}ms`),
+      );
+    }
+  });
 
   app.get("/healthz", async (c) => {
-    await deps.database.client.execute("SELECT 1");
-    return c.json({ ok: true });
+    const database = await deps.database.client.execute("SELECT 1").then(
+      () => "ok" as const,
+      () => "unreachable" as const,
+    );
+    const { workers, alive } = workerHealth(obs.workers?.() ?? [], Date.now());
+    const ok = database === "ok" && alive;
+    return c.json({ ok, database, workers }, ok ? 200 : 503);
+  });
+
+  app.get("/metrics", async (c) => {
+    if (!obs.metricsToken || !obs.metrics) return c.json({ error: { code: "not_found", message: "Nothing at /metrics." } }, 404);
+    const given = c.req.header("Authorization") ?? "";
+    if (!sameSecret(given, `Bearer ${obs.metricsToken}`)) {
+      return c.json({ error: { code: "unauthorized", message: "Send Authorization: Bearer <METRICS_TOKEN>." } }, 401, { "WWW-Authenticate": "Bearer" });
+    }
+    return c.body(await obs.metrics.text(), 200, { "Content-Type": obs.metrics.contentType, "Cache-Control": "no-store" });
   });
   app.get("/", (c) => c.redirect("/admin"));
   app.route(
@@ -118,3 +163,9 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Compares two secrets in constant time (hashed first, so lengths do not leak). */
+function sameSecret(a: string, b: string): boolean {
+  const hash = (v: string) => createHash("sha256").update(v).digest();
+  return timingSafeEqual(hash(a), hash(b));
+}

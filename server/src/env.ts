@@ -40,6 +40,9 @@ const envSchema = z
     OUTBOX_POLL_MS: positiveInt(1000),
     EVENT_POLL_MS: positiveInt(250),
     APP_SECRET: optional.pipe(z.string().min(32, "use at least 32 random characters").optional()),
+    METRICS_TOKEN: optional.pipe(z.string().min(16, "use at least 16 random characters").optional()),
+    LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).optional()),
+    NODE_ENV: optional,
   });
 
 /** Variables that only make sense together; checked even when other variables are bad, so every problem is listed. */
@@ -72,6 +75,10 @@ export type Config = {
   eventPollMs: number;
   /** Signs links sent to shoppers; generated and kept in the database when unset. */
   appSecret: string | undefined;
+  /** Turns `GET /metrics` on, behind `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** `debug` (the default outside production) also logs message texts printed for unset providers. */
+  logLevel: "debug" | "info" | "warn" | "error";
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -118,6 +125,8 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     outboxPollMs: env.OUTBOX_POLL_MS,
     eventPollMs: env.EVENT_POLL_MS,
     appSecret: env.APP_SECRET,
+    metricsToken: env.METRICS_TOKEN,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "production" ? "info" : "debug"),
   };
 }
 

@@ -7,7 +7,11 @@ import type { Config } from "./env.ts";
 import { createOutboxWorker } from "./notify/outbox-worker.ts";
 import { createReminderWorker } from "./notify/reminder-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
-import { createSmtpEmail } from "./notify/email.ts";
+import { createSmtpEmail, type SmtpTimeouts } from "./notify/email.ts";
+import type { DestinationStream } from "pino";
+import { createLogger, type Log } from "./observability/logger.ts";
+import { createMetrics } from "./observability/metrics.ts";
+import type { WorkerTick } from "./observability/health.ts";
 import { createTwilioSms } from "./notify/sms.ts";
 import { createTwilioVoice } from "./notify/voice.ts";
 import { ensureInstallationOwner, ensureOwnerAccount } from "./services/accounts.ts";
@@ -23,9 +27,10 @@ export type Running = { url: string; close(): Promise<void> };
 /** Opens the database, migrates, seeds the demo site, starts the outbox worker and serves. */
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; retry?: RetryPolicy; log?: Pick<Console, "info" | "warn" | "error"> } = {},
+  opts: { clock?: Clock; retry?: RetryPolicy; log?: Log; logDestination?: DestinationStream; email?: { timeouts?: Partial<SmtpTimeouts> } } = {},
 ): Promise<Running> {
-  const log = opts.log ?? console;
+  const logging = createLogger({ level: config.logLevel, destination: opts.logDestination });
+  const log = opts.log ?? logging.log;
   const clock = opts.clock ?? systemClock;
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   await migrateDatabase(database.db);
@@ -38,8 +43,10 @@ export async function startServer(
   const reachable = !/^https?:\/\/(localhost|127\.|\[::1\])/.test(config.publicUrl);
   const sms = config.twilio ? await createTwilioSms(config.twilio, { statusCallbackUrl: reachable ? `${config.publicUrl}/webhooks/twilio/status` : undefined }) : undefined;
   const voice = config.twilio ? await createTwilioVoice(config.twilio) : undefined;
-  const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from) : undefined;
-  const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log });
+  const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from, opts.email?.timeouts) : undefined;
+  let sseClients = 0;
+  const metrics = createMetrics({ db: database.db, clock, sseClients: () => sseClients });
+  const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
   worker.start();
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
   const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
@@ -47,6 +54,27 @@ export async function startServer(
 
   const events = createEventLog({ db: database.db, clock, pollMs: config.eventPollMs, log });
   await events.start();
+  // Every event-log subscriber is an open event stream (inbox or chat): counted for /metrics.
+  const counted: typeof events = {
+    ...events,
+    subscribe(filter, listener) {
+      sseClients++;
+      const unsubscribe = events.subscribe(filter, listener);
+      let done = false;
+      return () => {
+        if (!done) sseClients--;
+        done = true;
+        unsubscribe();
+      };
+    },
+  };
+  // A loop is alive if it went round within a few of its polls (and at least 30 s: a send may be in hand).
+  const staleAfter = (pollMs: number) => Math.max(30_000, 5 * pollMs);
+  const workers = (): WorkerTick[] => [
+    { name: "outbox_sms", lastTick: worker.lastTicks().sms, maxAgeMs: staleAfter(config.outboxPollMs) },
+    { name: "outbox_email", lastTick: worker.lastTicks().email, maxAgeMs: staleAfter(config.outboxPollMs) },
+    { name: "reminders", lastTick: reminderWorker.lastTick(), maxAgeMs: staleAfter(15_000) },
+  ];
 
   const app = createApp({
     database,
@@ -55,7 +83,8 @@ export async function startServer(
     outbox: worker,
     sms,
     voice,
-    events,
+    events: counted,
+    observability: { logContext: logging.context, metrics, metricsToken: config.metricsToken, workers },
     paths: { widgetDir: `${repoRoot}widget/dist`, demoDir: `${repoRoot}demo-site`, adminDist: `${repoRoot}admin/dist` },
     log,
   });
@@ -76,6 +105,7 @@ export async function startServer(
       await reminderWorker.stop();
       await worker.stop();
       database.close();
+      await logging.flush();
     },
   };
 }

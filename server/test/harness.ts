@@ -34,7 +34,7 @@ export function createTestSms(doubleUrl: string) {
 export function memoryLog() {
   const lines: string[] = [];
   const write = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
-  return { lines, info: write, warn: write, error: write };
+  return { lines, debug: write, info: write, warn: write, error: write };
 }
 
 /** A clock tests can set and move. */
@@ -47,7 +47,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]> } = {}) {
+export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; observability?: AppDeps["observability"] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -59,7 +59,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const voice = opts.twilio === false ? undefined : await createTwilioVoice({ ...twilioCreds, from: TWILIO_FROM, apiBaseUrl: twilio.url });
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
-  const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 4, random: () => 0, ...opts.retry };
+  const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, giveUpAfterMs: 24 * 60 * 60_000, random: () => 0, ...opts.retry };
   const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: 20, log });
   const worker = makeWorker();
   const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });
@@ -88,6 +88,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     paths: { widgetDir: path.join(dir, "no-widget"), demoDir: path.join(dir, "no-demo"), adminDist: path.join(dir, "no-admin"), ...opts.paths },
     log,
     keepAliveMs: 50,
+    observability: opts.observability,
   });
   const app = appOn(database, events);
   const others: (() => void)[] = [];

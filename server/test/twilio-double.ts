@@ -17,6 +17,10 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
   const calls: RecordedCall[] = [];
   const failures: number[] = [];
   let requests = 0;
+  /** One-shot failures for the next message whose body contains `text` (set over HTTP by e2e specs). */
+  const targeted: { text: string; status: number; code: number }[] = [];
+  /** While set, every API request is answered with this status (an outage); `0` drops the connection. */
+  let down: number | null = null;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "Content-Type": "application/json" });
@@ -27,6 +31,12 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     const url = new URL(req.url ?? "/", "http://double");
     if (req.method === "GET" && url.pathname === "/_double/messages") return json(res, 200, messages);
     if (req.method === "GET" && url.pathname === "/_double/calls") return json(res, 200, calls);
+    if (req.method === "POST" && url.pathname === "/_double/fail") {
+      let raw = "";
+      for await (const chunk of req) raw += chunk;
+      targeted.push(JSON.parse(raw));
+      return json(res, 200, { ok: true });
+    }
     requests++;
     const expected = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString("base64")}`;
     if (req.headers.authorization !== expected) {
@@ -36,6 +46,8 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     if (req.method !== "POST" || !match || match[1] !== opts.accountSid) {
       return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     }
+    if (down === 0) return void req.socket.destroy();
+    if (down) return json(res, down, { code: 20500, message: "Service Unavailable", status: down });
     const failure = failures.shift();
     if (failure) return json(res, failure, { code: 20500, message: "Internal Server Error", status: failure });
     let raw = "";
@@ -50,6 +62,11 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     }
     const form = Object.fromEntries(new URLSearchParams(raw));
     const { To: to, From: from, Body: body } = form;
+    const hit = targeted.findIndex((t) => body?.includes(t.text));
+    if (hit >= 0) {
+      const [t] = targeted.splice(hit, 1);
+      return json(res, t!.status, { code: t!.code, message: "Refused by the test double", status: t!.status });
+    }
     if (!to || !from || !body) return json(res, 400, { code: 21604, message: "A 'To' phone number is required.", status: 400 });
     const sid = `SM${randomBytes(16).toString("hex")}`;
     messages.push({ sid, accountSid: match[1], to, from, body, form, at: Date.now() });
@@ -68,6 +85,10 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     /** Answer the next request(s) with these HTTP statuses instead of accepting them. */
     failNext(...statuses: number[]) {
       failures.push(...statuses);
+    },
+    /** Starts (a status, or 0 for dropped connections) or ends (null) an outage: every request fails meanwhile. */
+    setDown(status: number | null) {
+      down = status;
     },
     get requestCount() {
       return requests;

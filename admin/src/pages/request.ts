@@ -107,7 +107,7 @@ export function RequestPage({ api, site, params }: PageProps) {
           <${TextForm} id="note-text" label="Add an internal note" hint="Only people on your team see notes." button="Add note" busyButton="Adding…"
             done="Note added." onSend=${send("notes")} />
         </section>
-        <section class="card" aria-labelledby="notifications-h"><h2 id="notifications-h">Notifications</h2><${Notifications} detail=${detail} /></section>
+        <section class="card" aria-labelledby="notifications-h"><h2 id="notifications-h">Notifications</h2><${Notifications} detail=${detail} api=${api} onChanged=${load} /></section>
       </div>
     </div>
   </article>`;

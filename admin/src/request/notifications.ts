@@ -1,20 +1,47 @@
+import { useState } from "preact/hooks";
+import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { notificationText } from "./timeline-text.ts";
-import type { RequestDetail } from "./types.ts";
+import type { Notification, RequestDetail } from "./types.ts";
 
-/** Every SMS and email this request caused: to whom, its state (with the provider's word), and any error. */
-export function Notifications({ detail }: { detail: RequestDetail }) {
+/**
+ * Every SMS and email this request caused: to whom, its state (with the provider's word), the error in
+ * a sentence, when the next try is due, and "Retry now" for one that failed or was not sent.
+ */
+export function Notifications({ detail, api, onChanged }: { detail: RequestDetail; api: Api; onChanged: () => Promise<void> | void }) {
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
   if (!detail.notifications.length) return html`<p class="muted">Nothing was sent for this request.</p>`;
-  return html`<ul class="notifications">
-    ${detail.notifications.map((n) => {
-      const t = notificationText(n);
-      return html`<li class=${`notification tone-${t.tone}`}>
-        <span class="n-what">${t.what}</span>
-        <span class="n-status">${t.status}${n.attempts > 1 ? ` after ${n.attempts} attempts` : ""}</span>
-        <span class="n-when muted">${formatDateTime(n.sentAt ?? n.updatedAt, detail.site.timezone)}</span>
-        ${n.lastError ? html`<span class="n-error">${n.lastError}</span>` : null}
-      </li>`;
-    })}
-  </ul>`;
+  const zone = detail.site.timezone;
+  const retry = async (n: Notification) => {
+    setBusy(n.id);
+    setError(null);
+    try {
+      await api.send("POST", `/requests/${encodeURIComponent(detail.request.id)}/notifications/${n.id}/retry`);
+      await onChanged();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return html`${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
+    <ul class="notifications">
+      ${detail.notifications.map((n) => {
+        const t = notificationText(n);
+        const canRetry = n.status === "failed" || n.status === "not_sent" || (n.status === "sent" && (n.providerStatus === "failed" || n.providerStatus === "undelivered"));
+        return html`<li class=${`notification tone-${t.tone}`}>
+          <span class="n-what">${t.what}</span>
+          <span class="n-status">${t.status}${n.attempts > 1 ? ` after ${n.attempts} attempts` : ""}</span>
+          <span class="n-when muted">${formatDateTime(n.sentAt ?? n.updatedAt, zone)}</span>
+          ${n.lastError ? html`<span class="n-error">${n.lastError}</span>` : null}
+          ${n.nextAttemptAt && n.attempts > 0 ? html`<span class="n-when muted">Trying again ${formatDateTime(n.nextAttemptAt, zone)}.</span>` : null}
+          ${canRetry
+            ? html`<span class="n-retry"><button type="button" class="secondary" disabled=${busy !== null} onClick=${() => retry(n)}
+                aria-label=${`Retry now: ${t.what}`}>${busy === n.id ? "Retrying…" : "Retry now"}</button></span>`
+            : null}
+        </li>`;
+      })}
+    </ul>`;
 }

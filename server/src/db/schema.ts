@@ -244,6 +244,8 @@ export const outbox = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /** Transient failures are retried until then; null means `createdAt` + the retry policy's window. "Retry now" sets it anew. */
+    retryUntil: integer("retry_until", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("outbox_due").on(t.status, t.nextAttemptAt),
@@ -251,6 +253,22 @@ export const outbox = sqliteTable(
     index("outbox_recipient").on(t.kind, t.recipient, t.createdAt),
     index("outbox_provider").on(t.providerId),
   ],
+);
+
+/**
+ * Twilio webhooks already acted on: Twilio retries a webhook it got no 2xx for, and replays happen.
+ * `key` is the `MessageSid` (inbound SMS), `MessageSid:MessageStatus` (delivery reports) or
+ * `CallSid:CallStatus:leg` (call progress); the unique index makes a repeat a no-op.
+ */
+export const twilioWebhookReceipts = sqliteTable(
+  "twilio_webhook_receipts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("twilio_webhook_receipts_key").on(t.kind, t.key)],
 );
 
 export const idempotencyKeys = sqliteTable(

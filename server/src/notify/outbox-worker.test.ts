@@ -19,7 +19,7 @@ describe("outbox worker", () => {
     const reopened = await openDatabase(`file:${h.dbFile}`);
     await migrateDatabase(reopened.db);
     const sms = await createTestSms(h.twilio.url);
-    const worker = createOutboxWorker({ db: reopened.db, clock: h.clock, sms, email: undefined, retry: { baseMs: 1, capMs: 1, maxAttempts: 3, random: () => 0 }, pollMs: 10, log: memoryLog() });
+    const worker = createOutboxWorker({ db: reopened.db, clock: h.clock, sms, email: undefined, retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 }, pollMs: 10, log: memoryLog() });
     worker.start();
     await expect.poll(() => h.twilio.messages.length).toBe(2);
     await worker.stop();
@@ -53,7 +53,7 @@ describe("outbox worker", () => {
 
   it("sends as soon as it is woken, without waiting for the next poll", async () => {
     h = await createHarness();
-    const worker = createOutboxWorker({ db: h.db, clock: h.clock, email: undefined, sms: await createTestSms(h.twilio.url), retry: { baseMs: 1, capMs: 1, maxAttempts: 1, random: () => 0 }, pollMs: 60 * 60_000, log: memoryLog() });
+    const worker = createOutboxWorker({ db: h.db, clock: h.clock, email: undefined, sms: await createTestSms(h.twilio.url), retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 }, pollMs: 60 * 60_000, log: memoryLog() });
     worker.start();
     await new Promise((r) => setTimeout(r, 50)); // first pass done; now asleep for an hour
     await post(h, "/api/v1/sites/shop/callbacks", request);

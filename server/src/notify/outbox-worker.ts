@@ -1,9 +1,9 @@
 import { and, asc, eq, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { chats, outbox, siteMembers, sites, users, type EmailPayload, type SmsPayload } from "../db/schema.ts";
+import { chats, outbox, siteMembers, sites, users, type EmailPayload, type OutboxChannel, type SmsPayload } from "../db/schema.ts";
 import { readSettings } from "../services/site-settings.ts";
-import { backoffMs, describeFailure, isRetryable, type RetryPolicy } from "./retry-policy.ts";
+import { backoffMs, classifyFailure, rawFailure, type RetryPolicy } from "./retry-policy.ts";
 import type { EmailSender } from "./email.ts";
 import type { SmsSender } from "./sms.ts";
 import { wakeableSleep } from "../wakeable-sleep.ts";
@@ -17,41 +17,61 @@ export type OutboxWorkerDeps = {
   email: EmailSender | undefined;
   retry: RetryPolicy;
   pollMs: number;
-  log: Pick<Console, "info" | "warn" | "error">;
+  log: Log;
+  /** How many sends each channel may have in flight at once (defaults: 4 SMS, 2 emails). */
+  concurrency?: Partial<Record<OutboxChannel, number>>;
+  /** Told about every finished attempt (metrics). */
+  onOutcome?: (channel: OutboxChannel, outcome: SendOutcome) => void;
 };
+
+export type Log = Pick<Console, "info" | "warn" | "error"> & Partial<Pick<Console, "debug">>;
+export type SendOutcome = "sent" | "retry" | "failed" | "not_sent" | "skipped";
 
 export type OutboxWorker = {
   start(): void;
-  /** Finishes the item in hand, then stops. */
+  /** Finishes the items in hand, then stops. */
   stop(): Promise<void>;
   /** Looks for work now instead of at the next poll (called after a request commits). */
   wake(): void;
   /** Processes everything due now, then returns how many items it handled. */
   drain(): Promise<number>;
+  /** When each channel's loop last went round (real time, ms): `/healthz` calls a stale loop dead. */
+  lastTicks(): Record<OutboxChannel, number | undefined>;
 };
 
 type Item = typeof outbox.$inferSelect;
 
+export const CHANNELS: OutboxChannel[] = ["sms", "email"];
+const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 4, email: 2 };
+
 // A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
+// Longer than any send can take with the providers' own timeouts (see email.ts, twilio-client.ts).
 const LEASE_MS = 2 * 60_000;
 
-/** The durable outbox's delivery loop: claims due rows atomically, sends, and records every outcome. */
+/**
+ * The durable outbox's delivery loops: one per channel, each with its own bounded concurrency, so a
+ * slow mail server never holds up an SMS. Each claims due rows atomically, sends, and records every outcome.
+ */
 export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const { db, clock, log } = deps;
   let running = false;
-  let loop: Promise<void> | undefined;
-  const pause = wakeableSleep();
-  let wakeRequested = false;
+  let stopping = false;
+  const lanes = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      { pause: wakeableSleep(), wakeRequested: false, inFlight: new Set<Promise<void>>(), loop: undefined as Promise<void> | undefined, tick: undefined as number | undefined },
+    ]),
+  ) as Record<OutboxChannel, { pause: ReturnType<typeof wakeableSleep>; wakeRequested: boolean; inFlight: Set<Promise<void>>; loop: Promise<void> | undefined; tick: number | undefined }>;
 
-  async function claim(): Promise<Item | undefined> {
+  async function claim(channel: OutboxChannel): Promise<Item | undefined> {
     const now = clock.now();
     const due = db
       .select({ id: outbox.id })
       .from(outbox)
       .where(
-        or(
-          and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
-          and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, now)),
+        and(
+          eq(outbox.channel, channel),
+          or(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, now))),
         ),
       )
       .orderBy(outbox.nextAttemptAt, outbox.id)
@@ -70,32 +90,30 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return item;
   }
 
-  async function finish(item: Item, changes: Partial<Item>) {
+  async function finish(item: Item, changes: Partial<Item>, outcome: SendOutcome) {
     await db
       .update(outbox)
       .set({ ...changes, lockedUntil: null, updatedAt: clock.now() })
       .where(eq(outbox.id, item.id));
+    deps.onOutcome?.(item.channel, outcome);
   }
 
-  /** Where an item goes, or why it cannot go anywhere. */
+  /** Where an item goes, or why it cannot go anywhere (a sentence for the owner). */
   async function destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
-    if (item.audience === "shopper") {
-      if (item.channel === "email" && !deps.email) return { to: item.recipient, reason: "SMTP is not configured" };
-      return { to: item.recipient! };
-    }
+    if (item.channel === "sms" && !deps.sms) return { to: item.recipient, reason: NOT_SET_UP.sms };
+    if (item.channel === "email" && !deps.email) return { to: item.recipient, reason: NOT_SET_UP.email };
+    if (item.audience === "shopper") return { to: item.recipient! };
     const [site] = await db.select({ ownerPhone: sites.ownerPhone, settings: sites.settings }).from(sites).where(eq(sites.id, item.siteId));
     const settings = readSettings(site?.settings);
     if (item.channel === "sms") {
       // A member's own alert copy carries its number; the site's alert number is looked up now.
       const to = item.recipient ?? site?.ownerPhone ?? null;
-      if (!deps.sms) return { to, reason: "Twilio is not configured" };
-      if (!to) return { to, reason: "the site has no owner phone" };
-      if (!settings.smsAlerts) return { to, reason: "SMS alerts are off for this site" };
+      if (!to) return { to, reason: "The site has no owner phone: add one in settings to get SMS alerts." };
+      if (!settings.smsAlerts) return { to, reason: "SMS alerts are off for this site." };
       return { to };
     }
     const to = await siteEmail(item.siteId);
-    if (!deps.email) return { to, reason: "SMTP is not configured" };
-    if (!to) return { to, reason: "the site has no owner email" };
+    if (!to) return { to, reason: "The site has no owner email address." };
     return { to };
   }
 
@@ -120,81 +138,117 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   async function deliver(item: Item): Promise<void> {
     if (item.kind === "chat_reply" && (await seenInWidget(item))) {
-      await finish(item, { status: "skipped", lastError: "Not needed: the shopper read it in the chat." });
+      await finish(item, { status: "skipped", lastError: "Not needed: the shopper read it in the chat." }, "skipped");
       return;
     }
     const target = await destination(item);
     if ("reason" in target) {
-      log.info(`[${item.channel} not sent: ${target.reason}] to ${target.to ?? "(nobody)"}\n${printable(item)}\n`);
-      await finish(item, { status: "not_sent", recipient: target.to, lastError: `Printed to the console: ${target.reason}.` });
+      log.info(`outbox #${item.id}: ${item.channel} not sent: ${target.reason}`);
+      // The text itself only at debug level: it is personal data (see LOG_LEVEL in the README).
+      log.debug?.(`[${item.channel} not sent] to ${target.to ?? "(nobody)"}\n${printable(item)}\n`);
+      await finish(item, { status: "not_sent", recipient: target.to, lastError: target.reason }, "not_sent");
       return;
     }
     const { to } = target;
     try {
       const receipt = await send(item, to);
-      await finish(item, {
-        status: "sent",
-        recipient: to,
-        providerId: receipt.providerId,
-        providerStatus: receipt.providerStatus,
-        lastError: null,
-        sentAt: clock.now(),
-      });
+      const changes = { status: "sent", recipient: to, providerId: receipt.providerId, providerStatus: receipt.providerStatus, lastError: null, sentAt: clock.now() } as const;
+      await finish(item, changes, "sent");
     } catch (err) {
-      const failure = describeFailure(err);
-      if (isRetryable(err) && item.attempts < deps.retry.maxAttempts) {
+      const failure = classifyFailure(err, item.channel);
+      const now = clock.now().getTime();
+      const until = (item.retryUntil ?? new Date(item.createdAt.getTime() + deps.retry.giveUpAfterMs)).getTime();
+      if (failure.transient && now < until) {
         const delay = backoffMs(deps.retry, item.attempts);
-        log.warn(`${item.channel} #${item.id} attempt ${item.attempts} failed (${failure}); retrying in ${Math.round(delay / 1000)} s`);
-        await finish(item, { status: "pending", recipient: to, lastError: failure, nextAttemptAt: new Date(clock.now().getTime() + delay) });
+        log.warn(`outbox #${item.id}: ${item.channel} attempt ${item.attempts} failed (${rawFailure(err)}); retrying in ${Math.round(delay / 1000)} s`);
+        await finish(item, { status: "pending", recipient: to, lastError: failure.sentence, nextAttemptAt: new Date(now + delay) }, "retry");
       } else {
-        log.error(`${item.channel} #${item.id} failed for good after ${item.attempts} attempt(s): ${failure}`);
-        await finish(item, { status: "failed", recipient: to, lastError: failure });
+        log.error(`outbox #${item.id}: ${item.channel} failed for good after ${item.attempts} attempt(s): ${rawFailure(err)}`);
+        const sentence = failure.transient ? `${failure.sentence} Beckon gave up after ${item.attempts} attempts.` : failure.sentence;
+        await finish(item, { status: "failed", recipient: to, lastError: sentence }, "failed");
       }
     }
   }
 
-  async function drain(): Promise<number> {
-    let handled = 0;
-    for (let item = await claim(); item; item = running || !loop ? await claim() : undefined) {
+  /** One attempt, never throwing: a broken row must not stop the loop. */
+  async function attempt(item: Item): Promise<void> {
+    try {
       await deliver(item);
+    } catch (err) {
+      log.error(`outbox #${item.id}: delivery bookkeeping failed`, err);
+    }
+  }
+
+  async function drainChannel(channel: OutboxChannel): Promise<number> {
+    let handled = 0;
+    for (let item = await claim(channel); item; item = stopping ? undefined : await claim(channel)) {
+      await attempt(item);
       handled++;
     }
     return handled;
   }
 
-  async function run() {
+  async function drain(): Promise<number> {
+    const counts = await Promise.all(CHANNELS.map(drainChannel));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  async function runLane(channel: OutboxChannel) {
+    const lane = lanes[channel];
+    const max = deps.concurrency?.[channel] ?? DEFAULT_CONCURRENCY[channel];
     while (running) {
-      wakeRequested = false;
+      lane.tick = Date.now();
+      lane.wakeRequested = false;
       try {
-        await drain();
+        while (running && lane.inFlight.size < max) {
+          const item = await claim(channel);
+          if (!item) break;
+          const sending: Promise<void> = attempt(item).finally(() => {
+            lane.inFlight.delete(sending);
+            lane.pause.wake();
+          });
+          lane.inFlight.add(sending);
+        }
       } catch (err) {
-        log.error("outbox pass failed", err);
+        log.error(`outbox ${channel} pass failed`, err);
       }
       if (!running) break;
-      if (wakeRequested) continue; // work arrived while we were draining
-      await pause.sleep(deps.pollMs);
+      if (lane.wakeRequested && lane.inFlight.size < max) continue; // work arrived while we were claiming
+      await lane.pause.sleep(deps.pollMs);
     }
+    await Promise.all(lane.inFlight);
   }
 
   return {
     start() {
       if (running) return;
       running = true;
-      loop = run();
+      stopping = false;
+      for (const channel of CHANNELS) lanes[channel].loop = runLane(channel);
     },
     async stop() {
       running = false;
-      pause.wake();
-      await loop;
-      loop = undefined;
+      stopping = true;
+      for (const channel of CHANNELS) lanes[channel].pause.wake();
+      await Promise.all(CHANNELS.map((channel) => lanes[channel].loop));
+      for (const channel of CHANNELS) lanes[channel].loop = undefined;
     },
     wake() {
-      wakeRequested = true;
-      pause.wake();
+      for (const channel of CHANNELS) {
+        lanes[channel].wakeRequested = true;
+        lanes[channel].pause.wake();
+      }
     },
     drain,
+    lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick }),
   };
 }
+
+/** What the owner reads when a channel has no provider: recorded once, never retried. */
+export const NOT_SET_UP: Record<OutboxChannel, string> = {
+  sms: "SMS is not set up: Beckon has no Twilio account to send it with.",
+  email: "Email is not set up: Beckon has no mail server (SMTP) to send it with.",
+};
 
 /** The first owner's account email: where a site's mail goes when no notification address is set. */
 async function ownerAccountEmail(db: Db, siteId: number): Promise<string | null> {

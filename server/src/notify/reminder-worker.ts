@@ -21,6 +21,7 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
   const { db, clock } = deps;
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<number> | undefined;
+  let lastTick: number | undefined;
 
   /** Makes sure every site with a digest hour has its next digest booked. */
   async function bookDigests(now: Date) {
@@ -81,6 +82,7 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
   }
 
   const tick = () => {
+    lastTick = Date.now();
     running ??= drain()
       .catch((err) => {
         deps.log.error("reminders failed", err);
@@ -91,6 +93,8 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
 
   return {
     drain,
+    /** When the loop last went round (real time, ms), for `/healthz`. */
+    lastTick: () => lastTick,
     start() {
       timer = setInterval(tick, deps.pollMs);
       timer.unref?.();

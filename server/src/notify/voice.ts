@@ -22,3 +22,14 @@ export async function createTwilioVoice(twilio: NonNullable<Config["twilio"]>): 
     },
   };
 }
+
+/** Whether "Call now" can work here; when not, what is missing in owner words and where the README explains it. */
+export type CallingCapability = { ready: true } | { ready: false; missing: string; readmeSection: string };
+
+/** The README section that says how to set calling up (the admin names it; the README has no fixed public URL). */
+export const CALLING_README_SECTION = "Calling shoppers back (Twilio voice)";
+
+export function callingCapability(voice: VoiceCaller | undefined): CallingCapability {
+  if (voice) return { ready: true };
+  return { ready: false, missing: "Calling from the inbox needs a Twilio account with a phone number, and this server has none set up yet.", readmeSection: CALLING_README_SECTION };
+}

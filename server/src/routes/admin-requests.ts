@@ -6,7 +6,8 @@ import type { AdminVars } from "../http/session.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
 import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
-import type { VoiceCaller } from "../notify/voice.ts";
+import { callingCapability, type VoiceCaller } from "../notify/voice.ts";
+import { retryNotification } from "../notify/retry-now.ts";
 import { startBridge } from "../services/call-bridge.ts";
 import { postOwnerLine } from "../services/chat-owner.ts";
 import { sendReply } from "../services/replies.ts";
@@ -28,7 +29,19 @@ export function requestRoutes(deps: RequestRouteDeps) {
   const { db, clock } = deps;
   const userId = (c: { get(k: "session"): { user: { id: number } } }) => c.get("session").user.id;
 
-  app.get("/requests/:id", async (c) => c.json(await requestDetail(db, userId(c), c.req.param("id"))));
+  // The detail, plus whether "Call now" can work on this server (the page explains what is missing).
+  const detail = async (id: string, user: number) => ({ ...(await requestDetail(db, user, id)), calling: callingCapability(deps.voice) });
+
+  app.get("/requests/:id", async (c) => c.json(await detail(c.req.param("id"), userId(c))));
+
+  // "Retry now" on a failed notification: back in the outbox, due at once.
+  app.post("/requests/:id/notifications/:nid/retry", async (c) => {
+    const id = c.req.param("id");
+    const { siteId } = await retryNotification(db, clock, userId(c), id, Number(c.req.param("nid")));
+    deps.onQueued();
+    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, id);
+    return c.json(await detail(id, userId(c)));
+  });
 
   app.patch("/requests/:id", async (c) => {
     const { siteId, request } = await changeStatus(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
@@ -46,7 +59,7 @@ export function requestRoutes(deps: RequestRouteDeps) {
     const { siteId } = await sendReply(deps, userId(c), id, await c.req.json().catch(() => null));
     deps.onQueued();
     publishInboxEvent(deps.events, deps.log, "request.updated", siteId, id);
-    return c.json(await requestDetail(db, userId(c), id), 201);
+    return c.json(await detail(id, userId(c)), 201);
   });
 
   app.post("/requests/:id/messages", async (c) => {

@@ -108,7 +108,7 @@ describe("POST /api/v1/sites/:site/callbacks", () => {
   });
 
   it("gives up after the last attempt and records the failure", async () => {
-    h = await createHarness({ retry: { maxAttempts: 2 } });
+    h = await createHarness({ retry: { giveUpAfterMs: 30_000 } });
     h.twilio.failNext(503, 503, 503);
     await post(h, "/api/v1/sites/shop/callbacks", jane);
     await h.worker.drain();

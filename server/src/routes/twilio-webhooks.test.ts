@@ -14,7 +14,8 @@ async function setUp() {
 }
 
 const fromTwilio = (path: string, params: Record<string, string>, opts: { signature?: string | null } = {}) => postFromTwilio(h, path, params, opts);
-const ownerSms = (body: string, from = OWNER_PHONE) => fromTwilio("/webhooks/twilio/sms", { From: from, To: "+14155550199", Body: body, MessageSid: `SM${Date.now()}` });
+let sids = 0;
+const ownerSms = (body: string, from = OWNER_PHONE, sid = `SM${Date.now()}x${++sids}`) => fromTwilio("/webhooks/twilio/sms", { From: from, To: "+14155550199", Body: body, MessageSid: sid });
 const answerOf = async (res: Response) => /<Message>([\s\S]*)<\/Message>/.exec(await res.text())?.[1] ?? "";
 
 async function submitCallback(name: string) {
@@ -59,6 +60,21 @@ describe("POST /webhooks/twilio/sms: the owner answers from the phone", () => {
     const [ann] = await h.db.select().from(requests).where(eq(requests.id, first));
     expect(ann!.status).toBe("done");
     expect(await answerOf(await ownerSms("done #99"))).toContain("no request #99");
+  });
+
+  it("acts once on a replayed SMS: the same signed #ref reply posted 3 times sends 1 email", async () => {
+    await setUp();
+    await post(h, "/api/v1/sites/shop/messages", { name: "Jane Doe", email: "jane@example.com", message: "Do you ship to Canada?" });
+    await h.worker.drain();
+    const before = h.smtp.mails.length;
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await ownerSms("#1 Yes, 5 to 8 days.", OWNER_PHONE, "SMreplayed0001"));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(await answerOf(answers[0]!)).toContain("emailed to #1");
+    expect(await answerOf(answers[2]!)).toBe("");
+    await h.worker.drain();
+    expect(h.smtp.mails.length - before).toBe(1);
+    expect((await h.db.select().from(outbox).where(eq(outbox.kind, "reply")))).toHaveLength(1);
   });
 
   it("answers HELP with the commands", async () => {
@@ -107,5 +123,25 @@ describe("POST /webhooks/twilio/status: delivery reports", () => {
     await report("undelivered", { ErrorCode: "30003" });
     expect(await row()).toMatchObject({ providerStatus: "undelivered", lastError: "Twilio reports undelivered (error 30003)." });
     expect((await report("delivered", { MessageSid: "SMunknown" })).status).toBe(204);
+  });
+
+  it("ignores a replayed call status: one timeline line per CallSid and status", async () => {
+    await setUp();
+    const id = await submitCallback("Ann");
+    const status = () => fromTwilio(`/webhooks/twilio/voice/status?request=${id}&leg=owner`, { CallSid: "CAreplayed", CallStatus: "ringing" });
+    expect([(await status()).status, (await status()).status]).toEqual([204, 204]);
+    expect((await timeline(id)).filter((e) => e.type === "call")).toHaveLength(1);
+  });
+
+  it("ignores a replayed delivery report: a repeat answers 204 and changes nothing", async () => {
+    await setUp();
+    await submitCallback("Ann");
+    const [sent] = h.twilio.messages;
+    const report = (status: string) => fromTwilio("/webhooks/twilio/status", { MessageSid: sent!.sid, MessageStatus: status });
+    const row = async () => (await h.db.select().from(outbox).where(eq(outbox.providerId, sent!.sid)))[0]!;
+    expect((await report("undelivered")).status).toBe(204);
+    await h.db.update(outbox).set({ providerStatus: "queued", lastError: null }).where(eq(outbox.providerId, sent!.sid));
+    expect((await report("undelivered")).status).toBe(204); // the replay
+    expect(await row()).toMatchObject({ providerStatus: "queued", lastError: null });
   });
 });

@@ -1,8 +1,9 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import { param, twilioSignature, type TwilioVars } from "../http/twilio-signature.ts";
+import { twilioOnce } from "../http/twilio-once.ts";
 import { recordDeliveryStatus } from "../services/delivery-status.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
@@ -43,6 +44,19 @@ async function twimlMessage(text: string): Promise<string> {
 export function twilioWebhooks(deps: TwilioWebhookDeps) {
   const app = new Hono<TwilioVars>();
   app.use("*", twilioSignature({ authToken: deps.authToken, publicUrl: deps.publicUrl }));
+  // Repeats of a delivery Twilio already made change nothing (see twilio-once.ts).
+  const emptyTwiml = (c: Context) => c.body("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", 200, { "Content-Type": "text/xml; charset=utf-8" });
+  app.use("/sms", twilioOnce(deps, "sms", (p) => param(p, "MessageSid"), emptyTwiml));
+  app.use("/status", twilioOnce(deps, "sms_status", (p) => (param(p, "MessageSid") && param(p, "MessageStatus") ? `${param(p, "MessageSid")}:${param(p, "MessageStatus")}` : ""), (c) => c.body(null, 204)));
+  app.use(
+    "/voice/status",
+    twilioOnce(
+      deps,
+      "call_status",
+      (p, c) => (param(p, "CallSid") && param(p, "CallStatus") ? [param(p, "CallSid"), param(p, "CallStatus"), c.req.query("leg") ?? "", c.req.query("request") ?? ""].join(":") : ""),
+      (c) => c.body(null, 204),
+    ),
+  );
 
   app.post("/sms", async (c) => {
     const params = c.get("twilioParams");

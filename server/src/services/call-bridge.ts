@@ -5,6 +5,7 @@ import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.t
 import { ApiError } from "../http/errors.ts";
 import type { VoiceCaller } from "../notify/voice.ts";
 import { voiceUrl } from "./call-twiml.ts";
+import { describeFailure } from "../notify/retry-policy.ts";
 import { missedCallText } from "../notify/sms-text.ts";
 import { memberRequest } from "./inbox.ts";
 import { signLink } from "./shopper-links.ts";
@@ -20,7 +21,7 @@ export type BridgeDeps = { db: Db; clock: Clock; voice: VoiceCaller | undefined;
  * own number is only ever the *destination* of the first leg, never a caller ID.
  */
 export async function startBridge(deps: BridgeDeps, userId: number, requestId: string) {
-  if (!deps.voice) throw new ApiError(503, "voice_not_configured", "Calling needs Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM.");
+  if (!deps.voice) throw new ApiError(503, "voice_not_configured", "Calling is not set up on this server yet: it needs a Twilio account with a phone number (see “Calling shoppers back” in the README).");
   const row = await memberRequest(deps.db, userId, requestId);
   const shopper = (row.request.fields as { phone?: string }).phone;
   if (!shopper) throw new ApiError(409, "no_phone", "This shopper left no phone number to call.");
@@ -29,7 +30,7 @@ export async function startBridge(deps: BridgeDeps, userId: number, requestId: s
   const call = await deps.voice
     .call({ to: site.ownerPhone, twimlUrl: voiceUrl(deps.publicUrl, "whisper", requestId), statusCallbackUrl: voiceUrl(deps.publicUrl, "status", requestId, "owner") })
     .catch((err: unknown) => {
-      throw new ApiError(502, "call_failed", `Twilio did not place the call: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ApiError(502, "call_failed", `Twilio did not place the call. ${describeFailure(err)}`);
     });
   await deps.db.insert(requestEvents).values({ requestId, type: "call", actorUserId: userId, data: { leg: "owner", status: "initiated", sid: call.sid }, createdAt: deps.clock.now() });
   return { siteId: row.site.id, call };

@@ -157,6 +157,7 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       createdAt: n.createdAt.toISOString(),
       updatedAt: n.updatedAt.toISOString(),
       sentAt: iso(n.sentAt),
+      nextAttemptAt: n.status === "pending" ? n.nextAttemptAt.toISOString() : null,
     })),
     chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId) } : null,
     timeline: timeline.map(({ event, actor }) => ({
