@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import type { Clock } from "./clock.ts";
 import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
+import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./http/body-limit.ts";
 import { errorResponse } from "./http/errors.ts";
+import { MAX_PHOTO_BYTES } from "./services/site-admin.ts";
 import type { SmsSender } from "./notify/sms.ts";
 import type { VoiceCaller } from "./notify/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
@@ -46,6 +48,17 @@ export function createApp(deps: AppDeps) {
     return c.json({ ok: true });
   });
   app.get("/", (c) => c.redirect("/admin"));
+
+  // Every body is capped while it streams in, before any route reads it.
+  const isPhotoUpload = (c: { req: { method: string; path: string } }) => c.req.method === "PUT" && /^\/api\/admin\/sites\/[^/]+\/photo$/.test(c.req.path);
+  app.use("/api/admin/*", limitBodyBy((c) => (isPhotoUpload(c) ? MAX_PHOTO_BYTES : JSON_BODY_BYTES)));
+  app.use("/api/admin/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store"); // owner data never lands in a shared or browser cache
+  });
+  app.use("/api/v1/*", limitBody(JSON_BODY_BYTES));
+  app.use("/webhooks/*", limitBody(WEBHOOK_BODY_BYTES));
+  app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(
     "/api/v1",
     publicApi({

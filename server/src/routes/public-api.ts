@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { etag } from "hono/etag";
 import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
@@ -31,8 +30,6 @@ export type PublicApiDeps = {
   keepAliveMs?: number;
 };
 
-const MAX_BODY_BYTES = 16 * 1024;
-
 function tooManyRequests(): never {
   throw new ApiError(429, "rate_limited", "Too many requests. Please try again in a few minutes.");
 }
@@ -51,12 +48,6 @@ export function publicApi(deps: PublicApiDeps) {
     limit: deps.rateLimits.sitePerHour,
     keyGenerator: (c) => `site:${c.get("site").id}`,
     handler: tooManyRequests,
-  });
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, "payload_too_large", "That request is too large (16 KB at most).");
-    },
   });
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
@@ -82,7 +73,7 @@ export function publicApi(deps: PublicApiDeps) {
     return c.body(new Uint8Array(photo.bytes));
   });
 
-  app.post("/sites/:site/callbacks", limitBody, perIp, perSite, async (c) => {
+  app.post("/sites/:site/callbacks", perIp, perSite, async (c) => {
     const answer = await submitCallback(deps, c.get("site"), await readJsonBody(c), {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
@@ -90,7 +81,7 @@ export function publicApi(deps: PublicApiDeps) {
     return c.json(answer.body, answer.status);
   });
 
-  app.post("/sites/:site/messages", limitBody, perIp, perSite, async (c) => {
+  app.post("/sites/:site/messages", perIp, perSite, async (c) => {
     const answer = await submitMessage(deps, c.get("site"), await readJsonBody(c), {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
