@@ -11,7 +11,7 @@ import { isBookable, isOpen, nextOpening } from "./availability.ts";
 import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
-import { parseOrThrow, validationFailed } from "./validation.ts";
+import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
 export type CallbackDeps = {
@@ -26,8 +26,7 @@ export type CallbackDeps = {
 export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined };
 
 const callbackInput = z.object({
-  name: z
-    .string({ error: "Tell us your name." })
+  name: typedText({ error: "Tell us your name." })
     .trim()
     .min(1, "Tell us your name.")
     .max(100, "Please keep your name under 100 characters."),
@@ -35,7 +34,7 @@ const callbackInput = z.object({
   when: z
     .union([z.literal("asap"), z.iso.datetime({ offset: true })], { error: "Choose when we should call." })
     .default("asap"),
-  note: z.string({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
+  note: typedText({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
   consent: z.boolean({ error: "Consent must be true or false." }).optional(),
   company: z.string().optional(),
 });

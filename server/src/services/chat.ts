@@ -14,7 +14,7 @@ import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
 import type { PublicSite, Site } from "./sites.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
 export type ChatDeps = { db: Db; clock: Clock; publicUrl: string };
@@ -24,13 +24,13 @@ export const CHAT_QUIET_MS = 10 * 60_000;
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const line = z.string({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
+const line = typedText({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8–64 URL-safe characters.").optional();
 const email = z.string().trim().max(200).pipe(z.email("Enter a valid email address, like you@example.com.")).transform((e) => e.toLowerCase());
 
 const startInput = z.object({
   token: chatToken,
-  name: z.string().trim().max(100, "Please keep your name under 100 characters.").optional(),
+  name: typedText().trim().max(100, "Please keep your name under 100 characters.").optional(),
   email: z.union([z.literal(""), email]).optional(),
   message: line,
   clientId,

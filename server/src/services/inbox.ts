@@ -6,7 +6,7 @@ import { customers, outbox, requestEvents, requests, siteMembers, sites, users, 
 import { ApiError } from "../http/errors.ts";
 import { chatTranscript } from "./chat-view.ts";
 import { readSettings } from "./site-settings.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, typedText } from "./validation.ts";
 
 const STATUSES = ["new", "in_progress", "done"] as const;
 const PAGE = 30;
@@ -170,7 +170,7 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
 }
 
 const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
-const noteInput = z.object({ text: z.string().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
+const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
 
 /** Moves a request to another status and records who did it. Returns the site id for live updates. */
 export async function changeStatus(db: Db, clock: Clock, userId: number, requestId: string, input: unknown) {

@@ -14,7 +14,7 @@ import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upser
 import { replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
-import { parseOrThrow, validationFailed } from "./validation.ts";
+import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
 export type MessageDeps = {
@@ -26,16 +26,16 @@ export type MessageDeps = {
 };
 
 const messageInput = z.object({
-  name: z.string({ error: "Tell us your name." }).trim().min(1, "Tell us your name.").max(100, "Please keep your name under 100 characters."),
+  name: typedText({ error: "Tell us your name." }).trim().min(1, "Tell us your name.").max(100, "Please keep your name under 100 characters."),
   email: z
     .string({ error: "Enter your email address." })
     .trim()
     .max(200)
     .pipe(z.email("Enter a valid email address, like you@example.com."))
     .transform((e) => e.toLowerCase()),
-  topic: z.string().trim().max(150, "Please keep the topic short.").optional(),
-  message: z.string({ error: "Write your message." }).trim().min(1, "Write your message.").max(5000, "Please keep it under 5,000 characters."),
-  fields: z.record(z.string(), z.union([z.string().max(500), z.boolean()])).default({}),
+  topic: typedText().trim().max(150, "Please keep the topic short.").optional(),
+  message: typedText({ error: "Write your message." }).trim().min(1, "Write your message.").max(5000, "Please keep it under 5,000 characters."),
+  fields: z.record(z.string(), z.union([typedText().max(500), z.boolean()])).default({}),
   consent: z.boolean().optional(),
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
