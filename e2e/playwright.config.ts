@@ -57,6 +57,7 @@ export default defineConfig({
         SMTP_URL: `smtp://${E2E.smtpUser}:${E2E.smtpPass}@127.0.0.1:${E2E.smtpPort}`,
         MAIL_FROM: E2E.mailFrom,
         RATE_LIMIT_IP_PER_10_MIN: "1000",
+        RATE_LIMIT_REJECTED_PER_10_MIN: "1000",
         OUTBOX_POLL_MS: "200",
       },
     },

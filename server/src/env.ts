@@ -34,6 +34,7 @@ const envSchema = z
     TRUST_PROXY: flag,
     RATE_LIMIT_IP_PER_10_MIN: positiveInt(10),
     RATE_LIMIT_SITE_PER_HOUR: positiveInt(120),
+    RATE_LIMIT_REJECTED_PER_10_MIN: positiveInt(30),
     LOGIN_FAILURES_PER_15_MIN: positiveInt(10),
     OWNER_EMAIL: optional.pipe(z.email().optional()),
     OWNER_PASSWORD: optional.pipe(z.string().min(10, "must be at least 10 characters").optional()),
@@ -65,7 +66,7 @@ export type Config = {
   /** Mail: `smtpUrl` undefined until SMTP is configured; `from` is always known (it also names Message-IDs). */
   mail: { smtpUrl: string | undefined; from: { name: string; address: string } };
   trustProxy: boolean;
-  rateLimits: { ipPer10Min: number; sitePerHour: number; loginFailuresPer15Min: number };
+  rateLimits: { ipPer10Min: number; sitePerHour: number; rejectedPer10Min: number; loginFailuresPer15Min: number };
   ownerAccount: { email: string; password: string } | undefined;
   outboxPollMs: number;
   /** How often this process looks for events written by other processes (live inbox and chat). */
@@ -112,6 +113,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     rateLimits: {
       ipPer10Min: env.RATE_LIMIT_IP_PER_10_MIN,
       sitePerHour: env.RATE_LIMIT_SITE_PER_HOUR,
+      rejectedPer10Min: env.RATE_LIMIT_REJECTED_PER_10_MIN,
       loginFailuresPer15Min: env.LOGIN_FAILURES_PER_15_MIN,
     },
     ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,

@@ -80,7 +80,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const appOn = (database: Database, events: EventLog) => createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, trustProxy: true, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, rejectedPer10Min: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: { wake: () => void wakes++ },
     sms,
     voice,

@@ -1,26 +1,27 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { clientIp } from "../http/client-ip.ts";
 import { ApiError } from "../http/errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
 import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
 import { submitMessage } from "../services/messages.ts";
+import { honeypotFilled } from "../services/intake.ts";
 import { findPhoto, photoUrl, recordWidgetLoad } from "../services/site-admin.ts";
 import { widgetConfig } from "../services/widget-config.ts";
 import { ownerAvailable } from "../services/chat-presence.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
+import { createCounters } from "../rate-limit/counters.ts";
+import { submissionLimits, type SubmissionLimits } from "../rate-limit/submission-limits.ts";
 
 export type PublicApiDeps = {
   db: Db;
   clock: Clock;
   publicUrl: string;
   trustProxy: boolean;
-  rateLimits: { ipPer10Min: number; sitePerHour: number };
+  rateLimits: SubmissionLimits;
   mailFrom: { name: string; address: string };
   linkSecret: string;
   onSubmitted: CallbackDeps["onSubmitted"];
@@ -30,28 +31,14 @@ export type PublicApiDeps = {
   keepAliveMs?: number;
 };
 
-function tooManyRequests(): never {
-  throw new ApiError(429, "rate_limited", "Too many requests. Please try again in a few minutes.");
-}
-
 /** The widget's API: public config, and the shopper's submissions. */
 export function publicApi(deps: PublicApiDeps) {
   const app = new Hono<SiteVars>();
-  const perIp = rateLimiter<SiteVars>({
-    windowMs: 10 * 60_000,
-    limit: deps.rateLimits.ipPer10Min,
-    keyGenerator: (c) => `ip:${clientIp(c, deps.trustProxy)}`,
-    handler: tooManyRequests,
-  });
-  const perSite = rateLimiter<SiteVars>({
-    windowMs: 60 * 60_000,
-    limit: deps.rateLimits.sitePerHour,
-    keyGenerator: (c) => `site:${c.get("site").id}`,
-    handler: tooManyRequests,
-  });
+  const counters = createCounters(deps.db);
+  const limits = submissionLimits({ counters, clock: deps.clock, trustProxy: deps.trustProxy, limits: deps.rateLimits });
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
-  app.route("/", publicChat({ ...deps, startLimits: [perIp, perSite], onChanged: deps.onChatChanged }));
+  app.route("/", publicChat({ ...deps, counters, startLimits: limits, onChanged: deps.onChatChanged }));
 
   const lastSeen = new Map<number, number>();
   app.get("/sites/:site/config", etag(), async (c) => {
@@ -73,16 +60,20 @@ export function publicApi(deps: PublicApiDeps) {
     return c.body(new Uint8Array(photo.bytes));
   });
 
-  app.post("/sites/:site/callbacks", perIp, perSite, async (c) => {
-    const answer = await submitCallback(deps, c.get("site"), await readJsonBody(c), {
+  app.post("/sites/:site/callbacks", limits, async (c) => {
+    const body = await readJsonBody(c);
+    if (honeypotFilled(body)) c.set("submissionRejected", true);
+    const answer = await submitCallback(deps, c.get("site"), body, {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
     });
     return c.json(answer.body, answer.status);
   });
 
-  app.post("/sites/:site/messages", perIp, perSite, async (c) => {
-    const answer = await submitMessage(deps, c.get("site"), await readJsonBody(c), {
+  app.post("/sites/:site/messages", limits, async (c) => {
+    const body = await readJsonBody(c);
+    if (honeypotFilled(body)) c.set("submissionRejected", true);
+    const answer = await submitMessage(deps, c.get("site"), body, {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
     });

@@ -37,9 +37,14 @@ export async function priorAnswer(db: Db, siteId: number, key: string | undefine
  * answer and nothing else: nothing stored, nothing sent.
  */
 export function honeypotAnswer(input: unknown): Submitted | undefined {
-  const company = typeof input === "object" && input && "company" in input ? (input as { company: unknown }).company : undefined;
-  if (company === undefined || company === null || !String(company).trim()) return undefined;
+  if (!honeypotFilled(input)) return undefined;
   return { status: 201, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } } };
+}
+
+/** Whether the hidden `company` field was filled in: a bot. */
+export function honeypotFilled(input: unknown): boolean {
+  const company = typeof input === "object" && input && "company" in input ? (input as { company: unknown }).company : undefined;
+  return company !== undefined && company !== null && String(company).trim() !== "";
 }
 
 /** Finds or creates the site's customer by E.164 phone or normalised email; counts this request. */
