@@ -19,7 +19,10 @@ import { publishInboxEvent } from "./events/inbox-events.ts";
 export type AppDeps = {
   database: Database;
   clock: Clock;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined;
+  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & {
+    /** Proof of work on the public forms (SPAM_CHALLENGE); undefined turns it off. */
+    challenge?: Config["challenge"];
+  } & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined;
     /** Signs links sent to shoppers (APP_SECRET, or generated and kept in the database). */
     linkSecret: string;
   };
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps) {
       publicUrl,
       trustProxy,
       rateLimits,
+      challenge: deps.config.challenge,
       mailFrom: deps.config.mailFrom,
       linkSecret: deps.config.linkSecret,
       events: deps.events,

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -7,13 +7,16 @@ import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
 import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
 import { submitMessage } from "../services/messages.ts";
-import { honeypotFilled } from "../services/intake.ts";
 import { findPhoto, photoUrl, recordWidgetLoad } from "../services/site-admin.ts";
 import { widgetConfig } from "../services/widget-config.ts";
 import { ownerAvailable } from "../services/chat-presence.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
 import { createCounters } from "../rate-limit/counters.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { senderHash } from "../spam/blocklist.ts";
+import { createChallenges, type ChallengeConfig } from "../spam/challenge.ts";
+import { senderCheck, solutionIn } from "../spam/screen.ts";
 import { submissionLimits, type SubmissionLimits } from "../rate-limit/submission-limits.ts";
 
 export type PublicApiDeps = {
@@ -22,6 +25,8 @@ export type PublicApiDeps = {
   publicUrl: string;
   trustProxy: boolean;
   rateLimits: SubmissionLimits;
+  /** Proof of work on the public forms; undefined turns it off. */
+  challenge: ChallengeConfig | undefined;
   mailFrom: { name: string; address: string };
   linkSecret: string;
   onSubmitted: CallbackDeps["onSubmitted"];
@@ -36,9 +41,13 @@ export function publicApi(deps: PublicApiDeps) {
   const app = new Hono<SiteVars>();
   const counters = createCounters(deps.db);
   const limits = submissionLimits({ counters, clock: deps.clock, trustProxy: deps.trustProxy, limits: deps.rateLimits });
+  const challenges = deps.challenge && createChallenges({ db: deps.db, clock: deps.clock, secret: deps.linkSecret, config: deps.challenge });
+  /** Screens a submission for spam: blocked senders, and the proof of work when it is on. */
+  const sender = (c: Context<SiteVars>, body: unknown) =>
+    senderCheck({ db: deps.db, challenges }, c.get("site").id, senderHash(deps.linkSecret, clientIp(c, deps.trustProxy)), solutionIn(body));
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
-  app.route("/", publicChat({ ...deps, counters, startLimits: limits, onChanged: deps.onChatChanged }));
+  app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender, onChanged: deps.onChatChanged }));
 
   const lastSeen = new Map<number, number>();
   app.get("/sites/:site/config", etag(), async (c) => {
@@ -49,6 +58,13 @@ export function publicApi(deps: PublicApiDeps) {
     const now = deps.clock.now();
     const chatLive = site.settings.channels.includes("chat") && ownerAvailable(site, now);
     return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive));
+  });
+
+  // A fresh proof-of-work challenge, fetched by the widget when a form opens (404 when they are off).
+  app.get("/sites/:site/challenge", async (c) => {
+    if (!challenges) throw new ApiError(404, "challenge_off", "This server does not ask for proof of work.");
+    c.header("Cache-Control", "no-store");
+    return c.json(await challenges.issue());
   });
 
   app.get("/sites/:site/photo", etag(), async (c) => {
@@ -62,21 +78,23 @@ export function publicApi(deps: PublicApiDeps) {
 
   app.post("/sites/:site/callbacks", limits, async (c) => {
     const body = await readJsonBody(c);
-    if (honeypotFilled(body)) c.set("submissionRejected", true);
     const answer = await submitCallback(deps, c.get("site"), body, {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
+      sender: sender(c, body),
     });
+    if (answer.rejected) c.set("submissionRejected", true);
     return c.json(answer.body, answer.status);
   });
 
   app.post("/sites/:site/messages", limits, async (c) => {
     const body = await readJsonBody(c);
-    if (honeypotFilled(body)) c.set("submissionRejected", true);
     const answer = await submitMessage(deps, c.get("site"), body, {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
+      sender: sender(c, body),
     });
+    if (answer.rejected) c.set("submissionRejected", true);
     return c.json(answer.body, answer.status);
   });
 

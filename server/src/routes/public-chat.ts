@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -10,6 +10,7 @@ import type { SiteVars } from "../http/site-access.ts";
 import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../services/chat.ts";
 import { chatTopic, shopperChat } from "../services/chat-access.ts";
 import { honeypotFilled } from "../services/intake.ts";
+import type { SenderCheck } from "../spam/screen.ts";
 import type { Counters } from "../rate-limit/counters.ts";
 import { everyRequestLimit } from "../rate-limit/submission-limits.ts";
 
@@ -21,6 +22,8 @@ export type PublicChatDeps = {
   counters: Counters;
   /** Rate limit for starting chats (the public API's submission limits). */
   startLimits: MiddlewareHandler<SiteVars>;
+  /** Screens a new chat for spam (blocked sender, proof of work). */
+  sender: (c: Context<SiteVars>, body: unknown) => SenderCheck;
   /** Called after a chat change committed: wake the outbox and this process's event tail. */
   onChanged: () => void;
   keepAliveMs?: number;
@@ -50,7 +53,7 @@ export function publicChat(deps: PublicChatDeps) {
   app.post("/sites/:site/chats", limitBody, deps.startLimits, async (c) => {
     const body = await readJsonBody(c);
     if (honeypotFilled(body)) c.set("submissionRejected", true);
-    const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin") });
+    const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin"), sender: deps.sender(c, body) });
     deps.onChanged();
     return c.json(chat, 201);
   });

@@ -13,6 +13,7 @@ import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
+import type { SenderCheck } from "../spam/screen.ts";
 
 export type CallbackDeps = {
   db: Db;
@@ -23,7 +24,7 @@ export type CallbackDeps = {
   /** Called after the request and its notifications have committed. */
   onSubmitted: (event: { siteId: number; requestId: string }) => void;
 };
-export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined };
+export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck };
 
 const callbackInput = z.object({
   name: typedText({ error: "Tell us your name." })
@@ -56,6 +57,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   if (when !== "asap" && !isBookable(s, when, now)) fields.when = "That time is no longer available. Please pick another.";
   if (s.consentRequired && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
   if (!phone.ok || Object.keys(fields).length) throw validationFailed(fields);
+  const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 
   const id = randomUUID();
   const expect = expectation(site, when, now);
@@ -73,10 +75,15 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null },
         scheduledFor: when === "asap" ? null : when,
         origin: meta.origin ?? null,
+        senderHash: meta.sender?.senderHash ?? null,
+        spamAt: spam ? now : null,
+        spamReason: spam,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      await rememberAnswer(tx, site.id, key, answer);
+      if (spam) return; // stored for the Spam view; nobody is alerted or texted
       await scheduleRequestReminders(tx, site, { id, scheduledFor: when === "asap" ? null : when }, now);
       const text = callbackAlertText({
         ref,
@@ -99,10 +106,10 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         text: confirmationText({ siteName: site.name, name: data.name, when, timezone: s.timezone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
         now,
       });
-      await rememberAnswer(tx, site.id, key, answer);
     }),
   );
   if (raced) return raced;
+  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
   deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer } satisfies Submitted;
 }

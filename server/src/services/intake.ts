@@ -15,7 +15,8 @@ export type SubmissionAnswer = {
   /** For written channels: when the owner will answer, e.g. "within 2 hours". */
   replyTime?: string;
 };
-export type Submitted = { status: 201; body: SubmissionAnswer };
+/** `rejected`: answered like any other, but stored as spam (or not at all): counts as rejected for rate limits. */
+export type Submitted = { status: 201; body: SubmissionAnswer; rejected?: boolean };
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
@@ -38,7 +39,7 @@ export async function priorAnswer(db: Db, siteId: number, key: string | undefine
  */
 export function honeypotAnswer(input: unknown): Submitted | undefined {
   if (!honeypotFilled(input)) return undefined;
-  return { status: 201, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } } };
+  return { status: 201, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } }, rejected: true };
 }
 
 /** Whether the hidden `company` field was filled in: a bot. */

@@ -15,6 +15,7 @@ import { replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
+import type { SenderCheck } from "../spam/screen.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
 export type MessageDeps = {
@@ -68,7 +69,7 @@ function readExtraFields(defs: MessageField[], values: Record<string, string | b
 }
 
 /** A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through the outbox. */
-export async function submitMessage(deps: MessageDeps, site: Site, input: unknown, meta: { idempotencyKey: string | undefined; origin: string | undefined }) {
+export async function submitMessage(deps: MessageDeps, site: Site, input: unknown, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
   const key = meta.idempotencyKey;
   const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
@@ -79,6 +80,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const { errors, extras } = readExtraFields(s.messageFields, data.fields);
   if (s.consentRequired && data.consent !== true) errors.consent = "Please tick the box so we may answer you.";
   if (Object.keys(errors).length) throw validationFailed(errors);
+  const spam = (await meta.sender?.screen({ email: data.email })) ?? null;
 
   const now = clock.now();
   const id = randomUUID();
@@ -107,10 +109,14 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
           consent: data.consent ?? null,
         },
         origin: meta.origin ?? null,
+        senderHash: meta.sender?.senderHash ?? null,
+        spamAt: spam ? now : null,
+        spamReason: spam,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
       await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
 
       const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
@@ -167,6 +173,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
     }),
   );
   if (raced) return raced;
+  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
   deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer } satisfies Submitted;
 }
