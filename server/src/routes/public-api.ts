@@ -44,7 +44,7 @@ export function publicApi(deps: PublicApiDeps) {
   const challenges = deps.challenge && createChallenges({ db: deps.db, clock: deps.clock, secret: deps.linkSecret, config: deps.challenge });
   /** Screens a submission for spam: blocked senders, and the proof of work when it is on. */
   const sender = (c: Context<SiteVars>, body: unknown) =>
-    senderCheck({ db: deps.db, challenges }, c.get("site").id, senderHash(deps.linkSecret, clientIp(c, deps.trustProxy)), solutionIn(body));
+    senderCheck({ db: deps.db, clock: deps.clock, challenges }, c.get("site").id, senderHash(deps.linkSecret, clientIp(c, deps.trustProxy)), solutionIn(body));
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
   app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender, onChanged: deps.onChatChanged }));

@@ -1,10 +1,16 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { createHmac } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { blocklist, outbox, requestEvents, requests, type BlockKind } from "../db/schema.ts";
 
 export type Sender = { phone?: string | undefined; email?: string | undefined; senderHash?: string | null | undefined };
+
+/**
+ * Addresses are shared (offices, mobile carriers' NAT) and reassigned: an address block lasts a day, and
+ * only the same address's requests from the day around the marked one are moved. Phones and emails stay blocked.
+ */
+export const ADDRESS_BLOCK_MS = 24 * 3600_000;
 
 /** A keyed hash of a network address: enough to block it, without keeping the address itself. */
 export function senderHash(secret: string, address: string): string {
@@ -19,14 +25,20 @@ function entries(sender: Sender): { kind: BlockKind; value: string }[] {
   return list;
 }
 
-/** Whether the site's owner blocked this phone, email or address. */
-export async function isBlocked(db: Db, siteId: number, sender: Sender): Promise<boolean> {
+/** Whether the site's owner blocked this phone or email, or this address within the last day. */
+export async function isBlocked(db: Db, siteId: number, sender: Sender, now: Date): Promise<boolean> {
   const wanted = entries(sender);
   if (!wanted.length) return false;
+  const since = new Date(now.getTime() - ADDRESS_BLOCK_MS);
   const [hit] = await db
     .select({ id: blocklist.id })
     .from(blocklist)
-    .where(and(eq(blocklist.siteId, siteId), or(...wanted.map((w) => and(eq(blocklist.kind, w.kind), eq(blocklist.value, w.value))))))
+    .where(
+      and(
+        eq(blocklist.siteId, siteId),
+        or(...wanted.map((w) => and(eq(blocklist.kind, w.kind), eq(blocklist.value, w.value), w.kind === "sender" ? gt(blocklist.createdAt, since) : undefined))),
+      ),
+    )
     .limit(1);
   return Boolean(hit);
 }
@@ -52,12 +64,28 @@ export async function markAsSpam(db: Db, clock: Clock, userId: number, request: 
   const sender = senderOf(request);
   return db.transaction(async (tx) => {
     for (const entry of entries(sender)) {
-      await tx.insert(blocklist).values({ siteId: request.siteId, ...entry, requestId: request.id, createdBy: userId, createdAt: now }).onConflictDoNothing();
+      // Marking again renews an address block.
+      await tx
+        .insert(blocklist)
+        .values({ siteId: request.siteId, ...entry, requestId: request.id, createdBy: userId, createdAt: now })
+        .onConflictDoUpdate({ target: [blocklist.siteId, blocklist.kind, blocklist.value], set: { createdAt: now, requestId: request.id } });
     }
     const similar = await tx
       .select({ id: requests.id })
       .from(requests)
-      .where(and(eq(requests.siteId, request.siteId), isNull(requests.spamAt), or(eq(requests.id, request.id), eq(requests.customerId, request.customerId), ...(request.senderHash ? [eq(requests.senderHash, request.senderHash)] : []))));
+      .where(
+        and(
+          eq(requests.siteId, request.siteId),
+          isNull(requests.spamAt),
+          or(
+            eq(requests.id, request.id),
+            eq(requests.customerId, request.customerId),
+            request.senderHash
+              ? and(eq(requests.senderHash, request.senderHash), gt(requests.createdAt, new Date(request.createdAt.getTime() - ADDRESS_BLOCK_MS)))
+              : undefined,
+          ),
+        ),
+      );
     const moved = similar.map((r) => r.id);
     if (!moved.length) return [];
     await tx.update(requests).set({ spamAt: now, spamReason: "marked", updatedAt: now }).where(inArray(requests.id, moved));

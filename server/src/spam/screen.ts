@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { SpamReason } from "../db/schema.ts";
 import { isBlocked, type Sender } from "./blocklist.ts";
@@ -14,12 +15,12 @@ export type SenderCheck = {
  * a blocked sender, or (when challenges are on) a missing, wrong, expired or reused solution, is spam.
  * Spam is stored for the owner's Spam view and never alerts anyone.
  */
-export function senderCheck(deps: { db: Db; challenges: Challenges | undefined }, siteId: number, hash: string, solution: unknown): SenderCheck {
+export function senderCheck(deps: { db: Db; clock: Clock; challenges: Challenges | undefined }, siteId: number, hash: string, solution: unknown): SenderCheck {
   return {
     senderHash: hash,
     async screen(who) {
       const sender: Sender = { ...who, senderHash: hash };
-      if (await isBlocked(deps.db, siteId, sender)) return "blocked_sender";
+      if (await isBlocked(deps.db, siteId, sender, deps.clock.now())) return "blocked_sender";
       if (deps.challenges && !(await deps.challenges.spend(solution))) return "no_challenge";
       return null;
     },

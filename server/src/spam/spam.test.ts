@@ -100,6 +100,11 @@ describe("mark as spam", () => {
     expect(h.twilio.messages.map((m) => m.body).join("\n")).not.toMatch(/Bot|Buy now|Spammer/);
     expect((await alertsFor(message.id)).map((a) => a.status)).toEqual(["skipped", "skipped", "skipped"]);
 
+    // An address block lasts a day; a phone block stays.
+    h.clock.advance(25 * 3600_000);
+    expect((await stored(await submit({ name: "New", phone: "+14155550189" }, "198.51.100.9"))).spamAt).toBeNull();
+    expect((await stored(await submit(jane, "192.0.2.202"))).spamReason).toBe("blocked_sender");
+
     // "Not spam" brings it back and unblocks the sender.
     expect((await ownerRequest(h, s, "DELETE", `/api/admin/requests/${first}/spam`)).status).toBe(204);
     expect(await list()).toContain(first);
