@@ -35,7 +35,7 @@ const envSchema = z
     RATE_LIMIT_IP_PER_10_MIN: positiveInt(10),
     RATE_LIMIT_SITE_PER_HOUR: positiveInt(120),
     RATE_LIMIT_REJECTED_PER_10_MIN: positiveInt(30),
-    SPAM_CHALLENGE: flag,
+    SPAM_CHALLENGE: optional.transform((v) => v === undefined || !/^(0|false|no|off)$/i.test(v)), // on unless turned off
     SPAM_CHALLENGE_MAX_NUMBER: positiveInt(50_000),
     LOGIN_FAILURES_PER_15_MIN: positiveInt(10),
     OWNER_EMAIL: optional.pipe(z.email().optional()),
@@ -121,7 +121,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
       loginFailuresPer15Min: env.LOGIN_FAILURES_PER_15_MIN,
     },
     ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,
-    challenge: env.SPAM_CHALLENGE === false ? undefined : { maxNumber: env.SPAM_CHALLENGE_MAX_NUMBER, ttlMs: 20 * 60_000 },
+    challenge: !env.SPAM_CHALLENGE ? undefined : { maxNumber: env.SPAM_CHALLENGE_MAX_NUMBER, ttlMs: 20 * 60_000 },
     outboxPollMs: env.OUTBOX_POLL_MS,
     eventPollMs: env.EVENT_POLL_MS,
     appSecret: env.APP_SECRET,
