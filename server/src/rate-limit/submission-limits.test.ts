@@ -42,6 +42,16 @@ describe("submission limits", () => {
     expect(Number(full.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("counts spam (here: no proof of work) as rejected, not toward the site's limit", async () => {
+    h = await createHarness({ settings: { channels: ["callback", "message", "chat"] }, challenge: { maxNumber: 1000, ttlMs: 600_000 }, rateLimits: { ipPer10Min: 10, sitePerHour: 1, rejectedPer10Min: 3 } });
+    expect((await post(h, "/api/v1/sites/shop/callbacks", jane, from("192.0.2.1"))).status).toBe(201);
+    expect((await post(h, "/api/v1/sites/shop/messages", { name: "Bot", email: "bot@example.com", message: "hi" }, from("192.0.2.1"))).status).toBe(201);
+    expect((await post(h, "/api/v1/sites/shop/chats", { token: "shopper-token-0123456789abcdefghijklmnop", message: "hi" }, from("192.0.2.1"))).status).toBe(201);
+    const limited = await post(h, "/api/v1/sites/shop/callbacks", jane, from("192.0.2.1"));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("counts a filled honeypot as rejected, not toward the site's limit", async () => {
     h = await createHarness({ rateLimits: { ipPer10Min: 10, sitePerHour: 1, rejectedPer10Min: 3 } });
     for (let i = 0; i < 3; i++) expect((await post(h, "/api/v1/sites/shop/callbacks", { ...jane, company: "Bots Inc" }, from("192.0.2.1"))).status).toBe(201);

@@ -53,7 +53,17 @@ export function publicChat(deps: PublicChatDeps) {
   app.post("/sites/:site/chats", limitBody, deps.startLimits, async (c) => {
     const body = await readJsonBody(c);
     if (honeypotFilled(body)) c.set("submissionRejected", true);
-    const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin"), sender: deps.sender(c, body) });
+    // A chat stored as spam still answers like any other, but counts as rejected for the rate limits.
+    const check = deps.sender(c, body);
+    const sender: SenderCheck = {
+      senderHash: check.senderHash,
+      screen: async (who) => {
+        const reason = await check.screen(who);
+        if (reason) c.set("submissionRejected", true);
+        return reason;
+      },
+    };
+    const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin"), sender });
     deps.onChanged();
     return c.json(chat, 201);
   });
