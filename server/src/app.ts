@@ -8,7 +8,9 @@ import { workerHealth, type WorkerTick } from "./observability/health.ts";
 import type { Clock } from "./clock.ts";
 import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
+import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./http/body-limit.ts";
 import { errorResponse } from "./http/errors.ts";
+import { MAX_PHOTO_BYTES } from "./services/site-admin.ts";
 import type { SmsSender } from "./notify/sms.ts";
 import type { VoiceCaller } from "./notify/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
@@ -23,7 +25,10 @@ import { publishInboxEvent } from "./events/inbox-events.ts";
 export type AppDeps = {
   database: Database;
   clock: Clock;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined;
+  config: Pick<Config, "publicUrl" | "trustProxy" | "rateLimits"> & {
+    /** Proof of work on the public forms (SPAM_CHALLENGE); undefined turns it off. */
+    challenge?: Config["challenge"];
+  } & { mailFrom: Config["mail"]["from"]; twilio?: Pick<NonNullable<Config["twilio"]>, "authToken" | "from"> | undefined;
     /** Signs links sent to shoppers (APP_SECRET, or generated and kept in the database). */
     linkSecret: string;
     /** OWNER_PHONE: operator configuration, so it counts as a proved number. */
@@ -95,6 +100,17 @@ export function createApp(deps: AppDeps) {
     return c.body(await obs.metrics.text(), 200, { "Content-Type": obs.metrics.contentType, "Cache-Control": "no-store" });
   });
   app.get("/", (c) => c.redirect("/admin"));
+
+  // Every body is capped while it streams in, before any route reads it.
+  const isPhotoUpload = (c: { req: { method: string; path: string } }) => c.req.method === "PUT" && /^\/api\/admin\/sites\/[^/]+\/photo$/.test(c.req.path);
+  app.use("/api/admin/*", limitBodyBy((c) => (isPhotoUpload(c) ? MAX_PHOTO_BYTES : JSON_BODY_BYTES)));
+  app.use("/api/admin/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store"); // owner data never lands in a shared or browser cache
+  });
+  app.use("/api/v1/*", limitBody(JSON_BODY_BYTES));
+  app.use("/webhooks/*", limitBody(WEBHOOK_BODY_BYTES));
+  app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(
     "/api/v1",
     publicApi({
@@ -103,6 +119,7 @@ export function createApp(deps: AppDeps) {
       publicUrl,
       trustProxy,
       rateLimits,
+      challenge: deps.config.challenge,
       mailFrom: deps.config.mailFrom,
       linkSecret: deps.config.linkSecret,
       events: deps.events,

@@ -19,6 +19,13 @@ describe("loadConfig", () => {
     }
   });
 
+  it("asks for proof of work unless SPAM_CHALLENGE turns it off", () => {
+    expect(loadConfig({}, "/").challenge).toEqual({ maxNumber: 50_000, ttlMs: 20 * 60_000 });
+    expect(loadConfig({ SPAM_CHALLENGE_MAX_NUMBER: "2000" }, "/").challenge?.maxNumber).toBe(2000);
+    expect(loadConfig({ SPAM_CHALLENGE: "off" }, "/").challenge).toBeUndefined();
+    expect(loadConfig({ RATE_LIMIT_REJECTED_PER_10_MIN: "45" }, "/").rateLimits.rejectedPer10Min).toBe(45);
+  });
+
   it("reads mailboxes with or without a name", () => {
     expect(parseMailbox('"Fern & Thistle" <hello@fern.example>')).toEqual({ name: "Fern & Thistle", address: "hello@fern.example" });
     expect(parseMailbox("hello@fern.example")).toEqual({ name: "Beckon", address: "hello@fern.example" });

@@ -34,6 +34,9 @@ const envSchema = z
     TRUST_PROXY: flag,
     RATE_LIMIT_IP_PER_10_MIN: positiveInt(10),
     RATE_LIMIT_SITE_PER_HOUR: positiveInt(120),
+    RATE_LIMIT_REJECTED_PER_10_MIN: positiveInt(30),
+    SPAM_CHALLENGE: optional.transform((v) => v === undefined || !/^(0|false|no|off)$/i.test(v)), // on unless turned off
+    SPAM_CHALLENGE_MAX_NUMBER: positiveInt(50_000),
     LOGIN_FAILURES_PER_15_MIN: positiveInt(10),
     OWNER_EMAIL: optional.pipe(z.email().optional()),
     OWNER_PASSWORD: optional.pipe(z.string().min(10, "must be at least 10 characters").optional()),
@@ -68,8 +71,10 @@ export type Config = {
   /** Mail: `smtpUrl` undefined until SMTP is configured; `from` is always known (it also names Message-IDs). */
   mail: { smtpUrl: string | undefined; from: { name: string; address: string } };
   trustProxy: boolean;
-  rateLimits: { ipPer10Min: number; sitePerHour: number; loginFailuresPer15Min: number };
+  rateLimits: { ipPer10Min: number; sitePerHour: number; rejectedPer10Min: number; loginFailuresPer15Min: number };
   ownerAccount: { email: string; password: string } | undefined;
+  /** Proof of work asked of the public forms; undefined when SPAM_CHALLENGE is off. */
+  challenge: { maxNumber: number; ttlMs: number } | undefined;
   outboxPollMs: number;
   /** How often this process looks for events written by other processes (live inbox and chat). */
   eventPollMs: number;
@@ -119,9 +124,11 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     rateLimits: {
       ipPer10Min: env.RATE_LIMIT_IP_PER_10_MIN,
       sitePerHour: env.RATE_LIMIT_SITE_PER_HOUR,
+      rejectedPer10Min: env.RATE_LIMIT_REJECTED_PER_10_MIN,
       loginFailuresPer15Min: env.LOGIN_FAILURES_PER_15_MIN,
     },
     ownerAccount: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD } : undefined,
+    challenge: !env.SPAM_CHALLENGE ? undefined : { maxNumber: env.SPAM_CHALLENGE_MAX_NUMBER, ttlMs: 20 * 60_000 },
     outboxPollMs: env.OUTBOX_POLL_MS,
     eventPollMs: env.EVENT_POLL_MS,
     appSecret: env.APP_SECRET,

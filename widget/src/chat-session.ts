@@ -3,6 +3,7 @@
 import { forgetChat, readChat, saveChat, type StoredChat } from "./chat-store.ts";
 import { lastOwnerId, mergeLine, pendingLine, withState, type Line, type ServerLine } from "./chat-lines.ts";
 import { noProblem, problemFrom, type Problem } from "./form.ts";
+import type { ProofOfWork } from "./proof-of-work.ts";
 import { request } from "./http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 
@@ -36,7 +37,7 @@ export type ChatSession = {
 };
 
 /** Creates the chat for `site`; `base` is `{api}/api/v1/sites/{site}`; `onUnread` gets the count of answers not yet shown. */
-export function createChatSession(base: string, site: string, onUnread: (count: number) => void): ChatSession {
+export function createChatSession(base: string, site: string, onUnread: (count: number) => void, proof?: ProofOfWork): ChatSession {
   let state: ChatState = { started: false, lines: [], email: null, ownerAvailable: false, startedAt: 0, busy: false, problem: noProblem };
   let chat: StoredChat | null = readChat(site);
   let source: EventSource | undefined;
@@ -115,8 +116,9 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
       const result = await request<Transcript>(`${base}/chats`, {
         method: "POST",
         headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company }),
+        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, altcha: await proof?.get() }),
       });
+      if (result.ok) proof?.spent();
       if (!result.ok) {
         set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message") });
         return false;

@@ -31,6 +31,8 @@ describe("problemFrom", () => {
 
   it("words rate limits kindly and passes other messages through", () => {
     expect(problemFrom(failure(429, { code: "rate_limited", message: "Too many" }), isCallbackField).alert).toBe("Too many requests — please try again in a minute.");
+    const wait = "Too many requests. Please try again in 7 minutes.";
+    expect(problemFrom(failure(429, { code: "rate_limited", message: wait }), isCallbackField).alert).toBe(wait);
     expect(problemFrom(failure(0, { code: "network", message: "We couldn't reach the server." }), isCallbackField).alert).toBe("We couldn't reach the server.");
   });
 });

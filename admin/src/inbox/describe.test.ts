@@ -7,6 +7,7 @@ const base: RequestSummary = {
   ref: "7",
   kind: "callback",
   status: "new",
+  spam: null,
   createdAt: "2026-11-23T15:00:00.000Z",
   updatedAt: "2026-11-23T15:00:00.000Z",
   name: "Jane Doe",

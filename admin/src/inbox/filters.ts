@@ -7,7 +7,8 @@ export type Filters = { status: string; kind: string; q: string };
 /** Status tabs, a kind picker and a search box; every change goes into the URL (so reload and back keep it). */
 export function InboxFilters({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const [q, setQ] = useState(filters.q);
-  const statuses = [["", "All"], ...Object.entries(STATUS_LABELS)] as [string, string][];
+  // Spam is its own view, last: kept out of "All" and every status.
+  const statuses = [["", "All"], ...Object.entries(STATUS_LABELS), ["spam", "Spam"]] as [string, string][];
   return html`<div class="filters">
     <div role="group" aria-label="Status" class="status-tabs">
       ${statuses.map(

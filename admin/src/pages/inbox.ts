@@ -34,7 +34,9 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
     setList((current) => {
       if (!current) return current;
       const known = current.requests.some((r) => r.id === request.id);
-      if (known) return { ...current, requests: current.requests.map((r) => (r.id === request.id ? request : r)) };
+      // A row marked as spam leaves the inbox (and one marked "not spam" leaves the Spam view).
+      const stays = Boolean(request.spam) === (filters.status === "spam");
+      if (known) return { ...current, requests: current.requests.flatMap((r) => (r.id !== request.id ? [r] : stays ? [request] : [])) };
       if (type === "request.created" && matchesFilters(request, filters) && !filters.q) {
         return { ...current, requests: [request, ...current.requests] };
       }

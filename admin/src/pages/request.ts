@@ -6,6 +6,7 @@ import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { ChatTranscript } from "../request/chat-transcript.ts";
 import { FieldsList } from "../request/fields-list.ts";
 import { Notifications } from "../request/notifications.ts";
+import { SpamAction } from "../request/spam-action.ts";
 import { StatusActions } from "../request/status-actions.ts";
 import { TextForm } from "../request/text-form.ts";
 import { Timeline } from "../request/timeline.ts";
@@ -40,6 +41,19 @@ export function RequestPage({ api, site, params }: PageProps) {
       await api.send("PATCH", url, { status });
       await load();
       setAnnouncement(`Marked ${STATUS_LABELS[status].toLowerCase()}.`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const markSpam = async (spam: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.send(spam ? "POST" : "DELETE", `${url}/spam`);
+      await load();
+      setAnnouncement(spam ? "Marked as spam. The sender is blocked and their requests are in Spam." : "Back in the inbox; the sender is no longer blocked.");
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -82,6 +96,7 @@ export function RequestPage({ api, site, params }: PageProps) {
     <p class=${announcement.startsWith("Calling") ? "form-message form-success" : "visually-hidden"} role="status">${announcement}</p>
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
     <${StatusActions} detail=${detail} busy=${busy} onStatus=${setStatus} onCall=${call} />
+    <${SpamAction} detail=${detail} busy=${busy} onMark=${markSpam} />
     ${r.callOutcome ? html`<p class=${`badge badge-${r.callOutcome === "called" ? "done" : "failed"}`}>${r.callOutcome === "called" ? "Called back" : "Call missed"}</p>` : null}
 
     <div class="request-grid">

@@ -10,6 +10,7 @@ export function timelineText(e: TimelineEntry): string {
     case "created":
       return "Request received.";
     case "status":
+      if (d.to === "spam" || d.from === "spam") return `${who} marked it as ${d.to === "spam" ? "spam" : "not spam"}.${d.reason && d.from !== "spam" && !d.reason.startsWith("Marked") ? ` ${d.reason}` : ""}`;
       return `${e.actor ? who : "Beckon"} moved it from ${STATUS_WORDS[d.from ?? ""] ?? d.from} to ${STATUS_WORDS[d.to ?? ""] ?? d.to}.${d.reason ? ` ${d.reason}` : ""}`;
     case "note":
       return `${who} noted:`;

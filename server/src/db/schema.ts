@@ -170,11 +170,18 @@ export const requests = sqliteTable(
     scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
     callOutcome: text("call_outcome").$type<CallOutcome>(),
     origin: text("origin"),
+    /** Keyed hash of the sender's network address: lets "Mark as spam" block it without keeping the address. */
+    senderHash: text("sender_hash"),
+    /** Set when the request is spam (a blocked sender, a failed challenge, or the owner said so): kept out of the inbox, never alerted. */
+    spamAt: integer("spam_at", { mode: "timestamp_ms" }),
+    spamReason: text("spam_reason").$type<SpamReason>(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("requests_site_created").on(t.siteId, t.createdAt), uniqueIndex("requests_site_ref").on(t.siteId, t.ref)],
 );
+
+export type SpamReason = "marked" | "blocked_sender" | "no_challenge";
 
 export type TimelineType = "created" | "status" | "note" | "reply" | "autoreply_skipped" | "call";
 /** How returning the call went: the shopper's leg of the bridged call answered and talked, or not. */
@@ -374,3 +381,47 @@ export const serverMeta = sqliteTable("server_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Fixed-window rate-limit counters, shared by every process on the database and kept across restarts.
+ * `key` names what is counted (`ip:…`, `site:…`, `rejected:…`); rows of past windows are pruned.
+ */
+export const rateCounters = sqliteTable(
+  "rate_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_counters_window").on(t.windowStart)],
+);
+
+export type BlockKind = "phone" | "email" | "sender";
+
+/** Senders an owner marked as spam, per site: a phone (E.164), an email (lower-case) or a sender hash. */
+export const blocklist = sqliteTable(
+  "blocklist",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    kind: text("kind").$type<BlockKind>().notNull(),
+    value: text("value").notNull(),
+    /** The request that was marked, for the record. */
+    requestId: text("request_id"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("blocklist_site_value").on(t.siteId, t.kind, t.value)],
+);
+
+/** Proof-of-work challenges already spent: a solved challenge is accepted once. Pruned after expiry. */
+export const spentChallenges = sqliteTable(
+  "spent_challenges",
+  {
+    signature: text("signature").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("spent_challenges_expiry").on(t.expiresAt)],
+);

@@ -5,7 +5,8 @@ import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
-import { addNote, changeStatus, customerDetail, requestDetail } from "../services/inbox.ts";
+import { addNote, changeStatus, customerDetail, memberRequest, requestDetail } from "../services/inbox.ts";
+import { markAsSpam, markNotSpam } from "../spam/blocklist.ts";
 import { callingCapability, type VoiceCaller } from "../notify/voice.ts";
 import { retryNotification } from "../notify/retry-now.ts";
 import { startBridge } from "../services/call-bridge.ts";
@@ -67,6 +68,20 @@ export function requestRoutes(deps: RequestRouteDeps) {
     deps.onQueued();
     deps.events.wake();
     return c.json({ message }, 201);
+  });
+
+  // "Mark as spam": blocks the sender on this site and moves their requests to the Spam view.
+  app.post("/requests/:id/spam", async (c) => {
+    const { request } = await memberRequest(db, userId(c), c.req.param("id"));
+    const moved = await markAsSpam(db, clock, userId(c), request);
+    for (const id of moved) publishInboxEvent(deps.events, deps.log, "request.updated", request.siteId, id);
+    return c.json({ moved });
+  });
+  app.delete("/requests/:id/spam", async (c) => {
+    const { request } = await memberRequest(db, userId(c), c.req.param("id"));
+    await markNotSpam(db, clock, userId(c), request);
+    publishInboxEvent(deps.events, deps.log, "request.updated", request.siteId, request.id);
+    return c.body(null, 204);
   });
 
   // "Call now": rings the owner, whispers, then bridges the shopper in (see call-bridge.ts).

@@ -1,4 +1,4 @@
-import { and, count, eq, ne } from "drizzle-orm";
+import { and, count, eq, isNull, ne } from "drizzle-orm";
 import { Hono, type Context, type Next } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
@@ -46,7 +46,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
     const mine = await sitesOf(db, c.get("session").user.id);
     const withCounts = await Promise.all(
       mine.map(async (s) => {
-        const [open] = await db.select({ n: count() }).from(requests).where(and(eq(requests.siteId, s.id), ne(requests.status, "done")));
+        const [open] = await db.select({ n: count() }).from(requests).where(and(eq(requests.siteId, s.id), ne(requests.status, "done"), isNull(requests.spamAt)));
         return { key: s.key, name: s.name, role: s.role, openCount: open!.n };
       }),
     );

@@ -1,10 +1,7 @@
-import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
-import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { clientIp } from "../http/client-ip.ts";
 import { ApiError } from "../http/errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
@@ -15,13 +12,21 @@ import { widgetConfig } from "../services/widget-config.ts";
 import { ownerAvailable } from "../services/chat-presence.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
+import { createCounters } from "../rate-limit/counters.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { senderHash } from "../spam/blocklist.ts";
+import { createChallenges, type ChallengeConfig } from "../spam/challenge.ts";
+import { senderCheck, solutionIn } from "../spam/screen.ts";
+import { submissionLimits, type SubmissionLimits } from "../rate-limit/submission-limits.ts";
 
 export type PublicApiDeps = {
   db: Db;
   clock: Clock;
   publicUrl: string;
   trustProxy: boolean;
-  rateLimits: { ipPer10Min: number; sitePerHour: number };
+  rateLimits: SubmissionLimits;
+  /** Proof of work on the public forms; undefined turns it off. */
+  challenge: ChallengeConfig | undefined;
   mailFrom: { name: string; address: string };
   linkSecret: string;
   onSubmitted: CallbackDeps["onSubmitted"];
@@ -31,36 +36,18 @@ export type PublicApiDeps = {
   keepAliveMs?: number;
 };
 
-const MAX_BODY_BYTES = 16 * 1024;
-
-function tooManyRequests(): never {
-  throw new ApiError(429, "rate_limited", "Too many requests. Please try again in a few minutes.");
-}
-
 /** The widget's API: public config, and the shopper's submissions. */
 export function publicApi(deps: PublicApiDeps) {
   const app = new Hono<SiteVars>();
-  const perIp = rateLimiter<SiteVars>({
-    windowMs: 10 * 60_000,
-    limit: deps.rateLimits.ipPer10Min,
-    keyGenerator: (c) => `ip:${clientIp(c, deps.trustProxy)}`,
-    handler: tooManyRequests,
-  });
-  const perSite = rateLimiter<SiteVars>({
-    windowMs: 60 * 60_000,
-    limit: deps.rateLimits.sitePerHour,
-    keyGenerator: (c) => `site:${c.get("site").id}`,
-    handler: tooManyRequests,
-  });
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, "payload_too_large", "That request is too large (16 KB at most).");
-    },
-  });
+  const counters = createCounters(deps.db);
+  const limits = submissionLimits({ counters, clock: deps.clock, trustProxy: deps.trustProxy, limits: deps.rateLimits });
+  const challenges = deps.challenge && createChallenges({ db: deps.db, clock: deps.clock, secret: deps.linkSecret, config: deps.challenge });
+  /** Screens a submission for spam: blocked senders, and the proof of work when it is on. */
+  const sender = (c: Context<SiteVars>, body: unknown) =>
+    senderCheck({ db: deps.db, clock: deps.clock, challenges }, c.get("site").id, senderHash(deps.linkSecret, clientIp(c, deps.trustProxy)), solutionIn(body));
 
   app.use("/sites/:site/*", loadSite(deps.db), siteCors());
-  app.route("/", publicChat({ ...deps, startLimits: [perIp, perSite], onChanged: deps.onChatChanged }));
+  app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender, onChanged: deps.onChatChanged }));
 
   const lastSeen = new Map<number, number>();
   app.get("/sites/:site/config", etag(), async (c) => {
@@ -73,6 +60,13 @@ export function publicApi(deps: PublicApiDeps) {
     return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive));
   });
 
+  // A fresh proof-of-work challenge, fetched by the widget when a form opens (404 when they are off).
+  app.get("/sites/:site/challenge", async (c) => {
+    if (!challenges) throw new ApiError(404, "challenge_off", "This server does not ask for proof of work.");
+    c.header("Cache-Control", "no-store");
+    return c.json(await challenges.issue());
+  });
+
   app.get("/sites/:site/photo", etag(), async (c) => {
     const photo = await findPhoto(deps.db, c.get("site").key);
     if (!photo) throw new ApiError(404, "not_found", "This site has no photo.");
@@ -82,19 +76,25 @@ export function publicApi(deps: PublicApiDeps) {
     return c.body(new Uint8Array(photo.bytes));
   });
 
-  app.post("/sites/:site/callbacks", limitBody, perIp, perSite, async (c) => {
-    const answer = await submitCallback(deps, c.get("site"), await readJsonBody(c), {
+  app.post("/sites/:site/callbacks", limits, async (c) => {
+    const body = await readJsonBody(c);
+    const answer = await submitCallback(deps, c.get("site"), body, {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
+      sender: sender(c, body),
     });
+    if (answer.rejected) c.set("submissionRejected", true);
     return c.json(answer.body, answer.status);
   });
 
-  app.post("/sites/:site/messages", limitBody, perIp, perSite, async (c) => {
-    const answer = await submitMessage(deps, c.get("site"), await readJsonBody(c), {
+  app.post("/sites/:site/messages", limits, async (c) => {
+    const body = await readJsonBody(c);
+    const answer = await submitMessage(deps, c.get("site"), body, {
       idempotencyKey: c.req.header("idempotency-key"),
       origin: c.req.header("origin"),
+      sender: sender(c, body),
     });
+    if (answer.rejected) c.set("submissionRejected", true);
     return c.json(answer.body, answer.status);
   });
 

@@ -1,6 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { EventLog } from "../events/event-log.ts";
@@ -10,14 +9,21 @@ import { readJsonBody } from "../http/json-body.ts";
 import type { SiteVars } from "../http/site-access.ts";
 import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../services/chat.ts";
 import { chatTopic, shopperChat } from "../services/chat-access.ts";
+import { honeypotFilled } from "../services/intake.ts";
+import type { SenderCheck } from "../spam/screen.ts";
+import type { Counters } from "../rate-limit/counters.ts";
+import { everyRequestLimit } from "../rate-limit/submission-limits.ts";
 
 export type PublicChatDeps = {
   db: Db;
   clock: Clock;
   publicUrl: string;
   events: EventLog;
-  /** Rate limit for starting chats (the public API's per-address and per-site limits). */
-  startLimits: ReturnType<typeof rateLimiter<SiteVars>>[];
+  counters: Counters;
+  /** Rate limit for starting chats (the public API's submission limits). */
+  startLimits: MiddlewareHandler<SiteVars>;
+  /** Screens a new chat for spam (blocked sender, proof of work). */
+  sender: (c: Context<SiteVars>, body: unknown) => SenderCheck;
   /** Called after a chat change committed: wake the outbox and this process's event tail. */
   onChanged: () => void;
   keepAliveMs?: number;
@@ -38,17 +44,26 @@ export function publicChat(deps: PublicChatDeps) {
     },
   });
   // A person types a few lines a minute; this stops a script, not a chatty shopper.
-  const perChat = rateLimiter<SiteVars>({
-    windowMs: 60_000,
-    limit: 30,
-    keyGenerator: (c) => `chat:${c.req.param("id")}`,
-    handler: () => {
-      throw new ApiError(429, "rate_limited", "You are sending messages too quickly. Wait a moment.");
-    },
-  });
+  const perChat = everyRequestLimit(
+    deps,
+    (c) => ({ key: `chat:${c.req.param("id")}`, limit: 30, windowMs: 60_000 }),
+    "You are sending messages too quickly. Wait a moment.",
+  );
 
-  app.post("/sites/:site/chats", limitBody, ...deps.startLimits, async (c) => {
-    const chat = await startChat(deps, c.get("site"), await readJsonBody(c), { origin: c.req.header("origin") });
+  app.post("/sites/:site/chats", limitBody, deps.startLimits, async (c) => {
+    const body = await readJsonBody(c);
+    if (honeypotFilled(body)) c.set("submissionRejected", true);
+    // A chat stored as spam still answers like any other, but counts as rejected for the rate limits.
+    const check = deps.sender(c, body);
+    const sender: SenderCheck = {
+      senderHash: check.senderHash,
+      screen: async (who) => {
+        const reason = await check.screen(who);
+        if (reason) c.set("submissionRejected", true);
+        return reason;
+      },
+    };
+    const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin"), sender });
     deps.onChanged();
     return c.json(chat, 201);
   });

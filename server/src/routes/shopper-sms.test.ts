@@ -40,6 +40,15 @@ describe("texts to shoppers", () => {
     expect((await shopperTexts()).map((t) => t.recipient)).toEqual(["+447400123456"]);
   });
 
+  it("never texts premium-rate, toll-free or fixed-line numbers, only mobiles", async () => {
+    h = await createHarness({ settings: on({ countries: ["US", "GB"] }) });
+    for (const phone of ["+19002345678", "+18002345678", "+18885550123", "+442071234567"]) await callback({ phone });
+    expect(await shopperTexts()).toHaveLength(0);
+    await callback({ phone: "+14152345678" }); // US numbers can be either: texted
+    await callback({ phone: "+447400123456" }); // a UK mobile
+    expect((await shopperTexts()).map((t) => t.recipient)).toEqual(["+14152345678", "+447400123456"]);
+  });
+
   it("is off by default: nothing goes to a shopper", async () => {
     h = await createHarness();
     await callback({});

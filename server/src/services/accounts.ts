@@ -10,16 +10,16 @@ import { claimOperatorPhone, requestPhoneUse, type PhoneDeps, type PhoneStart } 
 import { readSettings, siteSettingsSchema } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import type { SessionUser } from "./sessions.ts";
-import { parseOrThrow, validationFailed } from "./validation.ts";
+import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 
 export const MIN_PASSWORD = 10;
 
 const email = z.email("Enter a valid email address.").transform((e) => e.toLowerCase());
 const password = z.string().min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters.`).max(200);
-const personName = z.string().trim().min(1, "Enter a name.").max(80);
+const personName = typedText().trim().min(1, "Enter a name.").max(80);
 
 export const newSiteInput = z.object({
-  name: z.string().trim().min(1, "Enter the site's name.").max(80),
+  name: typedText().trim().min(1, "Enter the site's name.").max(80),
   ownerPhone: z.string().trim().max(40).optional(),
   timezone: siteSettingsSchema.shape.timezone.unwrap(),
   phoneCountry: siteSettingsSchema.shape.phoneCountry.unwrap(),

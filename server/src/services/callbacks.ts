@@ -11,9 +11,10 @@ import { isBookable, isOpen, nextOpening } from "./availability.ts";
 import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
-import { parseOrThrow, validationFailed } from "./validation.ts";
+import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 import { knownTimeZone } from "./time-zone.ts";
+import type { SenderCheck } from "../spam/screen.ts";
 
 export type CallbackDeps = {
   db: Db;
@@ -24,11 +25,10 @@ export type CallbackDeps = {
   /** Called after the request and its notifications have committed. */
   onSubmitted: (event: { siteId: number; requestId: string }) => void;
 };
-export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined };
+export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck };
 
 const callbackInput = z.object({
-  name: z
-    .string({ error: "Tell us your name." })
+  name: typedText({ error: "Tell us your name." })
     .trim()
     .min(1, "Tell us your name.")
     .max(100, "Please keep your name under 100 characters."),
@@ -36,7 +36,7 @@ const callbackInput = z.object({
   when: z
     .union([z.literal("asap"), z.iso.datetime({ offset: true })], { error: "Choose when we should call." })
     .default("asap"),
-  note: z.string({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
+  note: typedText({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
   consent: z.boolean({ error: "Consent must be true or false." }).optional(),
   /** The shopper's own time zone, so their link page shows times in it. Unknown zones are dropped. */
   timeZone: z.string().max(64).optional(),
@@ -60,6 +60,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   if (when !== "asap" && !isBookable(s, when, now)) fields.when = "That time is no longer available. Please pick another.";
   if (s.consentRequired && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
   if (!phone.ok || Object.keys(fields).length) throw validationFailed(fields);
+  const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 
   const shopperZone = knownTimeZone(data.timeZone);
   const id = randomUUID();
@@ -78,10 +79,15 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
         scheduledFor: when === "asap" ? null : when,
         origin: meta.origin ?? null,
+        senderHash: meta.sender?.senderHash ?? null,
+        spamAt: spam ? now : null,
+        spamReason: spam,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      await rememberAnswer(tx, site.id, key, answer);
+      if (spam) return; // stored for the Spam view; nobody is alerted or texted
       await scheduleRequestReminders(tx, site, { id, scheduledFor: when === "asap" ? null : when }, now);
       const text = callbackAlertText({
         ref,
@@ -104,10 +110,10 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         text: confirmationText({ siteName: site.name, name: data.name, when, timezone: s.timezone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
         now,
       });
-      await rememberAnswer(tx, site.id, key, answer);
     }),
   );
   if (raced) return raced;
+  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
   deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer } satisfies Submitted;
 }

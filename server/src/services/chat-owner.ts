@@ -13,12 +13,12 @@ import { chatTopic } from "./chat-access.ts";
 import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "./inbox.ts";
 import { readSettings } from "./site-settings.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, typedText } from "./validation.ts";
 
 /** An answer the shopper has not seen in the widget by then goes to their email, if they left one. */
 export const CHAT_EMAIL_DELAY_MS = 2 * 60_000;
 
-const answerInput = z.object({ text: z.string({ error: "Write your answer." }).trim().min(1, "Write your answer.").max(2000, "Please keep it under 2,000 characters.") });
+const answerInput = z.object({ text: typedText({ error: "Write your answer." }).trim().min(1, "Write your answer.").max(2000, "Please keep it under 2,000 characters.") });
 
 const bothParts = (text: string) => ({ text, html: textToHtml(text) });
 

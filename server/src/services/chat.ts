@@ -14,8 +14,9 @@ import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
 import type { PublicSite, Site } from "./sites.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
+import type { SenderCheck } from "../spam/screen.ts";
 
 export type ChatDeps = { db: Db; clock: Clock; publicUrl: string };
 
@@ -24,13 +25,13 @@ export const CHAT_QUIET_MS = 10 * 60_000;
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const line = z.string({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
+const line = typedText({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8–64 URL-safe characters.").optional();
 const email = z.string().trim().max(200).pipe(z.email("Enter a valid email address, like you@example.com.")).transform((e) => e.toLowerCase());
 
 const startInput = z.object({
   token: chatToken,
-  name: z.string().trim().max(100, "Please keep your name under 100 characters.").optional(),
+  name: typedText().trim().max(100, "Please keep your name under 100 characters.").optional(),
   email: z.union([z.literal(""), email]).optional(),
   message: line,
   clientId,
@@ -42,7 +43,7 @@ const lineInput = z.object({ token: chatToken, message: line, clientId });
  * Starts a chat with its first line. The widget makes the token, so a retry of the same start (same
  * token) finds the chat already there and answers the same: no second chat, no second SMS.
  */
-export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined }) {
+export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
   if (!site.settings.channels.includes("chat")) throw new ApiError(403, "chat_disabled", "This shop does not offer live chat.");
   const data = parseOrThrow(startInput, input);
@@ -55,6 +56,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const now = clock.now();
   const name = data.name || undefined;
   const address = data.email || undefined;
+  const spam = (await meta.sender?.screen({ email: address })) ?? null;
   await db.transaction(async (tx) => {
     const customer = address
       ? await upsertCustomer(tx, site.id, { name: name ?? address.split("@")[0]!, email: address }, now)
@@ -68,13 +70,17 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
       ref,
       fields: { name: name ?? null, email: address ?? null },
       origin: meta.origin ?? null,
+      senderHash: meta.sender?.senderHash ?? null,
+      spamAt: spam ? now : null,
+      spamReason: spam,
       createdAt: now,
       updatedAt: now,
     });
     await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
-    await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
     await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
     await addShopperLine(tx, site.id, id, data.message, data.clientId, now);
+    if (spam) return; // kept for the Spam view: no reminder, no live row, no SMS
+    await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
     await appendEvent(tx, { siteId: site.id, topic: INBOX_TOPIC, type: "request.created", data: { requestId: id } }, now);
     const link = `${deps.publicUrl}/admin/requests/${id}`;
     await enqueueOwnerSms(tx, {
@@ -98,7 +104,7 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
   }
   const now = clock.now();
   const quietSince = Math.max(chat.lastAlertAt?.getTime() ?? 0, chat.lastOwnerAt?.getTime() ?? 0);
-  const alert = now.getTime() - quietSince >= CHAT_QUIET_MS;
+  const alert = !request.spamAt && now.getTime() - quietSince >= CHAT_QUIET_MS; // spam never texts
   const message = await db.transaction(async (tx) => {
     const added = await addShopperLine(tx, site.id, id, data.message, data.clientId, now);
     await tx.update(chats).set({ lastShopperAt: now, ...(alert && { lastAlertAt: now }) }).where(eq(chats.requestId, id));

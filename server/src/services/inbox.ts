@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -6,13 +6,14 @@ import { customers, outbox, requestEvents, requests, siteMembers, sites, users, 
 import { ApiError } from "../http/errors.ts";
 import { chatTranscript } from "./chat-view.ts";
 import { readSettings } from "./site-settings.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, typedText } from "./validation.ts";
 
 const STATUSES = ["new", "in_progress", "done"] as const;
 const PAGE = 30;
 
 export const inboxQuery = z.object({
-  status: z.enum(STATUSES).optional(),
+  /** A status, or "spam": the Spam view. Spam is left out of every other view. */
+  status: z.enum([...STATUSES, "spam"]).optional(),
   kind: z.enum(["callback", "message", "chat"]).optional(),
   q: z.string().trim().max(100).optional(),
   before: z
@@ -51,6 +52,8 @@ export function toSummary({ request, customer, earlierCount, lastLine }: Summary
     when: fields.when ?? "asap",
     note: fields.note ?? null,
     callOutcome: request.callOutcome ?? null,
+    /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
+    spam: request.spamAt ? (request.spamReason ?? "marked") : null,
     gist: gist && gist.length > GIST_CHARS ? `${gist.slice(0, GIST_CHARS - 1)}…` : gist || null,
     customer: {
       id: customer.id,
@@ -70,7 +73,12 @@ const like = (column: SQL | typeof requests.fields, pattern: string) => sql`${co
 /** A site's requests, newest first, filtered and searched, a page at a time. */
 export async function listRequests(db: Db, siteId: number, query: unknown) {
   const { status, kind, q, before } = parseOrThrow(inboxQuery, query);
-  const conditions: (SQL | undefined)[] = [eq(requests.siteId, siteId), status && eq(requests.status, status), kind && eq(requests.kind, kind)];
+  const conditions: (SQL | undefined)[] = [
+    eq(requests.siteId, siteId),
+    status === "spam" ? isNotNull(requests.spamAt) : isNull(requests.spamAt),
+    status && status !== "spam" ? eq(requests.status, status) : undefined,
+    kind && eq(requests.kind, kind),
+  ];
   if (q) {
     const digits = q.replace(/\D/g, "");
     conditions.push(
@@ -171,7 +179,7 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
 }
 
 const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
-const noteInput = z.object({ text: z.string().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
+const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
 
 /** Moves a request to another status and records who did it. Returns the site id for live updates. */
 export async function changeStatus(db: Db, clock: Clock, userId: number, requestId: string, input: unknown) {

@@ -15,7 +15,8 @@ export type SubmissionAnswer = {
   /** For written channels: when the owner will answer, e.g. "within 2 hours". */
   replyTime?: string;
 };
-export type Submitted = { status: 201; body: SubmissionAnswer };
+/** `rejected`: answered like any other, but stored as spam (or not at all): counts as rejected for rate limits. */
+export type Submitted = { status: 201; body: SubmissionAnswer; rejected?: boolean };
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
@@ -37,9 +38,14 @@ export async function priorAnswer(db: Db, siteId: number, key: string | undefine
  * answer and nothing else: nothing stored, nothing sent.
  */
 export function honeypotAnswer(input: unknown): Submitted | undefined {
+  if (!honeypotFilled(input)) return undefined;
+  return { status: 201, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } }, rejected: true };
+}
+
+/** Whether the hidden `company` field was filled in: a bot. */
+export function honeypotFilled(input: unknown): boolean {
   const company = typeof input === "object" && input && "company" in input ? (input as { company: unknown }).company : undefined;
-  if (company === undefined || company === null || !String(company).trim()) return undefined;
-  return { status: 201, body: { id: randomUUID(), status: "new", expect: { kind: "soon" } } };
+  return company !== undefined && company !== null && String(company).trim() !== "";
 }
 
 /** Finds or creates the site's customer by E.164 phone or normalised email; counts this request. */

@@ -14,7 +14,8 @@ import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upser
 import { replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
-import { parseOrThrow, validationFailed } from "./validation.ts";
+import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
+import type { SenderCheck } from "../spam/screen.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
 export type MessageDeps = {
@@ -26,16 +27,16 @@ export type MessageDeps = {
 };
 
 const messageInput = z.object({
-  name: z.string({ error: "Tell us your name." }).trim().min(1, "Tell us your name.").max(100, "Please keep your name under 100 characters."),
+  name: typedText({ error: "Tell us your name." }).trim().min(1, "Tell us your name.").max(100, "Please keep your name under 100 characters."),
   email: z
     .string({ error: "Enter your email address." })
     .trim()
     .max(200)
     .pipe(z.email("Enter a valid email address, like you@example.com."))
     .transform((e) => e.toLowerCase()),
-  topic: z.string().trim().max(150, "Please keep the topic short.").optional(),
-  message: z.string({ error: "Write your message." }).trim().min(1, "Write your message.").max(5000, "Please keep it under 5,000 characters."),
-  fields: z.record(z.string(), z.union([z.string().max(500), z.boolean()])).default({}),
+  topic: typedText().trim().max(150, "Please keep the topic short.").optional(),
+  message: typedText({ error: "Write your message." }).trim().min(1, "Write your message.").max(5000, "Please keep it under 5,000 characters."),
+  fields: z.record(z.string(), z.union([typedText().max(500), z.boolean()])).default({}),
   consent: z.boolean().optional(),
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
@@ -68,7 +69,7 @@ function readExtraFields(defs: MessageField[], values: Record<string, string | b
 }
 
 /** A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through the outbox. */
-export async function submitMessage(deps: MessageDeps, site: Site, input: unknown, meta: { idempotencyKey: string | undefined; origin: string | undefined }) {
+export async function submitMessage(deps: MessageDeps, site: Site, input: unknown, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
   const key = meta.idempotencyKey;
   const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
@@ -79,6 +80,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const { errors, extras } = readExtraFields(s.messageFields, data.fields);
   if (s.consentRequired && data.consent !== true) errors.consent = "Please tick the box so we may answer you.";
   if (Object.keys(errors).length) throw validationFailed(errors);
+  const spam = (await meta.sender?.screen({ email: data.email })) ?? null;
 
   const now = clock.now();
   const id = randomUUID();
@@ -107,10 +109,14 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
           consent: data.consent ?? null,
         },
         origin: meta.origin ?? null,
+        senderHash: meta.sender?.senderHash ?? null,
+        spamAt: spam ? now : null,
+        spamReason: spam,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
       await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
 
       const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
@@ -167,6 +173,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
     }),
   );
   if (raced) return raced;
+  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
   deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer } satisfies Submitted;
 }

@@ -8,9 +8,9 @@ import { newMessageId } from "../notify/email.ts";
 import { enqueueEmail } from "../notify/outbox.ts";
 import { textToHtml } from "./autoreply.ts";
 import { readSettings } from "./site-settings.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, typedText } from "./validation.ts";
 
-const replyInput = z.object({ text: z.string().trim().min(1, "Write your reply.").max(10_000, "Please keep it under 10,000 characters.") });
+const replyInput = z.object({ text: typedText().trim().min(1, "Write your reply.").max(10_000, "Please keep it under 10,000 characters.") });
 
 /**
  * The owner answers a shopper's message from the inbox: emailed in the same thread as what the shopper

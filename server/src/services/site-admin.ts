@@ -9,11 +9,11 @@ import { templateProblem } from "./autoreply.ts";
 import { parsePhone } from "./phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
 import { requireOwner, type MemberSite } from "./accounts.ts";
-import { fieldErrors, validationFailed } from "./validation.ts";
+import { fieldErrors, validationFailed, typedText } from "./validation.ts";
 import { sniffImageType } from "./image-type.ts";
 
 const updateInput = z.object({
-  name: z.string().trim().min(1, "Enter the site's name.").max(80).optional(),
+  name: typedText().trim().min(1, "Enter the site's name.").max(80).optional(),
   ownerPhone: z.string().trim().max(40).nullable().optional(),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
