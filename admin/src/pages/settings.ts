@@ -7,6 +7,7 @@ import { CallbacksSection } from "../settings/callbacks-section.ts";
 import { HoursSection } from "../settings/hours-section.ts";
 import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
+import { PrivacySection } from "../settings/privacy-section.ts";
 import { SiteSection } from "../settings/site-section.ts";
 import type { SettingsView } from "../settings/types.ts";
 import { WidgetSection } from "../settings/widget-section.ts";
@@ -14,7 +15,7 @@ import type { PageProps } from "./page.ts";
 
 const SECTIONS = [
   ["site", "Your site"], ["widget", "Widget"], ["hours", "Hours"], ["away", "Away mode"], ["callbacks", "Call-backs"],
-  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"],
+  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"], ["privacy", "Privacy"],
 ] as const;
 
 /** A site's settings: one card per area, each saved on its own. */
@@ -48,6 +49,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     <${AutoReplySection} ...${props} />
     <${AlertsSection} ...${props} />
     <${OriginsSection} ...${props} />
+    <${PrivacySection} ...${props} />
   </div>`;
 }
 
