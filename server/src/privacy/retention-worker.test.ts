@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.ts";
 import { auditLog, chatMessages, customers, events, jobLeases, requests } from "../db/schema.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
-import { createOwner } from "../../test/owner.ts";
+import { createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 import { createRetentionWorker } from "./retention-worker.ts";
 
 let h: Harness;
@@ -92,5 +92,18 @@ describe("retention", () => {
     } finally {
       second.close();
     }
+  });
+
+  it("is an owner's setting: off by default, whole months from 1 to 120", async () => {
+    h = await createHarness();
+    await createOwner(h, { email: "mara@fern.example", siteId: h.site.id });
+    const owner = await signIn(h, "mara@fern.example");
+    const settings = (body: unknown) => ownerRequest(h, owner, "PUT", "/api/admin/sites/shop/settings", body);
+    expect((await (await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/settings")).json()).settings.retentionMonths).toBeNull();
+    const bad = await settings({ settings: { retentionMonths: 0 } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toHaveProperty("retentionMonths");
+    const ok = await settings({ settings: { retentionMonths: 12 } });
+    expect((await ok.json()).settings.retentionMonths).toBe(12);
   });
 });
