@@ -62,6 +62,11 @@ describe("a customer's data", () => {
     for (const part of [BOB.name, BOB.phone, BOB.email, "bob "]) expect(text).not.toContain(part);
     const [audit] = await h.db.select().from(auditLog);
     expect(audit).toMatchObject({ kind: "customer.exported", siteId: h.site.id, actorUserId: owner.userId, counts: { requests: 3 } });
+
+    // A record with neither a request nor an address owns no notification (not "all of them").
+    const [bare] = await h.db.insert(customers).values({ siteId: h.site.id, name: "Nobody", firstSeenAt: h.clock.now(), lastSeenAt: h.clock.now() }).returning();
+    const empty = await (await ownerRequest(h, owner, "GET", `/api/admin/customers/${bare!.id}/export`)).json();
+    expect(empty).toMatchObject({ requests: [], otherNotifications: [] });
   });
 
   it("deletes a customer with everything tied to them in one go, and leaves a line without their details", async () => {

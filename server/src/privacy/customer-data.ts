@@ -45,16 +45,12 @@ export async function exportCustomer(db: Db, clock: Clock, userId: number, custo
     : [];
   const lines = ids.length ? await db.select().from(chatMessages).where(inArray(chatMessages.requestId, ids)).orderBy(asc(chatMessages.id)) : [];
   const addresses = [customer.phone, customer.email].filter((a): a is string => Boolean(a));
-  const sent = await db
-    .select(notificationColumns)
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.siteId, site.id),
-        or(ids.length ? inArray(outbox.requestId, ids) : undefined, addresses.length ? and(isNull(outbox.requestId), eq(outbox.audience, "shopper"), inArray(outbox.recipient, addresses)) : undefined),
-      ),
-    )
-    .orderBy(asc(outbox.id));
+  const theirs = [
+    ids.length ? inArray(outbox.requestId, ids) : undefined,
+    addresses.length ? and(isNull(outbox.requestId), eq(outbox.audience, "shopper"), inArray(outbox.recipient, addresses)) : undefined,
+  ].filter((c) => c !== undefined);
+  // Without a request or an address nothing in the outbox is theirs (and an empty OR would match all).
+  const sent = theirs.length ? await db.select(notificationColumns).from(outbox).where(and(eq(outbox.siteId, site.id), or(...theirs))).orderBy(asc(outbox.id)) : [];
   const exported = {
     exportedAt: clock.now().toISOString(),
     site: { key: site.key, name: site.name },
