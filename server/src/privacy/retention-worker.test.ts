@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.ts";
-import { auditLog, chatMessages, customers, events, jobLeases, requests } from "../db/schema.ts";
+import { auditLog, chatMessages, customers, events, jobLeases, outbox, requests } from "../db/schema.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 import { createRetentionWorker } from "./retention-worker.ts";
@@ -31,9 +31,15 @@ describe("retention", () => {
     expect((await post(h, `/api/v1/sites/shop/chats/${chat.id}/messages`, { token: "chat-token-0123456789abcdefghijklmnop", message: "Still there?" })).status).toBe(201);
     const recent = await callback("shop", "Dee", "+14155550104");
     h.clock.set("2026-11-23T15:00:00Z");
+    // The owner's digests name shoppers and belong to no request: old sent ones go, a recent one stays.
+    const digest = (text: string, at: string) => ({ siteId: h.site.id, channel: "sms" as const, audience: "owner" as const, payload: { text }, status: "sent" as const, nextAttemptAt: new Date(at), createdAt: new Date(at), updatedAt: new Date(at) });
+    await h.db.insert(outbox).values([digest("Beckon: 1 request still open: #1 Old Ann.", "2026-03-02T23:00:00Z"), digest("Beckon: 1 request still open: #7 Dee.", "2026-11-22T23:00:00Z")]);
 
     const run = await retention().drain();
     expect(run!.sites[h.site.id]).toMatchObject({ requests: 4, customers: 3 });
+    const texts = JSON.stringify(await h.db.select().from(outbox));
+    expect(texts).not.toContain("Old Ann");
+    expect(texts).toContain("#7 Dee");
     expect(run!.sites[other.siteId]).toBeUndefined();
 
     const left = (await h.db.select({ id: requests.id }).from(requests)).map((r) => r.id).sort();
@@ -46,6 +52,7 @@ describe("retention", () => {
     const lines = await h.db.select().from(auditLog);
     expect(lines.every((l) => l.kind === "retention.pruned" && l.siteId === h.site.id && l.actorUserId === null)).toBe(true);
     expect(lines.reduce((n, l) => n + (l.counts.requests ?? 0), 0)).toBe(4);
+    expect(lines.some((l) => l.counts.outbox === 1 && Object.keys(l.counts).length === 1)).toBe(true);
     expect(JSON.stringify(lines)).not.toMatch(/Old|4155550/);
   });
 

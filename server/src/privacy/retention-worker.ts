@@ -5,7 +5,7 @@ import type { Db } from "../db/client.ts";
 import { jobLeases, sites } from "../db/schema.ts";
 import { readSettings } from "../services/site-settings.ts";
 import { addCounts, type Counts } from "./erase.ts";
-import { EVENTS_KEEP_MS, pruneEventsBatch, pruneSiteBatch, retentionCutoff } from "./retention.ts";
+import { EVENTS_KEEP_MS, pruneEventsBatch, pruneSiteBatch, pruneSiteOutbox, retentionCutoff } from "./retention.ts";
 
 export type RetentionWorkerDeps = {
   db: Db;
@@ -85,6 +85,8 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
         run.sites[site.id] = addCounts(run.sites[site.id] ?? {}, counts);
         if (!(await renew())) return run;
       }
+      const leftovers = await pruneSiteOutbox(db, site.id, cutoff, now);
+      if (leftovers) run.sites[site.id] = addCounts(run.sites[site.id] ?? {}, { outbox: leftovers });
     }
     const before = new Date(now.getTime() - EVENTS_KEEP_MS);
     for (let n = await pruneEventsBatch(db, before, batch); n; n = await pruneEventsBatch(db, before, batch)) {

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, notInArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.ts";
-import { chatMessages, customers, events, requests } from "../db/schema.ts";
+import { chatMessages, customers, events, outbox, requests } from "../db/schema.ts";
 import { writeAudit } from "./audit.ts";
 import { addCounts, deleteOrphanCustomers, deleteRequests, type Counts } from "./erase.ts";
 
@@ -43,6 +43,20 @@ export async function pruneSiteBatch(db: Db, siteId: number, cutoff: Date, batch
     addCounts(counts, { customers: await deleteOrphanCustomers(tx, siteId) });
     await writeAudit(tx, { siteId, actorUserId: null, kind: "retention.pruned", counts, now });
     return counts;
+  });
+}
+
+/**
+ * Deletes a site's finished outbox rows older than `cutoff` that belong to no request: the owner's
+ * daily digests (which name shoppers) and test texts. Rows still to be sent are left alone.
+ */
+export async function pruneSiteOutbox(db: Db, siteId: number, cutoff: Date, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const { rowsAffected } = await tx
+      .delete(outbox)
+      .where(and(eq(outbox.siteId, siteId), isNull(outbox.requestId), lt(outbox.createdAt, cutoff), notInArray(outbox.status, ["pending", "sending"])));
+    if (rowsAffected) await writeAudit(tx, { siteId, actorUserId: null, kind: "retention.pruned", counts: { outbox: rowsAffected }, now });
+    return rowsAffected;
   });
 }
 
