@@ -76,17 +76,22 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
     if (!(await claim(now))) return null;
     const run: RetentionRun = { sites: {}, events: 0 };
     for (const site of await db.select({ id: sites.id, settings: sites.settings }).from(sites)) {
-      const months = readSettings(site.settings).retentionMonths;
-      if (months === null) continue;
-      const cutoff = retentionCutoff(months, now);
-      for (;;) {
-        const counts = await pruneSiteBatch(db, site.id, cutoff, batch, now);
-        if (!Object.keys(counts).length) break;
-        run.sites[site.id] = addCounts(run.sites[site.id] ?? {}, counts);
-        if (!(await renew())) return run;
+      // One site's failure is logged and retried next run; it must not keep the others' data forever.
+      try {
+        const months = readSettings(site.settings).retentionMonths;
+        if (months === null) continue;
+        const cutoff = retentionCutoff(months, now);
+        for (;;) {
+          const counts = await pruneSiteBatch(db, site.id, cutoff, batch, now);
+          if (!Object.keys(counts).length) break;
+          run.sites[site.id] = addCounts(run.sites[site.id] ?? {}, counts);
+          if (!(await renew())) return run;
+        }
+        const leftovers = await pruneSiteOutbox(db, site.id, cutoff, now);
+        if (leftovers) run.sites[site.id] = addCounts(run.sites[site.id] ?? {}, { outbox: leftovers });
+      } catch (err) {
+        deps.log.error(`retention failed for site ${site.id}`, err);
       }
-      const leftovers = await pruneSiteOutbox(db, site.id, cutoff, now);
-      if (leftovers) run.sites[site.id] = addCounts(run.sites[site.id] ?? {}, { outbox: leftovers });
     }
     const before = new Date(now.getTime() - EVENTS_KEEP_MS);
     for (let n = await pruneEventsBatch(db, before, batch); n; n = await pruneEventsBatch(db, before, batch)) {
