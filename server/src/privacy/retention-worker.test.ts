@@ -101,6 +101,21 @@ describe("retention", () => {
     }
   });
 
+  it("stops between batches on shutdown and hands the job back, still due, to the next process", async () => {
+    h = await createHarness({ settings: { retentionMonths: 1 } });
+    h.clock.set("2026-09-01T15:00:00Z");
+    for (const n of [1, 2, 3, 4, 5]) await callback("shop", `Old ${n}`, `+1415555010${n}`);
+    h.clock.set("2026-11-23T15:00:00Z");
+    const first = retention();
+    const run = first.drain();
+    await first.stop();
+    expect((await run)!.sites[h.site.id]!.requests).toBeLessThan(5); // batches of 2: cut short
+    expect(await h.db.select().from(jobLeases)).toMatchObject([{ holder: null, lockedUntil: null, lastRunAt: null }]);
+    const rest = await retention(h.db, "process-b").drain();
+    expect(rest).not.toBeNull();
+    expect(await h.db.select().from(requests)).toHaveLength(0);
+  });
+
   it("is an owner's setting: off by default, whole months from 1 to 120", async () => {
     h = await createHarness();
     await createOwner(h, { email: "mara@fern.example", siteId: h.site.id });

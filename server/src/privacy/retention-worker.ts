@@ -42,6 +42,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
   const holder = deps.holder ?? randomUUID();
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<unknown> | undefined;
+  let stopping = false;
 
   async function claim(now: Date): Promise<boolean> {
     await db.insert(jobLeases).values({ name: JOB, nextRunAt: now }).onConflictDoNothing();
@@ -53,8 +54,13 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
     return Boolean(row);
   }
 
-  /** Extends the claim; false when it lapsed and another process took the job over. */
+  /** Extends the claim between batches; false when this process is stopping (the claim is handed back
+   * at once, still due, so the next process resumes) or the claim lapsed and another took the job over. */
   async function renew(): Promise<boolean> {
+    if (stopping) {
+      await db.update(jobLeases).set({ holder: null, lockedUntil: null }).where(and(eq(jobLeases.name, JOB), eq(jobLeases.holder, holder)));
+      return false;
+    }
     const [row] = await db
       .update(jobLeases)
       .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
@@ -116,6 +122,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
       tick();
     },
     async stop() {
+      stopping = true;
       clearInterval(timer);
       await running;
     },
