@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { createOutboxWorker } from "./notify/outbox-worker.ts";
 import { createReminderWorker } from "./notify/reminder-worker.ts";
+import { createRetentionWorker } from "./privacy/retention-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./notify/retry-policy.ts";
 import { createSmtpEmail, type SmtpTimeouts } from "./notify/email.ts";
 import type { DestinationStream } from "pino";
@@ -51,6 +52,9 @@ export async function startServer(
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
   const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
   reminderWorker.start();
+  // Retention runs hourly in whichever process holds its lease; a look each minute is one indexed query.
+  const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000 });
+  retentionWorker.start();
 
   const events = createEventLog({ db: database.db, clock, pollMs: config.eventPollMs, log });
   await events.start();
@@ -103,6 +107,7 @@ export async function startServer(
       await closed;
       clearTimeout(cut);
       await reminderWorker.stop();
+      await retentionWorker.stop();
       await worker.stop();
       database.close();
       await logging.flush();

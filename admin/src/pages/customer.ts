@@ -5,12 +5,14 @@ import { RequestRow } from "../inbox/request-row.ts";
 import { useNow } from "../inbox/use-site-timezone.ts";
 import type { CustomerDetail } from "../request/types.ts";
 import { formatDateTime } from "../ui/format.ts";
+import { CustomerData, describeDeleted } from "./customer-data.ts";
 import { paths, type PageProps } from "./page.ts";
 
 /** One customer: how to reach them, since when, and everything they have sent across channels. */
 export function CustomerPage({ api, site, params }: PageProps) {
   const [detail, setDetail] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
   const now = useNow();
   useEffect(() => {
     api
@@ -19,6 +21,13 @@ export function CustomerPage({ api, site, params }: PageProps) {
       .catch((err: Error) => setError(err.message));
   }, [params.id]);
 
+  if (deleted !== null) {
+    return html`<article class="customer">
+      <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
+      <h1>Customer deleted</h1>
+      <p role="status">Everything about them is gone${deleted ? `: ${deleted}` : ""}. A note that a customer was deleted (without their details) stays in the audit log.</p>
+    </article>`;
+  }
   if (error) return html`<h1>Customer</h1><p class="form-message form-error" role="alert">${error}</p>`;
   if (!detail) return html`<p class="muted" role="status">Loading…</p>`;
   const c = detail.customer;
@@ -37,5 +46,6 @@ export function CustomerPage({ api, site, params }: PageProps) {
     <ul class="req-list" aria-label="Requests from this customer">
       ${detail.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${detail.timezone} now=${now} fresh=${false} />`)}
     </ul>
+    ${site.role === "owner" ? html`<${CustomerData} api=${api} id=${c.id} name=${c.name || "this visitor"} onDeleted=${(d: Record<string, number>) => setDeleted(describeDeleted(d))} />` : null}
   </article>`;
 }

@@ -12,6 +12,7 @@ import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
 import { dirtySections, mergeContributions, SettingsContext, withDraft, type Contribution, type SettingsStore } from "../settings/page-state.ts";
 import { SaveBar, type SaveMessage } from "../settings/save-bar.ts";
+import { PrivacySection } from "../settings/privacy-section.ts";
 import { SiteSection } from "../settings/site-section.ts";
 import type { SettingsView } from "../settings/types.ts";
 import { WidgetSection } from "../settings/widget-section.ts";
@@ -19,7 +20,7 @@ import type { PageProps } from "./page.ts";
 
 const SECTIONS = [
   ["site", "Your site"], ["widget", "Widget"], ["hours", "Hours"], ["away", "Away mode"], ["callbacks", "Call-backs"],
-  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"],
+  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"], ["privacy", "Privacy"],
 ] as const;
 
 const SAVED = "Saved. Shoppers see the change the next time they load a page with the widget (within a minute).";
@@ -135,7 +136,8 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     <${MessagesSection} ...${props} />
     <${AutoReplySection} ...${props} />
     <${AlertsSection} ...${props} />
-    <${OriginsSection} ...${props} />`;
+    <${OriginsSection} ...${props} />
+    <${PrivacySection} ...${props} />`;
 
   return html`<${SettingsContext.Provider} value=${store}><div class="settings" ref=${root}>
     <div class="page-head"><h1>Settings</h1></div>

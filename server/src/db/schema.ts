@@ -178,7 +178,12 @@ export const requests = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("requests_site_created").on(t.siteId, t.createdAt), uniqueIndex("requests_site_ref").on(t.siteId, t.ref)],
+  (t) => [
+    index("requests_site_created").on(t.siteId, t.createdAt),
+    uniqueIndex("requests_site_ref").on(t.siteId, t.ref),
+    // A customer's export and delete find their requests without scanning the table.
+    index("requests_customer").on(t.customerId, t.createdAt),
+  ],
 );
 
 export type SpamReason = "marked" | "blocked_sender" | "no_challenge";
@@ -425,3 +430,35 @@ export const spentChallenges = sqliteTable(
   },
   (t) => [index("spent_challenges_expiry").on(t.expiresAt)],
 );
+
+export type AuditKind = "customer.exported" | "customer.deleted" | "retention.pruned";
+
+/**
+ * What was done with personal data, without any of it: who (a user id, or null for the scheduler),
+ * when, what kind, and how many rows of each table. Never names, phones, emails or message text.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id").references(() => sites.id),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    kind: text("kind").$type<AuditKind>().notNull(),
+    counts: text("counts", { mode: "json" }).notNull().$type<Record<string, number>>(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("audit_log_site").on(t.siteId, t.createdAt)],
+);
+
+/**
+ * Periodic jobs shared by every process on one database: a process runs a job only while it holds
+ * the lease (`lockedUntil` in the future), so two never run it at once, and a crashed run's lease
+ * lapses so the next process picks the job up where the deleted rows left off.
+ */
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder"),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  nextRunAt: integer("next_run_at", { mode: "timestamp_ms" }).notNull(),
+  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
+});

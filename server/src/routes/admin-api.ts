@@ -5,6 +5,7 @@ import { requireCsrfToken, requireSession, sameOriginWrites, type AdminVars } fr
 import type { SmsSender } from "../notify/sms.ts";
 import type { EventLog } from "../events/event-log.ts";
 import type { VoiceCaller } from "../notify/voice.ts";
+import { customerDataRoutes } from "./admin-customers.ts";
 import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
@@ -39,5 +40,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", sessionRoutes({ ...session, phones: sites.phones }));
   app.route("/", siteRoutes(sites));
   app.route("/", requestRoutes(deps));
+  app.route("/", customerDataRoutes(deps));
   return app;
 }

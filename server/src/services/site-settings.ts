@@ -111,6 +111,8 @@ export const siteSettingsSchema = z.object({
   escalateAfterMinutes: z.number().int().min(5).max(7 * 24 * 60).nullable().default(60),
   /** The local hour of the daily digest of open requests (an SMS, only when some are open); null: none. */
   digestHour: z.number().int().min(0).max(23).nullable().default(18),
+  /** Requests and chats with no activity for this many months are deleted (with what is tied to them); null keeps them. */
+  retentionMonths: z.number().int().min(1).max(120).nullable().default(null),
   /** Where the owner's copy of messages goes; the site owner's account email when unset. */
   notifyEmail: z.email("Enter a valid email address.").nullable().default(null),
   /** How quickly the owner usually answers during business hours, in hours. */
