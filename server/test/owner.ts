@@ -22,6 +22,16 @@ export async function createOwner(h: Harness, opts: { email: string; password?: 
   return { userId: user!.id, siteId };
 }
 
+/** Creates an account that is a plain member of `siteId` (as an accepted invitation leaves it). */
+export async function createMember(h: Harness, opts: { email: string; siteId: number; password?: string }) {
+  const [user] = await h.db
+    .insert(users)
+    .values({ name: opts.email.split("@")[0]!, email: opts.email, passwordHash: await hashPassword(opts.password ?? "correct horse battery") })
+    .returning();
+  await h.db.insert(siteMembers).values({ siteId: opts.siteId, userId: user!.id, role: "member" });
+  return { userId: user!.id };
+}
+
 /** Signs in through the API and returns what the browser would keep. */
 export async function signIn(h: Harness, email: string, password = "correct horse battery"): Promise<OwnerSession> {
   const res = await h.app.request("/api/admin/session", {

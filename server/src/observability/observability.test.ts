@@ -20,7 +20,7 @@ afterEach(async () => {
 /** A real server (port 0) on a fresh database, its JSON log lines kept in memory. */
 async function start(env: Record<string, string> = {}) {
   dir = mkdtempSync(path.join(tmpdir(), "beckon-obs-"));
-  const config = loadConfig({ PUBLIC_URL: PUBLIC, DATABASE_URL: `file:${path.join(dir, "db.sqlite")}`, OUTBOX_POLL_MS: "50", ...env }, repoRoot);
+  const config = loadConfig({ PUBLIC_URL: PUBLIC, DATABASE_URL: `file:${path.join(dir, "db.sqlite")}`, OUTBOX_POLL_MS: "50", SPAM_CHALLENGE: "off", ...env }, repoRoot);
   const lines: Record<string, unknown>[] = [];
   running = await startServer({ ...config, port: 0, host: "127.0.0.1" }, { logDestination: { write: (s: string) => void lines.push(JSON.parse(s)) } });
   return { url: running.url, lines };
@@ -60,7 +60,9 @@ describe("GET /metrics", () => {
     const token = "metrics-token-0123456789";
     const { url } = await start({ METRICS_TOKEN: token });
     await callback(url);
-    await new Promise((r) => setTimeout(r, 300));
+    const metrics = () => fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.text());
+    // The outbox records its "not sent" outcome just after the 201; wait for it rather than for a fixed time.
+    await expect.poll(metrics, { timeout: 10_000 }).toContain('beckon_outbox_sends_total{channel="sms",outcome="not_sent"} 1');
     expect((await fetch(`${url}/metrics`)).status).toBe(401);
     expect((await fetch(`${url}/metrics`, { headers: { Authorization: "Bearer wrong-token-0123456789" } })).status).toBe(401);
     const res = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
