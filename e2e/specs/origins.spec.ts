@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
+import { addSite, anySitePage } from "../support/sites.ts";
 
 test.use({ storageState: OWNER_STATE });
 
@@ -11,18 +12,13 @@ const otherOrigin = `http://127.0.0.2:${E2E.port}`;
 
 test("a freshly added site's widget works on a shop's own origin, and the install page shows where", async ({ page, browser }) => {
   test.setTimeout(90_000); // several pages in three browser contexts
-  await page.goto("/admin/new-site");
-  const name = `Corner ${Math.random().toString(36).slice(2, 7).replace(/\d/g, "x")}`;
-  await page.getByLabel("Site name").fill(name);
-  await page.getByRole("button", { name: "Add site" }).click();
-  await expect(page).toHaveURL(/\/install$/);
-  const key = decodeURIComponent(/\/sites\/([^/]+)\/install$/.exec(page.url())![1]!);
+  const key = await addSite(page);
   await expect(page.getByText("Not seen yet")).toBeVisible();
 
   // A shopper on the shop's own origin: the widget loads from the Beckon server's origin and works.
   const shopper = await browser.newContext();
   const shop = await shopper.newPage();
-  await shop.goto(`${shopOrigin}/demo/any-site.html?site=${encodeURIComponent(key)}`);
+  await shop.goto(anySitePage(key, shopOrigin));
   const launcher = shop.getByRole("button", { name: "Contact us" });
   await expect(launcher).toBeVisible();
   await launcher.click();
@@ -41,7 +37,7 @@ test("a freshly added site's widget works on a shop's own origin, and the instal
   // Another site reusing the key is refused, and the owner sees it in plain words with an allow action.
   const other = await shopper.newPage();
   const refused = other.waitForEvent("console", (m) => m.text().includes("Beckon: not shown"));
-  await other.goto(`${otherOrigin}/demo/any-site.html?site=${encodeURIComponent(key)}`);
+  await other.goto(anySitePage(key, otherOrigin));
   await refused;
   await expect(other.getByRole("button", { name: "Contact us" })).toHaveCount(0);
   await page.getByRole("button", { name: "Check again" }).click();
@@ -52,7 +48,7 @@ test("a freshly added site's widget works on a shop's own origin, and the instal
   // Config answers are cached by the browser for a minute: a fresh context sees the change at once.
   const fresh = await browser.newContext();
   const later = await fresh.newPage();
-  await later.goto(`${otherOrigin}/demo/any-site.html?site=${encodeURIComponent(key)}`);
+  await later.goto(anySitePage(key, otherOrigin));
   await expect(later.getByRole("button", { name: "Contact us" })).toBeVisible();
   await Promise.all([shopper.close(), fresh.close()]);
 });

@@ -20,7 +20,8 @@ export type ChatState = {
   problem: Problem;
 };
 
-export type StartValues = { name: string; email: string; message: string; company: string };
+/** `consent`: the tick, when the site asks for one before a chat. */
+export type StartValues = { name: string; email: string; message: string; company: string; consent?: boolean };
 
 export type ChatSession = {
   readonly state: ChatState;
@@ -115,10 +116,10 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
       const result = await request<Transcript>(`${base}/chats`, {
         method: "POST",
         headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company }),
+        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent }),
       });
       if (!result.ok) {
-        set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message") });
+        set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message" || f === "consent") });
         return false;
       }
       // Only now, after the shopper's first line is stored, does anything go into the page's storage.

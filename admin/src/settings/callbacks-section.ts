@@ -4,14 +4,15 @@ import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
 import { CountrySelect } from "./zone-select.ts";
+import { ConsentFields } from "./consent-fields.ts";
 
-/** "Call-backs": how shoppers' numbers are read, and the consent line under the form. */
+/** "Call-backs": how shoppers' numbers are read, the privacy line under every form, and call-back consent. */
 export function CallbacksSection(props: SectionProps) {
   const { form, state, save } = useSectionSave(props);
   const s = props.view.settings;
   const [phoneCountry, setPhoneCountry] = useState(s.phoneCountry);
-  const [consentText, setConsentText] = useState(s.consentText);
-  const [consentRequired, setConsentRequired] = useState(s.consentRequired);
+  const [privacyLine, setPrivacyLine] = useState(s.privacyLine);
+  const [consent, setConsent] = useState(s.consent.callback);
   const [texts, setTexts] = useState(s.shopperSms.enabled);
   const [cap, setCap] = useState(String(s.shopperSms.dailyCap));
   const [countries, setCountries] = useState(s.shopperSms.countries.join(", "));
@@ -22,8 +23,9 @@ export function CallbacksSection(props: SectionProps) {
       save({
         settings: {
           phoneCountry,
-          consentText,
-          consentRequired,
+          privacyLine,
+          // The other channels' consent as last saved: each section owns its own channel.
+          consent: { ...props.view.settings.consent, callback: consent },
           shopperSms: {
             enabled: texts,
             dailyCap: Number(cap),
@@ -34,11 +36,9 @@ export function CallbacksSection(props: SectionProps) {
       })}>
     <${CountrySelect} id=${fieldId("phoneCountry")} label="Default phone country" value=${phoneCountry} onValue=${setPhoneCountry}
       error=${err("phoneCountry")} hint="Numbers typed without a +country code are read as numbers in this country." />
-    <${TextField} id=${fieldId("consentText")} label="Consent text" multiline rows=${2} value=${consentText} onValue=${setConsentText}
-      error=${err("consentText")} hint="Shown next to the phone number field." />
-    <label class="check" id=${fieldId("consentRequired")}><input type="checkbox" checked=${consentRequired}
-      onChange=${(e: Event) => setConsentRequired((e.currentTarget as HTMLInputElement).checked)} />
-      <span>Shoppers must tick a box to agree before asking for a call back</span></label>
+    <${TextField} id=${fieldId("privacyLine")} label="Privacy line" multiline rows=${2} value=${privacyLine} onValue=${setPrivacyLine}
+      error=${err("privacyLine")} hint="Small print under every form in the widget (call-backs, messages and chat)." />
+    <${ConsentFields} channel="callback" before="to calls and texts before asking for a call back" value=${consent} onValue=${setConsent} errors=${state.errors} />
     <label class="check" id=${fieldId("shopperSms.enabled")}><input type="checkbox" checked=${texts}
       onChange=${(e: Event) => setTexts((e.currentTarget as HTMLInputElement).checked)} />
       <span>Text shoppers who agreed: one confirmation, and one notice if we miss them

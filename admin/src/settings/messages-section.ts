@@ -4,9 +4,10 @@ import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { toMessageFields, type DraftField } from "./message-field-id.ts";
 import { MessageFieldsEditor } from "./message-fields-editor.ts";
+import { ConsentFields } from "./consent-fields.ts";
 import { SectionFrame, useSectionSave, type SectionProps } from "./section.ts";
 
-/** "Messages": extra fields, how fast the owner answers, and where copies are emailed. */
+/** "Messages": extra fields, how fast the owner answers, where copies are emailed, and consent for messages and chat. */
 export function MessagesSection(props: SectionProps) {
   const { form, state, save, reject } = useSectionSave(props);
   const s = props.view.settings;
@@ -15,6 +16,8 @@ export function MessagesSection(props: SectionProps) {
   const [fields, setFields] = useState<DraftField[]>(() => s.messageFields.map((f) => ({ ...f, key: newKey() })));
   const [replyWithin, setReplyWithin] = useState(String(s.replyWithinHours));
   const [notifyEmail, setNotifyEmail] = useState(s.notifyEmail ?? "");
+  const [messageConsent, setMessageConsent] = useState(s.consent.message);
+  const [chatConsent, setChatConsent] = useState(s.consent.chat);
   const err = (path: string) => errorAt(state.errors, path);
 
   const submit = async () => {
@@ -22,7 +25,8 @@ export function MessagesSection(props: SectionProps) {
     if (!/^\d+$/.test(replyWithin.trim()) || replyWithinHours < 1 || replyWithinHours > 72) {
       return reject({ replyWithinHours: "Enter a whole number of hours, from 1 to 72." });
     }
-    const saved = await save({ settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null } });
+    const consent = { ...props.view.settings.consent, message: messageConsent, chat: chatConsent };
+    const saved = await save({ settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null, consent } });
     if (saved) setFields(saved.settings.messageFields.map((f) => ({ ...f, key: newKey() })));
   };
 
@@ -32,5 +36,7 @@ export function MessagesSection(props: SectionProps) {
       onValue=${setReplyWithin} error=${err("replyWithinHours")} hint="During opening hours; 1 to 72. The automatic reply promises this." />
     <${TextField} id=${fieldId("notifyEmail")} label="Email messages to" type="email" value=${notifyEmail} onValue=${setNotifyEmail}
       error=${err("notifyEmail")} autocomplete="email" hint="Leave empty to use your account's email address." />
+    <${ConsentFields} channel="message" before="to be emailed before sending a message" value=${messageConsent} onValue=${setMessageConsent} errors=${state.errors} />
+    <${ConsentFields} channel="chat" before="before starting a chat" value=${chatConsent} onValue=${setChatConsent} errors=${state.errors} />
   <//>`;
 }

@@ -14,7 +14,7 @@ import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
 import type { PublicSite, Site } from "./sites.ts";
-import { parseOrThrow } from "./validation.ts";
+import { parseOrThrow, validationFailed } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 
 export type ChatDeps = { db: Db; clock: Clock; publicUrl: string };
@@ -35,6 +35,7 @@ const startInput = z.object({
   message: line,
   clientId,
   company: z.string().optional(),
+  consent: z.boolean({ error: "Consent must be true or false." }).optional(),
 });
 const lineInput = z.object({ token: chatToken, message: line, clientId });
 
@@ -50,6 +51,8 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const existing = await db.select({ id: chats.requestId }).from(chats).where(eq(chats.tokenHash, tokenHash));
   if (existing[0]) return shopperView(db, site, existing[0].id, data.token, clock.now());
   if (data.company?.trim()) return { id: randomUUID(), status: "new" as const, ref: "0", messages: [], ownerAvailable: false };
+  // Chat has its own consent setting: a tick required for call-backs or messages does not apply here.
+  if (site.settings.consent.chat.required && data.consent !== true) throw validationFailed({ consent: "Please tick the box to start the chat." });
 
   const id = randomUUID();
   const now = clock.now();
@@ -66,7 +69,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
       customerId: customer.id,
       kind: "chat",
       ref,
-      fields: { name: name ?? null, email: address ?? null },
+      fields: { name: name ?? null, email: address ?? null, ...(data.consent !== undefined && { consent: data.consent }) },
       origin: meta.origin ?? null,
       createdAt: now,
       updatedAt: now,

@@ -20,11 +20,11 @@ export class CallbackForm extends RequestForm<CallbackValues, Props> {
   }
 
   check(values: CallbackValues) {
-    return checkCallback(values, this.props.config.consent.required);
+    return checkCallback(values, this.props.config.consent.callback.required);
   }
 
   body(values: CallbackValues) {
-    return callbackBody(values, this.props.config.consent.required);
+    return callbackBody(values, this.props.config.consent.callback.required);
   }
 
   has(field: string) {
@@ -45,7 +45,7 @@ export class CallbackForm extends RequestForm<CallbackValues, Props> {
         onChange=${(when: "asap" | "pick", slot = values.slot) => set({ when, slot })} />
       <${Field} id="note" multiline optional label="What's it about?" maxlength="1000" rows="3"
         value=${values.note} error=${errors.note} onValue=${(note: string) => set({ note })} />
-      <${Consent} text=${config.consent.text || "You may call me back on this number."} required=${config.consent.required}
+      <${Consent} consent=${config.consent.callback} privacy=${config.consent.privacy}
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>

@@ -21,12 +21,12 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
 
   check(values: MessageValues) {
     const { config } = this.props;
-    return checkMessage(values, config.message.fields, config.consent.required);
+    return checkMessage(values, config.message.fields, config.consent.message.required);
   }
 
   body(values: MessageValues) {
     const { config } = this.props;
-    return messageBody(values, config.message.fields, config.consent.required, shopperTimeZone());
+    return messageBody(values, config.message.fields, config.consent.message.required, shopperTimeZone());
   }
 
   has(field: string) {
@@ -53,7 +53,7 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
         (field) => html`<${ExtraField} key=${field.id} field=${field} value=${values.fields[field.id]} error=${errors[`fields.${field.id}`]}
           onValue=${(value: string | boolean) => this.setState(({ values: v }) => ({ values: { ...v, fields: { ...v.fields, [field.id]: value } } }))} />`,
       )}
-      <${Consent} text=${config.consent.text || "You may answer me by email."} required=${config.consent.required}
+      <${Consent} consent=${config.consent.message} privacy=${config.consent.privacy}
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>
