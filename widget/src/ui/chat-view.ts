@@ -4,6 +4,7 @@ import type { ChatSession, ChatState } from "../chat-session.ts";
 import type { WidgetConfig } from "../config.ts";
 import { chatStatusLine, shouldAskEmail } from "../chat-text.ts";
 import { noProblem, type Problem } from "../form.ts";
+import { formatTime } from "../format.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
@@ -11,7 +12,6 @@ import { Honeypot } from "./honeypot.ts";
 type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined };
 type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailProblem: Problem; emailSaved: boolean; consent: boolean; consentError: string };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 
 /**
  * "Chat with us": the first line starts the chat (name and email optional); then the lines, live, and
@@ -88,7 +88,7 @@ export class ChatView extends Component<Props, State> {
       html`<div class="lines" role="log" aria-label="Conversation" ref=${this.log}><ol>
         ${chat.lines.map(
           (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
-            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : "You"}, ${time(l.at)}</span>
+            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : "You"}, ${formatTime(l.at)}</span>
             <span class="body">${l.body}</span>
             ${l.state === "sending" && html`<span class="small">Sending${"…"}</span>`}
             ${l.state === "failed" && html`<span class="err">Not sent. <button type="button" class="back" onClick=${() => session.retry(l.key)}>Retry</button></span>`}
