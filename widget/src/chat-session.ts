@@ -6,7 +6,7 @@ import { noProblem, problemFrom, type Problem } from "./form.ts";
 import { request } from "./http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 
-type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; ownerAvailable: boolean };
+type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerAvailable: boolean };
 
 export type ChatState = {
   /** Whether a chat exists (the shopper has sent a first line). */
@@ -25,6 +25,8 @@ export type StartValues = { name: string; email: string; message: string; compan
 
 export type ChatSession = {
   readonly state: ChatState;
+  /** Answers not shown to the shopper yet. */
+  readonly unread: number;
   subscribe(listener: () => void): () => void;
   /** Picks up the stored chat, if any: its transcript, then its live stream. */
   resume(): Promise<void>;
@@ -43,13 +45,15 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
   let source: EventSource | undefined;
   let visible = false;
   let seen = 0;
+  let unread = 0;
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<ChatState>) => {
     state = { ...state, ...patch };
     const newest = lastOwnerId(state.lines);
     if (visible && newest > seen) markSeen(newest);
-    onUnread(visible ? 0 : state.lines.filter((l) => l.author === "owner" && l.id > seen).length);
+    unread = visible ? 0 : state.lines.filter((l) => l.author === "owner" && l.id > seen).length;
+    onUnread(unread);
     listeners.forEach((fn) => fn());
   };
   const post = <T>(path: string, body: object) =>
@@ -71,8 +75,8 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
   }
 
   function adopt(t: Transcript) {
-    // What was already shown before a reload counts as seen; only answers arriving from now on are new.
-    if (!seen) seen = lastOwnerId(t.messages);
+    // What the widget showed before a reload counts as seen (the server keeps how far); the rest is new.
+    if (!seen) seen = typeof t.seenUpTo === "number" ? t.seenUpTo : lastOwnerId(t.messages);
     let lines = state.lines;
     for (const m of t.messages) lines = mergeLine(lines, m);
     set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now() });
@@ -88,6 +92,9 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
   return {
     get state() {
       return state;
+    },
+    get unread() {
+      return unread;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -30,7 +30,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send, 
     built ||= state.open;
     if (!built) return;
     render(
-      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
     // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to
@@ -39,6 +39,11 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send, 
     if (!state.open && focusWasInside) launcher.focus();
     last = state;
   };
+  // "Chat with us" in the menu carries the unread count: redraw when it changes.
+  let unread = 0;
+  chat?.subscribe(() => {
+    if (chat.unread !== unread && ((unread = chat.unread), built)) draw(last);
+  });
   // Turning a phone, or resizing a window across 480 px, makes the panel modal or not.
   narrow?.addEventListener?.("change", () => draw(last));
   return draw;

@@ -161,7 +161,7 @@ export async function markChatSeen(db: Db, site: Site, id: string, input: unknow
 
 /** What the widget shows for a chat: its lines, whether it is closed, and whether the owner is around. */
 export async function shopperView(db: Db, site: PublicSite, id: string, token: unknown, now: Date) {
-  const { request } = await shopperChat(db, site.id, id, token);
+  const { request, chat } = await shopperChat(db, site.id, id, token);
   // Read before the transcript: a stream resumed from here may repeat a line (the widget drops it by
   // id) but can never miss one.
   const [latest] = await db.select({ id: max(events.id) }).from(events).where(and(eq(events.siteId, site.id), eq(events.topic, chatTopic(id))));
@@ -175,6 +175,8 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     messages,
     /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
     lastEventId: latest?.id ?? 0,
+    /** The newest owner line the widget has shown: later ones are unread, also after a reload. */
+    seenUpTo: chat.shopperSeenId,
     ownerAvailable: ownerAvailable(site, now),
   };
 }
