@@ -35,10 +35,10 @@ export function App({ config, state, view, sheet, round, send, chat, unread, onS
   const onBack = config.channels.length > 1 ? () => view.show(null) : undefined;
   return html`<${Panel} config=${config} open=${state.open} sheet=${sheet} onClose=${view.close}>
     ${channel === "chat" && chat
-      ? state.open && html`<${ChatView} config=${config} session=${chat} onBack=${onBack} />`
+      ? state.open && html`<${ChatView} config=${config} session=${chat} onBack=${onBack} onSwitch=${view.show} />`
       : Form
       ? html`<${Form} key=${`${channel}${round}`} config=${config} send=${send} onDone=${onDone}
-          onBack=${config.channels.length > 1 ? () => view.show(null) : undefined}
+          onBack=${config.channels.length > 1 ? () => view.show(null) : undefined} onSwitch=${view.show}
           onSubmitted=${(id: string) => onSubmitted(channel!, id)} />`
       : html`<${ChannelList} channels=${config.channels} unread=${unread} onChoose=${view.show} />`}
   </${Panel}>`;

@@ -5,6 +5,7 @@ import { expectLine } from "../messages.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
 import { RequestForm, type RequestFormProps, type RequestFormState } from "./request-form.ts";
 import { Success } from "./success.ts";
 import { WhenField } from "./when-field.ts";
@@ -31,7 +32,7 @@ export class CallbackForm extends RequestForm<CallbackValues, Props> {
     return isCallbackField(field);
   }
 
-  render({ config, onBack, onDone }: Props, { values, problem, busy, answer }: RequestFormState<CallbackValues>) {
+  render({ config, onBack, onSwitch, onDone }: Props, { values, problem, busy, answer }: RequestFormState<CallbackValues>) {
     if (answer) return html`<${Success} name=${values.name} line=${expectLine(answer.expect)} onDone=${onDone} />`;
     const errors = problem.fields;
     const set = (patch: Partial<CallbackValues>) => this.set(patch);
@@ -49,6 +50,7 @@ export class CallbackForm extends RequestForm<CallbackValues, Props> {
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>
+      ${problem.limited && html`<${OtherChannels} channels=${config.channels} current=${this.channel} onChoose=${onSwitch} />`}
       <button class="primary" aria-disabled=${busy ? "true" : undefined}>${busy ? "Sending…" : "Call me back"}</button>
     </form>`;
   }

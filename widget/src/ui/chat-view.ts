@@ -8,8 +8,9 @@ import { formatTime } from "../format.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
 
-type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined };
+type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void };
 type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailProblem: Problem; emailSaved: boolean; consent: boolean; consentError: string };
 
 
@@ -77,7 +78,7 @@ export class ChatView extends Component<Props, State> {
     this.setState(problem ? { emailProblem: problem } : { emailProblem: noProblem, emailSaved: true });
   }
 
-  render({ config, session, onBack }: Props, { chat, name, email, draft, company, emailProblem, emailSaved, consent, consentError }: State) {
+  render({ config, session, onBack, onSwitch }: Props, { chat, name, email, draft, company, emailProblem, emailSaved, consent, consentError }: State) {
     const errors = chat.problem.fields;
     // Once an address is saved, say where answers go instead of asking again.
     const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
@@ -118,6 +119,7 @@ export class ChatView extends Component<Props, State> {
           onCheck=${(v: boolean) => this.setState({ consent: v, consentError: "" })} />`}
         ${!chat.started && html`<${Honeypot} name=${this.trap} value=${company} onValue=${(v: string) => this.setState({ company: v })} />`}
         <p class="alert" role="alert">${chat.problem.alert}</p>
+        ${chat.problem.limited && html`<${OtherChannels} channels=${config.channels} current="chat" onChoose=${onSwitch} />`}
         <button class="primary" aria-disabled=${chat.busy ? "true" : undefined}>${chat.started ? "Send" : chat.busy ? "Starting…" : "Start chat"}</button>
       </form>
     </div>`;

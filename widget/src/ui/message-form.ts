@@ -6,6 +6,7 @@ import { Consent } from "./consent.ts";
 import { ExtraField } from "./extra-field.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
 import { RequestForm, type RequestFormProps, type RequestFormState } from "./request-form.ts";
 import { Success } from "./success.ts";
 
@@ -33,7 +34,7 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
     return isMessageField(this.props.config.message.fields)(field);
   }
 
-  render({ config, onBack, onDone }: Props, { values, problem, busy, answer }: RequestFormState<MessageValues>) {
+  render({ config, onBack, onSwitch, onDone }: Props, { values, problem, busy, answer }: RequestFormState<MessageValues>) {
     if (answer) return html`<${Success} name=${values.name} line=${replyLine(values.email.trim(), answer.replyTime)} onDone=${onDone} />`;
     const errors = problem.fields;
     const set = (patch: Partial<MessageValues>) => this.set(patch);
@@ -57,6 +58,7 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>
+      ${problem.limited && html`<${OtherChannels} channels=${config.channels} current=${this.channel} onChoose=${onSwitch} />`}
       <button class="primary" aria-disabled=${busy ? "true" : undefined}>${busy ? "Sending…" : "Send message"}</button>
     </form>`;
   }
