@@ -7,7 +7,7 @@ import type { ProofOfWork } from "./proof-of-work.ts";
 import { request } from "./http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 
-type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; ownerAvailable: boolean };
+type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerAvailable: boolean };
 
 export type ChatState = {
   /** Whether a chat exists (the shopper has sent a first line). */
@@ -21,10 +21,13 @@ export type ChatState = {
   problem: Problem;
 };
 
-export type StartValues = { name: string; email: string; message: string; company: string };
+/** `consent`: the tick, when the site asks for one before a chat. */
+export type StartValues = { name: string; email: string; message: string; company: string; consent?: boolean };
 
 export type ChatSession = {
   readonly state: ChatState;
+  /** Answers not shown to the shopper yet. */
+  readonly unread: number;
   subscribe(listener: () => void): () => void;
   /** Picks up the stored chat, if any: its transcript, then its live stream. */
   resume(): Promise<void>;
@@ -43,13 +46,15 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
   let source: EventSource | undefined;
   let visible = false;
   let seen = 0;
+  let unread = 0;
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<ChatState>) => {
     state = { ...state, ...patch };
     const newest = lastOwnerId(state.lines);
     if (visible && newest > seen) markSeen(newest);
-    onUnread(visible ? 0 : state.lines.filter((l) => l.author === "owner" && l.id > seen).length);
+    unread = visible ? 0 : state.lines.filter((l) => l.author === "owner" && l.id > seen).length;
+    onUnread(unread);
     listeners.forEach((fn) => fn());
   };
   const post = <T>(path: string, body: object) =>
@@ -71,8 +76,8 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
   }
 
   function adopt(t: Transcript) {
-    // What was already shown before a reload counts as seen; only answers arriving from now on are new.
-    if (!seen) seen = lastOwnerId(t.messages);
+    // What the widget showed before a reload counts as seen (the server keeps how far); the rest is new.
+    if (!seen) seen = typeof t.seenUpTo === "number" ? t.seenUpTo : lastOwnerId(t.messages);
     let lines = state.lines;
     for (const m of t.messages) lines = mergeLine(lines, m);
     set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now() });
@@ -88,6 +93,9 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
   return {
     get state() {
       return state;
+    },
+    get unread() {
+      return unread;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -116,11 +124,11 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
       const result = await request<Transcript>(`${base}/chats`, {
         method: "POST",
         headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, altcha: await proof?.get() }),
+        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get() }),
       });
       if (result.ok) proof?.spent();
       if (!result.ok) {
-        set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message") });
+        set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message" || f === "consent") });
         return false;
       }
       // Only now, after the shopper's first line is stored, does anything go into the page's storage.

@@ -15,7 +15,12 @@ const contract = {
     { id: "chat", label: "Chat with us" },
   ],
   availability: { openNow: true, nextOpenAt: null, awayUntil: null, awayMessage: null, chatLive: false },
-  consent: { text: "We'll only use your number to return this call.", required: false },
+  consent: {
+    privacy: "We only use what you send us to answer you.",
+    callback: { required: true, text: "You may call and text me about this request." },
+    message: { required: false, text: "You may email me about this message." },
+    chat: { required: false, text: "You may keep this chat and email me the answers." },
+  },
   callback: { slots: ["2026-11-23T14:00:00.000Z", "2026-11-23T14:30:00.000Z"] },
   message: {
     fields: [
@@ -73,6 +78,18 @@ describe("parseConfig", () => {
       message: { fields: [{ id: "ok", label: "Fine", type: "text", options: [], required: false }], replyWithinHours: 0 },
     });
     expect(parseConfig({ ...contract, owner: null, message: undefined })).toMatchObject({ owner: null, message: { fields: [], replyWithinHours: 0 } });
+  });
+
+  it("reads consent per channel: a channel without its own consent, or without wording, needs no tick", () => {
+    const config = parseConfig({ ...contract, consent: { privacy: "Private.", callback: { required: true, text: "" }, message: { required: true, text: "You may email me." } } });
+    expect(config?.consent).toEqual({
+      privacy: "Private.",
+      callback: { required: false, text: "" },
+      message: { required: true, text: "You may email me." },
+      chat: { required: false, text: "" },
+    });
+    // The shape before consent was per channel: nothing is forced on any channel.
+    expect(parseConfig({ ...contract, consent: { text: "I agree", required: true } })?.consent.message.required).toBe(false);
   });
 
   it("rejects what is not a config at all", () => {

@@ -7,6 +7,11 @@ export type Owner = { firstName: string; photoUrl: string; trustLine: string };
 /** An extra question the owner added to "Send a message". */
 export type MessageField = { id: string; label: string; type: "text" | "choice" | "checkbox"; options: string[]; required: boolean };
 
+/** One channel's consent: whether the shopper must tick a box, and its wording. */
+export type ChannelConsent = { required: boolean; text: string };
+/** Consent per channel; a channel that needs no tick shows the `privacy` line only. */
+export type Consent = { privacy: string; callback: ChannelConsent; message: ChannelConsent; chat: ChannelConsent };
+
 export type WidgetConfig = {
   site: string;
   name: string;
@@ -20,7 +25,7 @@ export type WidgetConfig = {
   position: "left" | "right";
   channels: Channel[];
   availability: Availability;
-  consent: { text: string; required: boolean };
+  consent: Consent;
   callback: { slots: string[] };
   message: { fields: MessageField[]; replyWithinHours: number };
 };
@@ -41,6 +46,8 @@ function messageField(f: Loose | null): MessageField | null {
     return null;
   return { id: f!.id, label: f!.label, type: f!.type, options, required: f!.required === true };
 }
+
+const channelConsent = (c: Loose | undefined): ChannelConsent => ({ required: c?.required === true && !!text(c.text), text: text(c?.text) });
 
 /** The config the widget can render, or null when there is nothing to offer (bad shape, no known channel). */
 export function parseConfig(raw: unknown): WidgetConfig | null {
@@ -70,7 +77,12 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
       awayMessage: text(a.awayMessage) || null,
       chatLive: a.chatLive === true,
     },
-    consent: { text: text(c.consent?.text), required: c.consent?.required === true },
+    consent: {
+      privacy: text(c.consent?.privacy),
+      callback: channelConsent(c.consent?.callback),
+      message: channelConsent(c.consent?.message),
+      chat: channelConsent(c.consent?.chat),
+    },
     callback: { slots: dates(c.callback?.slots) },
     message: {
       fields: (Array.isArray(c.message?.fields) ? c.message.fields : []).map(messageField).filter(Boolean),

@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { isCallbackField } from "./callback.ts";
-import { problemFrom } from "./form.ts";
+import { problemFrom, waitText } from "./form.ts";
 import { isMessageField } from "./message.ts";
 
 const failure = (status: number, error: { code: string; message: string; fields?: Record<string, string> }) => ({ ok: false as const, status, error });
+
+describe("waitText", () => {
+  it("states the real wait from Retry-After", () => {
+    expect(waitText(1)).toBe("in 1 second");
+    expect(waitText(40)).toBe("in 40 seconds");
+    expect(waitText(60)).toBe("in 1 minute");
+    expect(waitText(170)).toBe("in 3 minutes");
+    expect(waitText(3600)).toBe("in 60 minutes");
+    expect(waitText(7200)).toBe("in 2 hours");
+  });
+
+  it("says so after a 429 with Retry-After, and marks the problem so other channels are offered", () => {
+    const result = { ok: false as const, status: 429, error: { code: "rate_limited", message: "Too many" }, retryAfter: 170 };
+    expect(problemFrom(result, isCallbackField)).toEqual({ fields: {}, alert: "Too many requests right now. Please try again in 3 minutes.", limited: true });
+  });
+});
 
 describe("problemFrom", () => {
   it("puts the server's field messages under the fields", () => {
@@ -30,9 +46,11 @@ describe("problemFrom", () => {
   });
 
   it("words rate limits kindly and passes other messages through", () => {
-    expect(problemFrom(failure(429, { code: "rate_limited", message: "Too many" }), isCallbackField).alert).toBe("Too many requests — please try again in a minute.");
-    const wait = "Too many requests. Please try again in 7 minutes.";
-    expect(problemFrom(failure(429, { code: "rate_limited", message: wait }), isCallbackField).alert).toBe(wait);
+    expect(problemFrom(failure(429, { code: "rate_limited", message: "Too many" }), isCallbackField)).toEqual({
+      fields: {},
+      alert: "Too many requests right now. Please try again in a few minutes.",
+      limited: true,
+    });
     expect(problemFrom(failure(0, { code: "network", message: "We couldn't reach the server." }), isCallbackField).alert).toBe("We couldn't reach the server.");
   });
 });

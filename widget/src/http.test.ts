@@ -35,4 +35,16 @@ describe("request", () => {
     await request("https://x/api", { method: "POST" });
     expect(vi.mocked(fetch).mock.calls[0]?.[1]).toMatchObject({ method: "POST", credentials: "omit" });
   });
+
+  it("reads a 429's Retry-After, in seconds or as a date", async () => {
+    const limited = (retryAfter: string) =>
+      vi.stubGlobal("fetch", vi.fn(async () => new Response('{"error":{"code":"rate_limited","message":"Slow down."}}', { status: 429, headers: { "Retry-After": retryAfter } })));
+    limited("120");
+    expect(await request("https://x/api")).toMatchObject({ ok: false, status: 429, retryAfter: 120 });
+    limited(new Date(Date.now() + 90_000).toUTCString());
+    const dated = await request("https://x/api");
+    expect(!dated.ok && dated.retryAfter).toBeGreaterThanOrEqual(88);
+    limited("soon");
+    expect(await request("https://x/api")).not.toHaveProperty("retryAfter");
+  });
 });

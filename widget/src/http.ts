@@ -2,7 +2,8 @@
 // value in the server's error shape, so components branch on `ok` and never need try/catch.
 
 export type ApiError = { code: string; message: string; fields?: Record<string, string> };
-export type HttpResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
+/** `retryAfter`: seconds to wait, from a `Retry-After` header (a 429's real wait). */
+export type HttpResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError; retryAfter?: number };
 
 /** Sends a request and reads a JSON answer; never throws, never rejects. Gives up after 15 s. */
 export async function request<T>(url: string, init: RequestInit = {}): Promise<HttpResult<T>> {
@@ -14,12 +15,18 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<H
     const body: unknown = await response.json().catch(() => undefined);
     return response.ok && body !== undefined
       ? { ok: true, status: response.status, data: body as T }
-      : { ok: false, status: response.status, error: errorFrom(body) };
+      : { ok: false, status: response.status, error: errorFrom(body), ...retryAfter(response.headers.get("retry-after")) };
   } catch {
     return { ok: false, status: 0, error: { code: "network", message: "We couldn't reach the server. Check your connection and try again." } };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `Retry-After` as seconds (it may be a number of seconds or an HTTP date), when there is one. */
+function retryAfter(header: string | null): { retryAfter?: number } {
+  const seconds = header === null ? NaN : /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1e3;
+  return seconds >= 0 ? { retryAfter: Math.ceil(seconds) } : {};
 }
 
 /** The server's `{ error: { code, message, fields? } }`, or a stand-in when the body is something else. */

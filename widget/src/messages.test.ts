@@ -10,7 +10,7 @@ describe("formatWhen", () => {
   it("labels a slot in the shopper's time zone and conventions", () => {
     expect(formatWhen("2026-11-23T10:00:00.000Z", ...gb)).toBe("Mon 23 Nov, 10:00");
     expect(formatWhen("2026-11-23T10:00:00.000Z", "en-GB", "America/New_York")).toBe("Mon 23 Nov, 05:00");
-    expect(formatWhen("2026-11-23T10:00:00.000Z", "en-US", "America/New_York")).toBe("Mon, Nov 23, 05:00 AM");
+    expect(formatWhen("2026-11-23T10:00:00.000Z", "en-US", "America/New_York")).toBe("Mon, Nov 23, 5:00 AM");
   });
 });
 

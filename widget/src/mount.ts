@@ -1,6 +1,9 @@
-// The widget's corner of the host page: one <div data-beckon> on body, an open shadow root, and
-// stylesheets adopted by that root. Adopted sheets are CSSOM, so a CSP without 'unsafe-inline' allows
-// them; a <style> element is only the fallback for browsers without constructable stylesheets.
+// The widget's corner of the host page: one <beckon-widget data-beckon> on body, an open shadow root,
+// and stylesheets adopted by that root. The host is a custom element name (never defined), not a <div>,
+// so the page's type selectors (`div { display: none !important }`) do not match it at all; what still
+// can (`*`, `body > *`, attribute rules) loses to the shadow root's `:host { ... !important }`.
+// Adopted sheets are CSSOM, so a CSP without 'unsafe-inline' allows them; a <style> element is only the
+// fallback for browsers without constructable stylesheets.
 
 export type Mounted = { host: HTMLElement; shadow: ShadowRoot; root: HTMLElement };
 
@@ -26,7 +29,7 @@ export function adopt(shadow: ShadowRoot, css: string): void {
 
 /** Appends the host element and returns the container to render into, themed by CSS custom properties. */
 export async function mount(css: string, theme: Record<string, string>, className: string): Promise<Mounted> {
-  const host = document.createElement("div");
+  const host = document.createElement("beckon-widget");
   host.setAttribute("data-beckon", "");
   const shadow = host.attachShadow({ mode: "open" });
   adopt(shadow, css);

@@ -34,20 +34,27 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
   };
   const draw = (state: ViewState) => {
     const focusWasInside = shadow.activeElement !== null;
+    const before = last;
+    last = state;
     // Nothing is built before the shopper first opens the panel: no work for the host page.
     built ||= state.open;
     if (!built) return;
     if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
     render(
-      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
     // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to
     // the view's first control; closing returns it to the launcher, but only if it was ours to move.
-    if (state.open && (!last.open || state.channel !== last.channel)) slot.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    if (state.open && (!before.open || state.channel !== before.channel)) slot.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     if (!state.open && focusWasInside) launcher.focus();
-    last = state;
   };
+  // "Chat with us" in the menu carries the unread count: redraw when it changes.
+  let unread = 0;
+  // Deferred: the count changes while the chat view mounts (it is then seen), inside a render.
+  chat?.subscribe(() => {
+    if (chat.unread !== unread && ((unread = chat.unread), built)) void Promise.resolve().then(() => draw(last));
+  });
   // Turning a phone, or resizing a window across 480 px, makes the panel modal or not.
   narrow?.addEventListener?.("change", () => draw(last));
   return draw;

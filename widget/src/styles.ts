@@ -2,10 +2,12 @@
 // (which the fallback message uses too). The panel's inner styles ship with it, in panel-styles.ts.
 // One rule a line, few spaces: these bytes ship on every page.
 // :host { all: initial } stops the page's inherited styles at the door; the page's own rules cannot reach in.
+// Its !important holds our host against the page's !important rules (`* { all: unset !important }`,
+// `body > * { display: none !important }`): for !important the shadow context wins. The only !important here.
 // Colours: ink #1a1a1a and greys #555/#767676 on white pass AA; the accent's partners come from contrast.ts.
 // One z-index, on the fixed container: above typical sticky headers (~1000) without bidding for the top.
 
-export const css = `:host{all:initial}
+export const css = `:host{all:initial!important;display:block!important}
 *{box-sizing:border-box}
 .root{position:fixed;bottom:20px;right:20px;z-index:10000;font:15px/1.45 system-ui,sans-serif;color:#1a1a1a}
 .left{right:auto;left:20px}

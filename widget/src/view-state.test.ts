@@ -45,4 +45,23 @@ describe("createView", () => {
     two.view.show(null);
     expect(two.draw).toHaveBeenLastCalledWith({ open: true, channel: null });
   });
+
+  it("opens straight at the chat while it has unread answers; the menu stays one tap away", () => {
+    const { view, attach, draw } = setup(["callback", "message", "chat"]);
+    attach();
+    view.prefer("chat");
+    view.toggle();
+    expect(draw).toHaveBeenLastCalledWith({ open: true, channel: "chat" });
+    view.show(null);
+    expect(draw).toHaveBeenLastCalledWith({ open: true, channel: null });
+    view.close();
+    view.prefer(null);
+    view.open();
+    expect(draw).toHaveBeenLastCalledWith({ open: true, channel: null });
+    view.close();
+    // An explicit channel still wins.
+    view.prefer("chat");
+    view.open("message");
+    expect(draw).toHaveBeenLastCalledWith({ open: true, channel: "message" });
+  });
 });

@@ -11,6 +11,8 @@ export type View = {
   toggle(): void;
   /** Shows a channel, or the list of channels (null), without opening or closing. */
   show(channel: string | null): void;
+  /** Where opening without a channel goes while set: the chat, while it has unread answers. */
+  prefer(channel: string | null): void;
   /**
    * Starts drawing, closed: from now on every change is rendered and announced. Returns whether a
    * queued command asked for the panel open, so the caller can announce `ready` before opening it.
@@ -23,6 +25,7 @@ export function createView(events: Pick<Emitter, "emit">): View {
   let state: ViewState = { open: false, channel: null };
   let draw: ((state: ViewState) => void) | undefined;
   let channels: string[] = [];
+  let preferred: string | null = null;
 
   // One channel means no list to choose from; an unknown or disabled one falls back to the list.
   const resolve = (channel: string | null) =>
@@ -38,10 +41,11 @@ export function createView(events: Pick<Emitter, "emit">): View {
   };
 
   return {
-    open: (channel) => set(true, channel ?? state.channel),
+    open: (channel) => set(true, channel ?? (state.open ? state.channel : (preferred ?? state.channel))),
     close: () => set(false, state.channel),
-    toggle: () => set(!state.open, state.channel),
+    toggle: () => (state.open ? set(false, state.channel) : set(true, preferred ?? state.channel)),
     show: (channel) => set(state.open, channel),
+    prefer: (channel) => void (preferred = channel),
     attach(drawer, enabled) {
       channels = enabled;
       draw = drawer;

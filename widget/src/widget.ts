@@ -44,7 +44,11 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     launcher,
     send,
     base,
-    setUnread: launcher.setUnread,
+    // Unread answers: on the launcher, and opening goes straight to the chat (the menu is one tap away).
+    setUnread: (count) => {
+      launcher.setUnread(count);
+      view.prefer(count ? "chat" : null);
+    },
     onSubmitted: (channel, id) => events.emit("submitted", { channel, id }),
   };
 

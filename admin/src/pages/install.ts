@@ -3,9 +3,17 @@ import { html } from "../html.ts";
 import { copyText } from "../settings/copy-text.ts";
 import type { SettingsView } from "../settings/types.ts";
 import { formatInZone } from "../settings/zoned-time.ts";
+import type { SeenOrigin } from "../settings/origins.ts";
+import { SeenOrigins } from "./install-origins.ts";
 import { paths, type PageProps } from "./page.ts";
 
-type InstallInfo = { snippet: string; queueStub: string; lastSeen: { origin: string; at: string } | null };
+type InstallInfo = {
+  snippet: string;
+  queueStub: string;
+  lastSeen: { origin: string; at: string } | null;
+  origins: SeenOrigin[];
+  allowedOrigins: string[];
+};
 
 /** The snippet to paste, how, and whether the widget has been seen loading on a page yet. */
 export function InstallPage({ api, site }: PageProps) {
@@ -57,8 +65,8 @@ export function InstallPage({ api, site }: PageProps) {
         <h2 id="paste-title">2. Paste it into your pages</h2>
         <ol class="steps">
           <li>Paste it just before <code>${"</body>"}</code> on every page where shoppers should see the widget — or once, in your shop's theme or footer template.</li>
-          <li>Add your shop's address under <a href=${paths.settings(site.key) + "#origins"}>Settings → Allowed origins</a> (for example <code>https://shop.example.com</code>).</li>
           <li>Load one of those pages in your browser. The button appears in the corner.</li>
+          <li>Optionally, lock the widget to your shop's address (below, or under <a href=${paths.settings(site.key) + "#origins"}>Settings → Allowed origins</a>).</li>
         </ol>
         <p class="hint">It loads without slowing your page, works under a strict Content-Security-Policy, and is harmless if pasted twice.</p>
         <details>
@@ -74,6 +82,7 @@ export function InstallPage({ api, site }: PageProps) {
             ? html`<span aria-hidden="true">✓ </span>Last seen on <strong>${info.lastSeen.origin}</strong> at ${formatInZone(info.lastSeen.at, zone)} (${zone.replace(/_/g, " ")}).`
             : "Not seen yet — paste the snippet and load a page."}
         </p>
+        <${SeenOrigins} api=${api} siteKey=${site.key} zone=${zone} origins=${info.origins} allowedOrigins=${info.allowedOrigins} onChanged=${check} />
         <button type="button" class="secondary" disabled=${checking} onClick=${check}>${checking ? "Checking…" : "Check again"}</button>
       </section>`}
   </div>`;

@@ -87,7 +87,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
   const save = async () => {
     if (busy || !dirty) return;
     const parts = [...dirtySections(drafts)].map((id) => builders.get(id)?.()).filter((p): p is Contribution => !!p);
-    const merged = mergeContributions(parts);
+    const merged = mergeContributions(parts, view.settings);
     if ("reject" in merged) return refuse(merged.reject, "Please check the highlighted fields.");
     setBusy(true);
     setMessage(null);

@@ -4,14 +4,15 @@ import { errorAt, fieldId } from "./field-errors.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import { CountrySelect } from "./zone-select.ts";
+import { ConsentFields } from "./consent-fields.ts";
 
-/** "Call-backs": how shoppers' numbers are read, and the consent line under the form. */
+/** "Call-backs": how shoppers' numbers are read, the privacy line under every form, and call-back consent. */
 export function CallbacksSection(props: SectionProps) {
   const { state, draft, contribute } = useSettingsSection("callbacks");
   const s = props.view.settings;
   const [phoneCountry, setPhoneCountry] = draft("phoneCountry", s.phoneCountry);
-  const [consentText, setConsentText] = draft("consentText", s.consentText);
-  const [consentRequired, setConsentRequired] = draft("consentRequired", s.consentRequired);
+  const [privacyLine, setPrivacyLine] = draft("privacyLine", s.privacyLine);
+  const [consent, setConsent] = draft("consent", s.consent.callback);
   const [texts, setTexts] = draft("texts", s.shopperSms.enabled);
   const [cap, setCap] = draft("cap", String(s.shopperSms.dailyCap));
   const [countries, setCountries] = draft("countries", s.shopperSms.countries.join(", "));
@@ -20,8 +21,9 @@ export function CallbacksSection(props: SectionProps) {
   contribute(() => ({
     settings: {
       phoneCountry,
-      consentText,
-      consentRequired,
+      privacyLine,
+      // Only this section's channel: the page fills in the others as saved (see mergeContributions).
+      consent: { ...s.consent, callback: consent },
       shopperSms: {
         enabled: texts,
         dailyCap: Number(cap),
@@ -34,11 +36,9 @@ export function CallbacksSection(props: SectionProps) {
   return html`<${SectionFrame} id="callbacks" title="Call-backs">
     <${CountrySelect} id=${fieldId("phoneCountry")} label="Default phone country" value=${phoneCountry} onValue=${setPhoneCountry}
       error=${err("phoneCountry")} hint="Numbers typed without a +country code are read as numbers in this country." />
-    <${TextField} id=${fieldId("consentText")} label="Consent text" multiline rows=${2} value=${consentText} onValue=${setConsentText}
-      error=${err("consentText")} hint="Shown next to the phone number field." />
-    <label class="check" id=${fieldId("consentRequired")}><input type="checkbox" checked=${consentRequired}
-      onChange=${(e: Event) => setConsentRequired((e.currentTarget as HTMLInputElement).checked)} />
-      <span>Shoppers must tick a box to agree before asking for a call back</span></label>
+    <${TextField} id=${fieldId("privacyLine")} label="Privacy line" multiline rows=${2} value=${privacyLine} onValue=${setPrivacyLine}
+      error=${err("privacyLine")} hint="Small print under every form in the widget (call-backs, messages and chat)." />
+    <${ConsentFields} channel="callback" before="to calls and texts before asking for a call back" value=${consent} onValue=${setConsent} errors=${state.errors} />
     <label class="check" id=${fieldId("shopperSms.enabled")}><input type="checkbox" checked=${texts}
       onChange=${(e: Event) => setTexts((e.currentTarget as HTMLInputElement).checked)} />
       <span>Text shoppers who agreed: one confirmation, and one notice if we miss them

@@ -4,10 +4,11 @@ import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { toMessageFields, type DraftField } from "./message-field-id.ts";
 import { MessageFieldsEditor } from "./message-fields-editor.ts";
+import { ConsentFields } from "./consent-fields.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 
-/** "Messages": extra fields, how fast the owner answers, and where copies are emailed. */
+/** "Messages": extra fields, how fast the owner answers, where copies are emailed, and consent for messages and chat. */
 export function MessagesSection(props: SectionProps) {
   const { state, draft, contribute } = useSettingsSection("messages");
   const s = props.view.settings;
@@ -17,6 +18,8 @@ export function MessagesSection(props: SectionProps) {
   const [fields, setFields] = draft<DraftField[]>("fields", s.messageFields.map((f, i) => ({ ...f, key: i + 1 })));
   const [replyWithin, setReplyWithin] = draft("replyWithin", String(s.replyWithinHours));
   const [notifyEmail, setNotifyEmail] = draft("notifyEmail", s.notifyEmail ?? "");
+  const [messageConsent, setMessageConsent] = draft("messageConsent", s.consent.message);
+  const [chatConsent, setChatConsent] = draft("chatConsent", s.consent.chat);
   const err = (path: string) => errorAt(state.errors, path);
 
   contribute(() => {
@@ -24,7 +27,8 @@ export function MessagesSection(props: SectionProps) {
     if (!/^\d+$/.test(replyWithin.trim()) || replyWithinHours < 1 || replyWithinHours > 72) {
       return { reject: { replyWithinHours: "Enter a whole number of hours, from 1 to 72." } };
     }
-    return { settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null } };
+    const consent = { ...s.consent, message: messageConsent, chat: chatConsent };
+    return { settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null, consent } };
   });
 
   return html`<${SectionFrame} id="messages" title="Messages">
@@ -33,5 +37,7 @@ export function MessagesSection(props: SectionProps) {
       onValue=${setReplyWithin} error=${err("replyWithinHours")} hint="During opening hours; 1 to 72. The automatic reply promises this." />
     <${TextField} id=${fieldId("notifyEmail")} label="Email messages to" type="email" value=${notifyEmail} onValue=${setNotifyEmail}
       error=${err("notifyEmail")} autocomplete="email" hint="Leave empty to use your account's email address." />
+    <${ConsentFields} channel="message" before="to be emailed before sending a message" value=${messageConsent} onValue=${setMessageConsent} errors=${state.errors} />
+    <${ConsentFields} channel="chat" before="before starting a chat" value=${chatConsent} onValue=${setChatConsent} errors=${state.errors} />
   <//>`;
 }

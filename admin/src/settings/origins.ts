@@ -13,3 +13,12 @@ export function originErrors(errors: Record<string, string>): string[] {
     .filter(([m]) => m)
     .map(([m, message]) => `Line ${Number(m![1]) + 1}: ${message}`);
 }
+
+/** An origin the widget was loaded on, as the install check reports it. */
+export type SeenOrigin = { origin: string; allowed: boolean; firstSeenAt: string; lastSeenAt: string };
+
+/** Whether the widget is locked to a list of sites (empty or `*`: every site may show it). */
+export const isLocked = (allowed: string[]) => allowed.length > 0 && !allowed.includes("*");
+
+/** "Only allow these": the list that locks the widget to the sites it works on now. */
+export const lockTo = (seen: SeenOrigin[]): string[] => seen.filter((o) => o.allowed).map((o) => o.origin);

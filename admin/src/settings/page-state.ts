@@ -46,8 +46,10 @@ export function dirtySections(drafts: Record<string, unknown>): Set<string> {
 /**
  * Merges the sections' updates into one request: top-level fields side by side, `settings` keys
  * side by side (sections own disjoint keys), or every error found before asking the server.
+ * `settings.consent` is shared: each section sends the whole object with its own channels changed,
+ * so only the channels that differ from `saved` are taken from each.
  */
-export function mergeContributions(parts: Contribution[]): Contribution {
+export function mergeContributions(parts: Contribution[], saved?: SettingsView["settings"]): Contribution {
   const reject = Object.assign({}, ...parts.map((p) => ("reject" in p ? p.reject : {}))) as Record<string, string>;
   if (Object.keys(reject).length) return { reject };
   const update: SettingsUpdate = {};
@@ -55,9 +57,16 @@ export function mergeContributions(parts: Contribution[]): Contribution {
     if (!("update" in p)) continue;
     const { settings, ...top } = p.update;
     Object.assign(update, top);
-    if (settings) update.settings = { ...update.settings, ...settings };
+    if (!settings) continue;
+    const consent = settings.consent && saved ? { ...(update.settings?.consent ?? saved.consent), ...changedFrom(saved.consent, settings.consent) } : settings.consent;
+    update.settings = { ...update.settings, ...settings, ...(consent && { consent }) };
   }
   return { update };
+}
+
+/** The entries of `next` that differ from `saved`. */
+function changedFrom<T extends object>(saved: T, next: T): Partial<T> {
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => !same(v, (saved as Record<string, unknown>)[k]))) as Partial<T>;
 }
 
 type Setter<T> = (next: T | ((prev: T) => T)) => void;

@@ -462,3 +462,23 @@ export const jobLeases = sqliteTable("job_leases", {
   nextRunAt: integer("next_run_at", { mode: "timestamp_ms" }).notNull(),
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * Every origin whose pages loaded a site's widget (its config), allowed or refused, with first and last
+ * sighting: the install page lists them. The origin is the browser's own `Origin` header on the widget's
+ * request (never `Referer`, which a page can shape); at most a bounded number per site.
+ */
+export const widgetOrigins = sqliteTable(
+  "widget_origins",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    origin: text("origin").notNull(),
+    /** Whether the last load from this origin was let through (false: refused by the site's origin lock). */
+    allowed: integer("allowed", { mode: "boolean" }).notNull(),
+    firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.origin] })],
+);

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
 import { findSiteByKey, type PublicSite, type Site } from "../services/sites.ts";
+import { originAllowed as settingsAllow } from "../services/widget-origins.ts";
 import { ApiError } from "./errors.ts";
 
 export type SiteVars = { Variables: { site: PublicSite } };
@@ -16,12 +17,10 @@ export function loadSite(db: Db): MiddlewareHandler<SiteVars> {
   };
 }
 
-function originAllowed(site: Site, origin: string): boolean {
-  return site.settings.allowedOrigins.some((allowed) => allowed === "*" || allowed === origin);
-}
+const originAllowed = (site: Site, origin: string) => settingsAllow(site.settings, origin);
 
 /**
- * The site's allowed origins, enforced twice: CORS headers so browsers on other origins cannot read our
+ * The site's allowed origins (none: every origin), enforced twice: CORS headers so browsers on other origins cannot read our
  * answers, and a 403 so they cannot write either (a text/plain POST is sent without a preflight).
  * Requests without an Origin header (servers, curl) pass; rate limits still apply to them.
  */

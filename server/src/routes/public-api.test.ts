@@ -156,7 +156,7 @@ describe("POST /api/v1/sites/:site/callbacks", () => {
   });
 
   it("lists every bad field at once", async () => {
-    h = await createHarness({ settings: { consentRequired: true } });
+    h = await createHarness({ settings: { consent: { callback: { required: true } } } });
     const res = await post(h, "/api/v1/sites/shop/callbacks", { name: " ", phone: 42, when: "yesterday" });
     expect(res.status).toBe(400);
     const { error } = await res.json();

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -7,7 +7,8 @@ import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
 import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
 import { submitMessage } from "../services/messages.ts";
-import { findPhoto, photoUrl, recordWidgetLoad } from "../services/site-admin.ts";
+import { findPhoto, photoUrl } from "../services/site-admin.ts";
+import { originAllowed, recordWidgetOrigin, requestOrigin, type SeenCache } from "../services/widget-origins.ts";
 import { widgetConfig } from "../services/widget-config.ts";
 import { ownerAvailable } from "../services/chat-presence.ts";
 import type { EventLog } from "../events/event-log.ts";
@@ -46,14 +47,22 @@ export function publicApi(deps: PublicApiDeps) {
   const sender = (c: Context<SiteVars>, body: unknown) =>
     senderCheck({ db: deps.db, clock: deps.clock, challenges }, c.get("site").id, senderHash(deps.linkSecret, clientIp(c, deps.trustProxy)), solutionIn(body));
 
-  app.use("/sites/:site/*", loadSite(deps.db), siteCors());
+  // Every origin that loads the widget is recorded, refused ones too (before the lock answers 403), so
+  // the install page can say "Blocked on https://shop.example — allow it?".
+  const seen: SeenCache = new Map();
+  const noteOrigin: MiddlewareHandler<SiteVars> = async (c, next) => {
+    if (c.req.method === "GET" && c.req.path.endsWith("/config")) {
+      const site = c.get("site");
+      const origin = requestOrigin({ origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") }, deps.publicUrl);
+      if (origin) await recordWidgetOrigin(deps.db, deps.clock, site.id, origin, originAllowed(site.settings, origin), seen);
+    }
+    await next();
+  };
+  app.use("/sites/:site/*", loadSite(deps.db), noteOrigin, siteCors());
   app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender, onChanged: deps.onChatChanged }));
 
-  const lastSeen = new Map<number, number>();
   app.get("/sites/:site/config", etag(), async (c) => {
     const site = c.get("site");
-    const origin = c.req.header("origin") ?? refererOrigin(c.req.header("referer"));
-    if (origin) await recordWidgetLoad(deps.db, deps.clock, site.id, origin, lastSeen);
     c.header("Cache-Control", "public, max-age=60");
     const now = deps.clock.now();
     const chatLive = site.settings.channels.includes("chat") && ownerAvailable(site, now);
@@ -99,12 +108,4 @@ export function publicApi(deps: PublicApiDeps) {
   });
 
   return app;
-}
-
-function refererOrigin(referer: string | undefined): string | undefined {
-  try {
-    return referer ? new URL(referer).origin : undefined;
-  } catch {
-    return undefined;
-  }
 }

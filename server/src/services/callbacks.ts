@@ -58,7 +58,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   if (!phone.ok) fields.phone = phone.message;
   const when = data.when === "asap" ? ("asap" as const) : new Date(data.when);
   if (when !== "asap" && !isBookable(s, when, now)) fields.when = "That time is no longer available. Please pick another.";
-  if (s.consentRequired && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
+  if (s.consent.callback.required && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
   if (!phone.ok || Object.keys(fields).length) throw validationFailed(fields);
   const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 

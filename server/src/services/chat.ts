@@ -14,7 +14,7 @@ import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
 import type { PublicSite, Site } from "./sites.ts";
-import { parseOrThrow, typedText } from "./validation.ts";
+import { parseOrThrow, typedText, validationFailed } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
@@ -36,6 +36,7 @@ const startInput = z.object({
   message: line,
   clientId,
   company: z.string().optional(),
+  consent: z.boolean({ error: "Consent must be true or false." }).optional(),
 });
 const lineInput = z.object({ token: chatToken, message: line, clientId });
 
@@ -51,6 +52,8 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const existing = await db.select({ id: chats.requestId }).from(chats).where(eq(chats.tokenHash, tokenHash));
   if (existing[0]) return shopperView(db, site, existing[0].id, data.token, clock.now());
   if (data.company?.trim()) return { id: randomUUID(), status: "new" as const, ref: "0", messages: [], ownerAvailable: false };
+  // Chat has its own consent setting: a tick required for call-backs or messages does not apply here.
+  if (site.settings.consent.chat.required && data.consent !== true) throw validationFailed({ consent: "Please tick the box to start the chat." });
 
   const id = randomUUID();
   const now = clock.now();
@@ -68,7 +71,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
       customerId: customer.id,
       kind: "chat",
       ref,
-      fields: { name: name ?? null, email: address ?? null },
+      fields: { name: name ?? null, email: address ?? null, ...(data.consent !== undefined && { consent: data.consent }) },
       origin: meta.origin ?? null,
       senderHash: meta.sender?.senderHash ?? null,
       spamAt: spam ? now : null,
@@ -164,7 +167,7 @@ export async function markChatSeen(db: Db, site: Site, id: string, input: unknow
 
 /** What the widget shows for a chat: its lines, whether it is closed, and whether the owner is around. */
 export async function shopperView(db: Db, site: PublicSite, id: string, token: unknown, now: Date) {
-  const { request } = await shopperChat(db, site.id, id, token);
+  const { request, chat } = await shopperChat(db, site.id, id, token);
   // Read before the transcript: a stream resumed from here may repeat a line (the widget drops it by
   // id) but can never miss one.
   const [latest] = await db.select({ id: max(events.id) }).from(events).where(and(eq(events.siteId, site.id), eq(events.topic, chatTopic(id))));
@@ -178,6 +181,8 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     messages,
     /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
     lastEventId: latest?.id ?? 0,
+    /** The newest owner line the widget has shown: later ones are unread, also after a reload. */
+    seenUpTo: chat.shopperSeenId,
     ownerAvailable: ownerAvailable(site, now),
   };
 }

@@ -78,7 +78,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const data = parseOrThrow(messageInput, input);
   const s = site.settings;
   const { errors, extras } = readExtraFields(s.messageFields, data.fields);
-  if (s.consentRequired && data.consent !== true) errors.consent = "Please tick the box so we may answer you.";
+  if (s.consent.message.required && data.consent !== true) errors.consent = "Please tick the box so we may answer you.";
   if (Object.keys(errors).length) throw validationFailed(errors);
   const spam = (await meta.sender?.screen({ email: data.email })) ?? null;
 

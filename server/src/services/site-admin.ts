@@ -8,6 +8,7 @@ import { ApiError } from "../http/errors.ts";
 import { templateProblem } from "./autoreply.ts";
 import { parsePhone } from "./phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
+import { listWidgetOrigins } from "./widget-origins.ts";
 import { requireOwner, type MemberSite } from "./accounts.ts";
 import { fieldErrors, validationFailed, typedText } from "./validation.ts";
 import { sniffImageType } from "./image-type.ts";
@@ -98,23 +99,19 @@ export async function findPhoto(db: Db, key: string) {
   return row?.photo && row.type ? { bytes: row.photo, type: row.type } : undefined;
 }
 
-// Writing on every page view would turn reads into writes; once a minute per site is enough for "last seen".
-const SEEN_EVERY_MS = 60_000;
-
-/** Notes where and when a site's widget loaded, for the install check. */
-export async function recordWidgetLoad(db: Db, clock: Clock, siteId: number, origin: string, lastSeen: Map<number, number>) {
-  const now = clock.now().getTime();
-  if (now - (lastSeen.get(siteId) ?? 0) < SEEN_EVERY_MS) return;
-  lastSeen.set(siteId, now);
-  await db.update(sites).set({ widgetSeenOrigin: origin, widgetSeenAt: new Date(now) }).where(eq(sites.id, siteId));
-}
-
-/** The install page: the snippet and the install check. */
+/**
+ * The install page: the snippet, and the install check: every origin that loaded the widget (allowed
+ * or refused by the site's origin lock, judged against the current settings), the latest allowed one
+ * as `lastSeen`, and the lock itself (`allowedOrigins`; empty means every site may show the widget).
+ */
 export async function installInfo(db: Db, publicUrl: string, site: MemberSite) {
-  const [row] = await db.select({ origin: sites.widgetSeenOrigin, at: sites.widgetSeenAt }).from(sites).where(eq(sites.id, site.id));
+  const origins = await listWidgetOrigins(db, site.id, site.settings);
+  const latest = origins.find((o) => o.allowed);
   return {
     snippet: embedSnippet(publicUrl, site.key),
     queueStub: `<script>${QUEUE_STUB}</script>`,
-    lastSeen: row?.origin && row.at ? { origin: row.origin, at: row.at.toISOString() } : null,
+    lastSeen: latest ? { origin: latest.origin, at: latest.lastSeenAt } : null,
+    origins,
+    allowedOrigins: site.settings.allowedOrigins,
   };
 }

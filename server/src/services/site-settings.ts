@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { textOnAccent } from "./contrast.ts";
+import { consentSettings, migrateConsent } from "./consent-settings.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM, 24-hour");
 const interval = z
@@ -92,8 +93,7 @@ export const siteSettingsSchema = z.object({
     )
     .max(20)
     .default([]),
-  consentText: z.string().trim().max(300).default("We only use what you send us to answer you."),
-  consentRequired: z.boolean().default(false),
+  ...consentSettings,
   smsAlerts: z.boolean().default(true),
   /**
    * Texts to shoppers (off by default): a confirmation after a call-back request and one notice after a
@@ -136,7 +136,7 @@ export type MessageField = z.infer<typeof messageField>;
 /** Settings as stored or submitted, before defaults are filled in. */
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 
-/** Parses stored settings, filling defaults for anything an older version did not store. */
+/** Parses stored settings, filling defaults for anything an older version did not store (and reading older shapes). */
 export function readSettings(stored: unknown): SiteSettings {
-  return siteSettingsSchema.parse(stored ?? {});
+  return siteSettingsSchema.parse(stored && typeof stored === "object" ? migrateConsent(stored as Record<string, unknown>) : {});
 }

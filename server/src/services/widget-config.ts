@@ -29,7 +29,8 @@ export function widgetConfig(site: Site, now: Date, photoUrl: string | null, cha
       /** Someone has the inbox open right now, inside business hours: chat answers come live. */
       chatLive,
     },
-    consent: { text: s.consentText, required: s.consentRequired },
+    /** Each channel's own consent; a channel that needs no tick shows `privacy` only. */
+    consent: { privacy: s.privacyLine, ...s.consent },
     callback: { slots: callbackSlots(s, now).map((d) => d.toISOString()) },
     message: { fields: s.messageFields, replyWithinHours: s.replyWithinHours },
   };

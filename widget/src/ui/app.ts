@@ -20,6 +20,8 @@ export type AppProps = {
   send: Send;
   /** The chat, when the site offers it. */
   chat: ChatSession | null;
+  /** Chat answers the shopper has not seen yet. */
+  unread: number;
   onSubmitted: (channel: string, id: string) => void;
   onDone: () => void;
 };
@@ -27,17 +29,17 @@ export type AppProps = {
 const FORMS: Record<string, typeof CallbackForm | typeof MessageForm> = { callback: CallbackForm, message: MessageForm };
 
 /** The panel, showing the channel list or one channel's form. */
-export function App({ config, state, view, sheet, round, send, chat, onSubmitted, onDone }: AppProps) {
+export function App({ config, state, view, sheet, round, send, chat, unread, onSubmitted, onDone }: AppProps) {
   const channel = state.channel;
   const Form = channel ? FORMS[channel] : undefined;
   const onBack = config.channels.length > 1 ? () => view.show(null) : undefined;
   return html`<${Panel} config=${config} open=${state.open} sheet=${sheet} onClose=${view.close}>
     ${channel === "chat" && chat
-      ? state.open && html`<${ChatView} config=${config} session=${chat} onBack=${onBack} />`
+      ? state.open && html`<${ChatView} config=${config} session=${chat} onBack=${onBack} onSwitch=${view.show} />`
       : Form
       ? html`<${Form} key=${`${channel}${round}`} config=${config} send=${send} onDone=${onDone}
-          onBack=${config.channels.length > 1 ? () => view.show(null) : undefined}
+          onBack=${config.channels.length > 1 ? () => view.show(null) : undefined} onSwitch=${view.show}
           onSubmitted=${(id: string) => onSubmitted(channel!, id)} />`
-      : html`<${ChannelList} channels=${config.channels} onChoose=${view.show} />`}
+      : html`<${ChannelList} channels=${config.channels} unread=${unread} onChoose=${view.show} />`}
   </${Panel}>`;
 }

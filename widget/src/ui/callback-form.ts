@@ -5,6 +5,7 @@ import { expectLine } from "../messages.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
 import { RequestForm, type RequestFormProps, type RequestFormState } from "./request-form.ts";
 import { Success } from "./success.ts";
 import { WhenField } from "./when-field.ts";
@@ -20,18 +21,18 @@ export class CallbackForm extends RequestForm<CallbackValues, Props> {
   }
 
   check(values: CallbackValues) {
-    return checkCallback(values, this.props.config.consent.required);
+    return checkCallback(values, this.props.config.consent.callback.required);
   }
 
   body(values: CallbackValues) {
-    return callbackBody(values, this.props.config.consent.required);
+    return callbackBody(values, this.props.config.consent.callback.required);
   }
 
   has(field: string) {
     return isCallbackField(field);
   }
 
-  render({ config, onBack, onDone }: Props, { values, problem, busy, answer }: RequestFormState<CallbackValues>) {
+  render({ config, onBack, onSwitch, onDone }: Props, { values, problem, busy, answer }: RequestFormState<CallbackValues>) {
     if (answer) return html`<${Success} name=${values.name} line=${expectLine(answer.expect)} onDone=${onDone} />`;
     const errors = problem.fields;
     const set = (patch: Partial<CallbackValues>) => this.set(patch);
@@ -45,10 +46,11 @@ export class CallbackForm extends RequestForm<CallbackValues, Props> {
         onChange=${(when: "asap" | "pick", slot = values.slot) => set({ when, slot })} />
       <${Field} id="note" multiline optional label="What's it about?" maxlength="1000" rows="3"
         value=${values.note} error=${errors.note} onValue=${(note: string) => set({ note })} />
-      <${Consent} text=${config.consent.text || "You may call me back on this number."} required=${config.consent.required}
+      <${Consent} consent=${config.consent.callback} privacy=${config.consent.privacy}
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>
+      ${problem.limited && html`<${OtherChannels} channels=${config.channels} current=${this.channel} onChoose=${onSwitch} />`}
       <button class="primary" aria-disabled=${busy ? "true" : undefined}>${busy ? "Sending…" : "Call me back"}</button>
     </form>`;
   }

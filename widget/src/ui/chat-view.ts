@@ -4,13 +4,15 @@ import type { ChatSession, ChatState } from "../chat-session.ts";
 import type { WidgetConfig } from "../config.ts";
 import { chatStatusLine, shouldAskEmail } from "../chat-text.ts";
 import { noProblem, type Problem } from "../form.ts";
+import { formatTime } from "../format.ts";
+import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
 
-type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined };
-type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailProblem: Problem; emailSaved: boolean };
+type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void };
+type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailProblem: Problem; emailSaved: boolean; consent: boolean; consentError: string };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 
 /**
  * "Chat with us": the first line starts the chat (name and email optional); then the lines, live, and
@@ -24,7 +26,7 @@ export class ChatView extends Component<Props, State> {
 
   constructor(props: Props) {
     super(props);
-    this.state = { chat: props.session.state, name: "", email: "", draft: "", company: "", emailProblem: noProblem, emailSaved: false };
+    this.state = { chat: props.session.state, name: "", email: "", draft: "", company: "", emailProblem: noProblem, emailSaved: false, consent: false, consentError: "" };
     this.log = createRef();
     this.trap = `b${Math.random().toString(36).slice(2)}`;
   }
@@ -49,14 +51,21 @@ export class ChatView extends Component<Props, State> {
   async send(event: Event) {
     event.preventDefault();
     const { session } = this.props;
-    const { chat, draft, name, email, company } = this.state;
+    const { chat, draft, name, email, company, consent } = this.state;
+    const form = (event.target as Element).closest("form");
     const body = draft.trim();
     if (!body) return;
     if (chat.started) {
       this.setState({ draft: "" });
       return session.say(body);
     }
-    if (await session.start({ name, email, message: body, company })) this.setState({ draft: "", emailSaved: !!email.trim() });
+    // Chat's own consent: only when the site asks for a tick before a chat.
+    const required = this.props.config.consent.chat.required;
+    if (required && !consent) {
+      return this.setState({ consentError: "Please tick the box to start the chat." }, () => form?.querySelector<HTMLElement>("#beckon-consent")?.focus());
+    }
+    this.setState({ consentError: "" });
+    if (await session.start({ name, email, message: body, company, ...(required && { consent }) })) this.setState({ draft: "", emailSaved: !!email.trim() });
   }
 
   keyDown(event: KeyboardEvent) {
@@ -69,7 +78,7 @@ export class ChatView extends Component<Props, State> {
     this.setState(problem ? { emailProblem: problem } : { emailProblem: noProblem, emailSaved: true });
   }
 
-  render({ config, session, onBack }: Props, { chat, name, email, draft, company, emailProblem, emailSaved }: State) {
+  render({ config, session, onBack, onSwitch }: Props, { chat, name, email, draft, company, emailProblem, emailSaved, consent, consentError }: State) {
     const errors = chat.problem.fields;
     // Once an address is saved, say where answers go instead of asking again.
     const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
@@ -80,7 +89,7 @@ export class ChatView extends Component<Props, State> {
       html`<div class="lines" role="log" aria-label="Conversation" ref=${this.log}><ol>
         ${chat.lines.map(
           (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
-            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : "You"}, ${time(l.at)}</span>
+            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : "You"}, ${formatTime(l.at)}</span>
             <span class="body">${l.body}</span>
             ${l.state === "sending" && html`<span class="small">Sending${"…"}</span>`}
             ${l.state === "failed" && html`<span class="err">Not sent. <button type="button" class="back" onClick=${() => session.retry(l.key)}>Retry</button></span>`}
@@ -105,9 +114,12 @@ export class ChatView extends Component<Props, State> {
             value=${email} error=${errors.email} onValue=${(v: string) => this.setState({ email: v })} />`}`}
         <${Field} id="message" multiline label=${chat.started ? "Your message" : "How can we help?"} maxlength="2000" rows="2" data-autofocus
           value=${draft} error=${errors.message} onValue=${(v: string) => this.setState({ draft: v })} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
-        ${!chat.started && config.consent.text && html`<p class="small">${config.consent.text}</p>`}
+        ${!chat.started &&
+        html`<${Consent} consent=${config.consent.chat} privacy=${config.consent.privacy} checked=${consent} error=${consentError || errors.consent}
+          onCheck=${(v: boolean) => this.setState({ consent: v, consentError: "" })} />`}
         ${!chat.started && html`<${Honeypot} name=${this.trap} value=${company} onValue=${(v: string) => this.setState({ company: v })} />`}
         <p class="alert" role="alert">${chat.problem.alert}</p>
+        ${chat.problem.limited && html`<${OtherChannels} channels=${config.channels} current="chat" onChoose=${onSwitch} />`}
         <button class="primary" aria-disabled=${chat.busy ? "true" : undefined}>${chat.started ? "Send" : chat.busy ? "Starting…" : "Start chat"}</button>
       </form>
     </div>`;

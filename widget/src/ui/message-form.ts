@@ -6,6 +6,7 @@ import { Consent } from "./consent.ts";
 import { ExtraField } from "./extra-field.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
 import { RequestForm, type RequestFormProps, type RequestFormState } from "./request-form.ts";
 import { Success } from "./success.ts";
 
@@ -21,19 +22,19 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
 
   check(values: MessageValues) {
     const { config } = this.props;
-    return checkMessage(values, config.message.fields, config.consent.required);
+    return checkMessage(values, config.message.fields, config.consent.message.required);
   }
 
   body(values: MessageValues) {
     const { config } = this.props;
-    return messageBody(values, config.message.fields, config.consent.required, shopperTimeZone());
+    return messageBody(values, config.message.fields, config.consent.message.required, shopperTimeZone());
   }
 
   has(field: string) {
     return isMessageField(this.props.config.message.fields)(field);
   }
 
-  render({ config, onBack, onDone }: Props, { values, problem, busy, answer }: RequestFormState<MessageValues>) {
+  render({ config, onBack, onSwitch, onDone }: Props, { values, problem, busy, answer }: RequestFormState<MessageValues>) {
     if (answer) return html`<${Success} name=${values.name} line=${replyLine(values.email.trim(), answer.replyTime)} onDone=${onDone} />`;
     const errors = problem.fields;
     const set = (patch: Partial<MessageValues>) => this.set(patch);
@@ -53,10 +54,11 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
         (field) => html`<${ExtraField} key=${field.id} field=${field} value=${values.fields[field.id]} error=${errors[`fields.${field.id}`]}
           onValue=${(value: string | boolean) => this.setState(({ values: v }) => ({ values: { ...v, fields: { ...v.fields, [field.id]: value } } }))} />`,
       )}
-      <${Consent} text=${config.consent.text || "You may answer me by email."} required=${config.consent.required}
+      <${Consent} consent=${config.consent.message} privacy=${config.consent.privacy}
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />
       <p class="alert" role="alert">${problem.alert}</p>
+      ${problem.limited && html`<${OtherChannels} channels=${config.channels} current=${this.channel} onChoose=${onSwitch} />`}
       <button class="primary" aria-disabled=${busy ? "true" : undefined}>${busy ? "Sending…" : "Send message"}</button>
     </form>`;
   }

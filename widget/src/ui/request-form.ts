@@ -3,7 +3,8 @@ import { noProblem, problemFrom, type FieldErrors, type Problem } from "../form.
 import type { Send, SubmissionAnswer } from "../panel-host.ts";
 import { newIdempotencyKey } from "../random-key.ts";
 
-export type RequestFormProps = { send: Send; onBack: (() => void) | undefined; onSubmitted: (id: string) => void; onDone: () => void };
+/** `onSwitch`: shows another channel (offered after a 429). */
+export type RequestFormProps = { send: Send; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void; onSubmitted: (id: string) => void; onDone: () => void };
 export type RequestFormState<V> = { values: V; problem: Problem; busy: boolean; answer: SubmissionAnswer | null };
 
 /**

@@ -1,0 +1,28 @@
+import { html } from "../html.ts";
+import { TextField } from "../ui/field.ts";
+import { errorAt, fieldId } from "./field-errors.ts";
+import type { SiteSettings } from "./types.ts";
+
+export type ConsentChannel = keyof SiteSettings["consent"];
+type ChannelConsent = SiteSettings["consent"][ConsentChannel];
+
+type Props = {
+  channel: ConsentChannel;
+  /** "before asking for a call back" */
+  before: string;
+  value: ChannelConsent;
+  onValue: (value: ChannelConsent) => void;
+  errors: Record<string, string>;
+};
+
+/** One channel's consent: whether shoppers must tick a box on that channel, and the box's wording. */
+export function ConsentFields({ channel, before, value, onValue, errors }: Props) {
+  const path = `consent.${channel}`;
+  return html`<label class="check" id=${fieldId(`${path}.required`)}><input type="checkbox" checked=${value.required}
+      onChange=${(e: Event) => onValue({ ...value, required: (e.currentTarget as HTMLInputElement).checked })} />
+      <span>Shoppers must tick a box to agree ${before}
+        <span class="check-hint">Without it, they see the privacy line only.</span></span></label>
+    ${value.required &&
+    html`<${TextField} id=${fieldId(`${path}.text`)} label="What they agree to" multiline rows=${2} value=${value.text}
+      onValue=${(text: string) => onValue({ ...value, text })} error=${errorAt(errors, `${path}.text`)} />`}`;
+}
