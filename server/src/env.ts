@@ -40,6 +40,7 @@ const envSchema = z
     OUTBOX_POLL_MS: positiveInt(1000),
     EVENT_POLL_MS: positiveInt(250),
     APP_SECRET: optional.pipe(z.string().min(32, "use at least 32 random characters").optional()),
+    WEB_CONCURRENCY: optional.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive().optional()),
   });
 
 /** Variables that only make sense together; checked even when other variables are bad, so every problem is listed. */
@@ -72,6 +73,8 @@ export type Config = {
   eventPollMs: number;
   /** Signs links sent to shoppers; generated and kept in the database when unset. */
   appSecret: string | undefined;
+  /** How many server processes share the port; undefined: the default of the way it was started. */
+  webConcurrency: number | undefined;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -118,6 +121,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     outboxPollMs: env.OUTBOX_POLL_MS,
     eventPollMs: env.EVENT_POLL_MS,
     appSecret: env.APP_SECRET,
+    webConcurrency: env.WEB_CONCURRENCY,
   };
 }
 
