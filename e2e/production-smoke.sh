@@ -10,7 +10,7 @@ port="${SMOKE_PORT:-8810}"
 work="$(mktemp -d)"
 pid=""
 finish() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM -- "-$pid"; wait "$pid" || true; fi
   rm -rf "$work"
 }
 trap finish EXIT
@@ -30,7 +30,8 @@ for dev in tsx typescript esbuild drizzle-kit vitest; do
 done
 
 export PORT="$port" HOST=127.0.0.1 PUBLIC_URL="http://localhost:$port" DATABASE_URL="file:$work/data/beckon.db" WEB_CONCURRENCY=2
-npm run serve --silent >"$work/serve.log" 2>&1 &
+# Its own process group, signalled as a whole as systemd and Ctrl-C do (npm's `sh -c` would not pass a signal on).
+setsid npm run serve --silent >"$work/serve.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do
@@ -55,7 +56,7 @@ npx --no-install beckon doctor >"$work/doctor.log" 2>&1 || { cat "$work/doctor.l
 npx --no-install beckon backup "$work/backup.db" >/dev/null || fail "beckon backup failed"
 [ -s "$work/backup.db" ] || fail "beckon backup wrote nothing"
 
-kill -TERM "$pid"
+kill -TERM -- "-$pid"
 code=0
 wait "$pid" || code=$?
 pid=""
