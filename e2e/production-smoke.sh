@@ -30,7 +30,7 @@ for dev in tsx typescript esbuild drizzle-kit vitest; do
 done
 
 export PORT="$port" HOST=127.0.0.1 PUBLIC_URL="http://localhost:$port" DATABASE_URL="file:$work/data/beckon.db" WEB_CONCURRENCY=2
-# Its own process group, signalled as a whole as systemd and Ctrl-C do (npm's `sh -c` would not pass a signal on).
+# Its own process group, so that whatever is left at the end can be stopped as a whole.
 setsid npm run serve --silent >"$work/serve.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
@@ -56,7 +56,9 @@ npx --no-install beckon doctor >"$work/doctor.log" 2>&1 || { cat "$work/doctor.l
 npx --no-install beckon backup "$work/backup.db" >/dev/null || fail "beckon backup failed"
 [ -s "$work/backup.db" ] || fail "beckon backup wrote nothing"
 
-kill -TERM -- "-$pid"
+# SIGTERM to the server itself (the cluster primary passes it on): npm, its parent, then exits with its code.
+server=$(pgrep -o -g "$pid" -f "dist/index.js") || fail "no server process under npm run serve"
+kill -TERM "$server"
 code=0
 wait "$pid" || code=$?
 pid=""
