@@ -57,7 +57,7 @@ npx --no-install beckon backup "$work/backup.db" >/dev/null || fail "beckon back
 [ -s "$work/backup.db" ] || fail "beckon backup wrote nothing"
 
 # SIGTERM to the server itself (the cluster primary passes it on): npm, its parent, then exits with its code.
-server=$(pgrep -o -g "$pid" -f "dist/index.js") || fail "no server process under npm run serve"
+server=$(pgrep -o -g "$pid" -x node) || fail "no server process under npm run serve"
 kill -TERM "$server"
 code=0
 wait "$pid" || code=$?

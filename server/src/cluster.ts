@@ -29,7 +29,8 @@ export async function runPrimary(count: number, log: Pick<Console, "info" | "err
       worker.once("exit", (code, signal) => {
         const how = signal ?? `exit code ${code}`;
         if (stopping) {
-          if (code !== 0) failed = true;
+          // One still starting has no requests to lose; one that served must stop cleanly.
+          if (code !== 0 && listening) failed = true;
           if (!Object.keys(cluster.workers ?? {}).length) process.exit(failed ? 1 : 0);
         } else if (!listening) {
           // It never started (bad database, port taken): replacing it would fail the same way.

@@ -37,7 +37,9 @@ if (processes > 1 && cluster.isPrimary) {
   }
   console.info(banner(`http://localhost:${config.port}`, processes));
 } else {
-  const running = await startServer(config);
+  // Listening for SIGTERM before the server is up: a stop during start-up waits for it, then closes.
+  const starting = startServer(config);
+  exitOnStopSignal(async () => (await starting).close(), console);
+  const running = await starting;
   if (cluster.isPrimary) console.info(banner(running.url, 1));
-  exitOnStopSignal(() => running.close(), console);
 }
