@@ -10,7 +10,7 @@ port="${SMOKE_PORT:-8810}"
 work="$(mktemp -d)"
 pid=""
 finish() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM -- "-$pid"; wait "$pid" || true; fi
+  if [ -n "$pid" ]; then kill -TERM -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap finish EXIT
@@ -61,6 +61,6 @@ server=$(pgrep -o -g "$pid" -x node) || fail "no server process under npm run se
 kill -TERM "$server"
 code=0
 wait "$pid" || code=$?
+[ "$code" = 0 ] || fail "npm run serve exited $code after SIGTERM"  # the trap stops whatever is left
 pid=""
-[ "$code" = 0 ] || fail "npm run serve exited $code after SIGTERM"
 echo "production smoke: ok (clone, npm ci, build, prune, serve with 2 processes, healthz, br/gzip widget.js, call-back 201, doctor, backup, SIGTERM exit 0)"
