@@ -1,7 +1,9 @@
-// Bundles the owner inbox (src/main.ts) into dist/admin.js and joins src/styles/*.css into dist/admin.css.
+// Bundles the owner inbox (src/main.ts) into dist/admin.js and joins src/styles/*.css into dist/admin.css,
+// each with gzip and brotli copies beside it (.gz, .br) that the server sends to clients that accept them.
 import { build } from "esbuild";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -22,9 +24,14 @@ export async function buildAdmin() {
   const files = (await readdir(here("./src/styles"))).filter((f) => f.endsWith(".css")).sort();
   const css = await Promise.all(files.map((f) => readFile(here(`./src/styles/${f}`), "utf8")));
   await writeFile(here("./dist/admin.css"), css.join("\n"));
+  for (const file of [here("./dist/admin.js"), here("./dist/admin.css")]) {
+    const code = await readFile(file);
+    await writeFile(`${file}.gz`, gzipSync(code, { level: 9 }));
+    await writeFile(`${file}.br`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildAdmin();
-  console.log("admin built: dist/admin.js, dist/admin.css");
+  console.log("admin built: dist/admin.js, dist/admin.css (+ .gz, .br)");
 }

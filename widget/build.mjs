@@ -6,7 +6,7 @@
 // runs against a panel from another build.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -26,14 +26,16 @@ const common = {
   logLevel: "warning",
 };
 
-/** Raw, gzip (level 9) and brotli (quality 11) bytes of a file. */
+/**
+ * Raw, gzip (level 9) and brotli (quality 11) bytes of a file. The compressed copies are written beside
+ * it (`.gz`, `.br`): the server sends them as they are to clients that accept them.
+ */
 async function measure(file) {
   const code = await readFile(file);
-  return {
-    bytes: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+  const gzip = gzipSync(code, { level: 9 });
+  const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  await Promise.all([writeFile(`${file}.gz`, gzip), writeFile(`${file}.br`, brotli)]);
+  return { bytes: code.length, gzip: gzip.length, brotli: brotli.length };
 }
 
 /** Builds widget.js and widget-panel.js into `outdir` and returns the size of each and the gzip total. */

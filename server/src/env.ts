@@ -46,6 +46,7 @@ const envSchema = z
     METRICS_TOKEN: optional.pipe(z.string().min(16, "use at least 16 random characters").optional()),
     LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).optional()),
     NODE_ENV: optional,
+    WEB_CONCURRENCY: optional.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive().optional()),
   });
 
 /** Variables that only make sense together; checked even when other variables are bad, so every problem is listed. */
@@ -84,6 +85,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** `debug` (the default outside production) also logs message texts printed for unset providers. */
   logLevel: "debug" | "info" | "warn" | "error";
+  /** How many server processes share the port; undefined: the default of the way it was started. */
+  webConcurrency: number | undefined;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -134,6 +137,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     appSecret: env.APP_SECRET,
     metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "production" ? "info" : "debug"),
+    webConcurrency: env.WEB_CONCURRENCY,
   };
 }
 

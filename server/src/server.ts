@@ -102,8 +102,8 @@ export async function startServer(
     async close() {
       events.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Event streams never end by themselves: let in-flight requests finish, then cut what is left.
-      const cut = setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 2000);
+      // Event streams end at events.stop() with a reconnect hint; requests in flight get up to 10 s, then what is left is cut.
+      const cut = setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(cut);
       await reminderWorker.stop();

@@ -9,7 +9,7 @@ export type RecordedCall = { sid: string; to: string; from: string; url: string;
 /**
  * A Twilio-compatible HTTP server for tests: the real `twilio` SDK talks to it (see TWILIO_API_BASE_URL).
  * It checks Basic auth like Twilio, records every accepted message, and can be told to fail.
- * It takes messages (Messages.json) and calls (Calls.json).
+ * It takes messages (Messages.json) and calls (Calls.json), and shows the account (Accounts/{sid}.json).
  * GET /_double/messages and /_double/calls list what it accepted (for e2e tests in another process).
  */
 export async function startTwilioDouble(opts: { accountSid: string; authToken: string; port?: number }) {
@@ -41,6 +41,10 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     const expected = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString("base64")}`;
     if (req.headers.authorization !== expected) {
       return json(res, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
+    }
+    // The account itself (what `beckon doctor` fetches to check credentials).
+    if (req.method === "GET" && url.pathname === `/2010-04-01/Accounts/${opts.accountSid}.json`) {
+      return json(res, 200, { sid: opts.accountSid, friendly_name: "Test account", status: "active", type: "Full" });
     }
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(url.pathname);
     if (req.method !== "POST" || !match || match[1] !== opts.accountSid) {

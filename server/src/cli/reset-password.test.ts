@@ -7,13 +7,13 @@ import { createOwner, signIn } from "../../test/owner.ts";
 let h: Harness;
 afterEach(async () => h?.close());
 
-const script = fileURLToPath(new URL("./reset-password.ts", import.meta.url));
+const cli = fileURLToPath(new URL("./index.ts", import.meta.url));
 const serverDir = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Runs `npm run reset-password -w server` as a person would (tsx), with `args` and `input` on stdin. */
 function run(dbFile: string, args: string[], input = ""): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile("npx", ["tsx", script, ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: `file:${dbFile}` } }, (err, stdout, stderr) =>
+    const child = execFile("npx", ["tsx", cli, "reset-password", ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: `file:${dbFile}` } }, (err, stdout, stderr) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input);

@@ -1,18 +1,15 @@
-// Sets an owner's password from the command line, for installations without SMTP (no reset email):
-//   npm run reset-password -w server                      (asks for the email and the new password)
-//   npm run reset-password -w server -- EMAIL PASSWORD    (non-interactive)
-// Uses the same DATABASE_URL as the server; every session of that account is signed out.
+// `beckon reset-password [EMAIL [PASSWORD]]` (also `npm run reset-password -w server -- …`): sets an
+// account's password from the command line, for installations without SMTP (no reset email), and signs
+// that account out everywhere. Without arguments it asks for both; with only EMAIL it reads the password
+// from the terminal (asked twice, not echoed) or from the first line of stdin, so scripts never put it
+// on a command line.
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { systemClock } from "../clock.ts";
-import { migrateDatabase, openDatabase } from "../db/client.ts";
-import { ConfigError, loadConfig } from "../env.ts";
 import { ApiError } from "../http/errors.ts";
 import { setPassword } from "../services/password-reset.ts";
-import { fileURLToPath } from "node:url";
-
-// As in server.ts, without loading the whole server (Twilio and all) for one UPDATE.
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+import { cliConfig, withDatabase } from "./context.ts";
+import { readNewPassword } from "./password-input.ts";
 
 /** A prompt on the terminal; `hidden` questions are not echoed. One reader, so piped answers are not lost. */
 function prompter() {
@@ -39,48 +36,40 @@ function prompter() {
   };
 }
 
-async function main(): Promise<number> {
-  let config;
+/** Asks for what the arguments left out; undefined when the two typed passwords differ. */
+async function credentials(args: string[]): Promise<{ email: string; password: string } | undefined> {
+  const [email, password] = args;
+  if (email && password) return { email, password };
+  if (email) return { email, password: await readNewPassword() };
+  const prompt = prompter();
   try {
-    config = loadConfig(process.env, repoRoot);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
-  const [emailArg, passwordArg] = process.argv.slice(2);
-  let email = emailArg;
-  let password = passwordArg;
-  if (!email || !password) {
-    const prompt = prompter();
-    try {
-      email ??= await prompt.ask("Email of the account: ");
-      password = await prompt.ask("New password (10 characters or more): ", true);
-      if ((await prompt.ask("Same again: ", true)) !== password) {
-        console.error("The two passwords differ. Nothing changed.");
-        return 1;
-      }
-    } finally {
-      prompt.close();
-    }
-  }
-  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
-  try {
-    await migrateDatabase(database.db);
-    const user = await setPassword(database.db, systemClock, email, password);
-    console.info(`Password changed for ${user.email}. Sign in at ${config.publicUrl}/admin (other sessions were signed out).`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ApiError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
+    const asked = await prompt.ask("Email of the account: ");
+    const first = await prompt.ask("New password (10 characters or more): ", true);
+    if ((await prompt.ask("Same again: ", true)) !== first) return undefined;
+    return { email: asked, password: first };
   } finally {
-    database.close();
+    prompt.close();
   }
 }
 
-process.exitCode = await main();
+export async function run(args: string[]): Promise<number> {
+  const config = cliConfig();
+  const given = await credentials(args);
+  if (!given) {
+    console.error("The two passwords differ. Nothing changed.");
+    return 1;
+  }
+  return withDatabase(config, async ({ db }) => {
+    try {
+      const user = await setPassword(db, systemClock, given.email, given.password);
+      console.info(`Password changed for ${user.email}. Sign in at ${config.publicUrl}/admin (other sessions were signed out).`);
+      return 0;
+    } catch (err) {
+      if (err instanceof ApiError) {
+        console.error(err.message);
+        return 1;
+      }
+      throw err;
+    }
+  });
+}

@@ -33,7 +33,7 @@ describe("npm run backup", () => {
 
     // The backup runs in its own process, as an operator would run it, while this one keeps writing.
     let done = false;
-    const backup = run(path.join(serverDir, "../node_modules/.bin/tsx"), ["scripts/backup.ts", "copy.db"], {
+    const backup = run(path.join(serverDir, "../node_modules/.bin/tsx"), ["src/cli/index.ts", "backup", "copy.db"], {
       cwd: serverDir,
       env: { ...process.env, DATABASE_URL: `file:${h.dbFile}`, INIT_CWD: dir },
     }).finally(() => (done = true));

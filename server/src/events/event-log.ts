@@ -20,7 +20,10 @@ export type EventLog = {
   /** Looks for new rows now, e.g. after a transaction that appended events committed. */
   wake(): void;
   start(): Promise<void>;
+  /** Stops polling and tells `onStop` listeners (open streams) that this process is going away. */
   stop(): void;
+  /** Runs `listener` once when the log stops (shutdown); returns a function that forgets it. */
+  onStop(listener: () => void): () => void;
 };
 
 /** Appends an event inside the caller's transaction, so it commits with what it reports, or not at all. */
@@ -41,6 +44,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
   let timer: ReturnType<typeof setInterval> | undefined;
   let polling: Promise<void> | undefined;
   let again = false;
+  const stopListeners = new Set<() => void>();
 
   async function pollOnce(): Promise<void> {
     for (;;) {
@@ -98,6 +102,12 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
     },
     stop() {
       clearInterval(timer);
+      for (const listener of [...stopListeners]) listener();
+      stopListeners.clear();
+    },
+    onStop(listener) {
+      stopListeners.add(listener);
+      return () => void stopListeners.delete(listener);
     },
   };
 }

@@ -117,4 +117,15 @@ describe("event log and resumable event streams", () => {
     await stream.until((e) => texts(e).length === 1);
     expect(texts(stream.events)).toEqual(["for chat"]);
   });
+
+  it("ends open streams with a reconnect hint when the process stops", async () => {
+    const { first } = await sharedFile();
+    const res = await first.app.request("/stream");
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    while (!text.includes("event: ready")) text += (await reader.read()).value ?? "";
+    first.log.stop();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
+    expect(text).toMatch(/\nretry: \d+\n\n$/);
+  });
 });

@@ -3,6 +3,9 @@ import { streamSSE } from "hono/streaming";
 import { wakeableSleep } from "../wakeable-sleep.ts";
 import type { EventFilter, EventLog, LoggedEvent } from "./event-log.ts";
 
+/** How soon a client should reconnect after this process closed its stream to shut down. */
+export const RECONNECT_MS = 1000;
+
 export type StreamOptions = {
   log: EventLog;
   filter: EventFilter;
@@ -37,6 +40,12 @@ export function eventStream(c: Context, opts: StreamOptions) {
       unsubscribe();
       pause.wake();
     });
+    // On shutdown the stream ends with a reconnect hint, so the client comes back to another process.
+    let closing = false;
+    const offStop = opts.log.onStop(() => {
+      closing = true;
+      pause.wake();
+    });
 
     const beat = () => opts.heartbeat?.beat().catch(() => undefined);
     const beating = opts.heartbeat && setInterval(beat, opts.heartbeat.everyMs);
@@ -57,17 +66,19 @@ export function eventStream(c: Context, opts: StreamOptions) {
           for (const event of missed) await write(event);
         }
       }
-      while (!stream.aborted) {
+      while (!stream.aborted && !closing) {
         const event = queue.shift();
         if (event) {
           await write(event);
           continue;
         }
         await pause.sleep(opts.keepAliveMs);
-        if (!queue.length && !stream.aborted) await stream.write(": keep-alive\n\n");
+        if (!queue.length && !stream.aborted && !closing) await stream.write(": keep-alive\n\n");
       }
+      if (closing && !stream.aborted) await stream.write(`retry: ${RECONNECT_MS}\n\n`);
     } finally {
       clearInterval(beating);
+      offStop();
       unsubscribe();
     }
   });

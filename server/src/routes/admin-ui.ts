@@ -1,8 +1,7 @@
 import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { ApiError } from "../http/errors.ts";
+import { readBuilt } from "../http/precompressed.ts";
 
 // The owner's pages run our own script and stylesheet only.
 const ADMIN_CSP =
@@ -30,12 +29,13 @@ export function adminUi(deps: { adminDist: string }) {
   app.get("/admin/assets/:file", etag(), async (c) => {
     const file = c.req.param("file");
     if (!assetFile.test(file)) return c.notFound();
-    const body = await readFile(path.join(deps.adminDist, file)).catch(() => {
-      throw new ApiError(503, "admin_not_built", "The inbox has not been built yet: run `npm run build`.");
-    });
+    const built = await readBuilt(deps.adminDist, file, c.req.header("Accept-Encoding"));
+    if (!built) throw new ApiError(503, "admin_not_built", "The inbox has not been built yet: run `npm run build`.");
+    if (built.encoding) c.header("Content-Encoding", built.encoding);
+    c.header("Vary", "Accept-Encoding");
     c.header("Content-Type", file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
     c.header("Cache-Control", "no-cache");
-    return c.body(body);
+    return c.body(built.body);
   });
   const shell = (c: Context) => {
     c.header("Content-Security-Policy", ADMIN_CSP);

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 
@@ -28,6 +29,34 @@ describe("widget and demo shop", () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain("unsafe-inline");
+  });
+
+  it("sends the build's brotli or gzip copy to clients that accept it, with Vary and an ETag per encoding", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "beckon-widget-"));
+    const loader = "/* loader */ ".repeat(50);
+    writeFileSync(path.join(dir, "widget.js"), loader);
+    writeFileSync(path.join(dir, "widget.js.gz"), gzipSync(loader));
+    writeFileSync(path.join(dir, "widget.js.br"), brotliCompressSync(loader));
+    writeFileSync(path.join(dir, "widget-panel.js"), "export {};");
+    writeFileSync(path.join(dir, "widget-panel.js.gz"), gzipSync("export {};"));
+    h = await createHarness({ paths: { widgetDir: dir } });
+    const get = (acceptEncoding?: string) => h.app.request("/widget.js", { headers: acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {} });
+
+    const br = await get("gzip, deflate, br");
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(loader);
+    const gz = await get("gzip");
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(loader);
+    expect((await get("br;q=0, gzip")).headers.get("content-encoding")).toBe("gzip");
+    const plain = await get();
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(loader);
+    for (const res of [br, gz, plain]) expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    expect(new Set([br, gz, plain].map((r) => r.headers.get("etag"))).size).toBe(3);
+    expect((await h.app.request("/widget.js", { headers: { "Accept-Encoding": "br", "If-None-Match": br.headers.get("etag")! } })).status).toBe(304);
+    // No .br beside the panel: gzip, the next best.
+    expect((await h.app.request("/widget-panel.js", { headers: { "Accept-Encoding": "br, gzip" } })).headers.get("content-encoding")).toBe("gzip");
   });
 
   it("serves widget.js and widget-panel.js to any origin, with an ETag, and explains when they have not been built", async () => {

@@ -3,6 +3,7 @@ import { etag } from "hono/etag";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ApiError } from "../http/errors.ts";
+import { readBuilt } from "../http/precompressed.ts";
 
 /** `widgetDir` is the widget's build output (widget/dist): widget.js and widget-panel.js. */
 export type AssetDeps = { widgetDir: string; demoDir: string; publicUrl: string };
@@ -28,13 +29,14 @@ export function assets(deps: AssetDeps) {
 
   for (const file of widgetFiles) {
     app.get(`/${file}`, etag(), async (c) => {
-      const bundle = await readFile(path.join(deps.widgetDir, file)).catch(() => {
-        throw new ApiError(503, "widget_not_built", "The widget has not been built yet: run `npm run build`.");
-      });
+      const built = await readBuilt(deps.widgetDir, file, c.req.header("Accept-Encoding"));
+      if (!built) throw new ApiError(503, "widget_not_built", "The widget has not been built yet: run `npm run build`.");
+      if (built.encoding) c.header("Content-Encoding", built.encoding);
+      c.header("Vary", "Accept-Encoding");
       c.header("Content-Type", "text/javascript; charset=utf-8");
       c.header("Cache-Control", "public, max-age=300");
       c.header("Access-Control-Allow-Origin", "*");
-      return c.body(bundle);
+      return c.body(built.body);
     });
   }
 
