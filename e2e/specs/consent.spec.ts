@@ -12,8 +12,9 @@ test("consent is per channel: a tick required for call-backs is not forced on me
   const callbacks = page.getByRole("region", { name: "Call-backs" });
   await callbacks.getByLabel(/Shoppers must tick a box to agree to calls and texts/).check();
   await callbacks.getByLabel("What they agree to").fill("I agree that this shop may call and text me.");
-  await callbacks.getByRole("button", { name: /^Save/ }).click();
-  await expect(callbacks.getByText(/^Saved\./)).toBeVisible();
+  const saveBar = page.getByRole("region", { name: "Save settings" });
+  await saveBar.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(saveBar.getByRole("status")).toContainText("Saved.");
 
   const shopper = await browser.newContext();
   const shop = await shopper.newPage();

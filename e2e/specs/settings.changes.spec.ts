@@ -2,6 +2,7 @@
 // specs that use the demo widget in parallel.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { waitForMail } from "../support/mail.ts";
 import { E2E } from "../support/env.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
 import { sentMessages } from "../support/twilio.ts";
@@ -114,15 +115,18 @@ test.describe("site settings", () => {
     await page.goto("/admin");
     const { csrfToken } = await (await page.request.get("/api/admin/session")).json();
     const email = `member-${Date.now()}@shop.example`;
-    const added = await page.request.post("/api/admin/sites/demo/members", {
+    // People join by invitation only: invite, then accept through the emailed one-time link.
+    const invited = await page.request.post("/api/admin/sites/demo/members", {
       headers: { "X-CSRF-Token": csrfToken },
-      data: { name: "Mo Member", email, password: "member password 1" },
+      data: { email, role: "member" },
     });
-    expect(added.ok()).toBe(true);
+    expect(invited.ok()).toBe(true);
+    const mail = await waitForMail(email, "invited you");
+    const token = /\/admin\/invite#([\w-]+)/.exec(mail.text)![1];
 
     const context = await browser.newContext();
     const member = await context.newPage();
-    expect((await member.request.post("/api/admin/session", { data: { email, password: "member password 1" } })).ok()).toBe(true);
+    expect((await member.request.post("/api/admin/invites/accept", { data: { token, name: "Mo Member", password: "member password 1" } })).ok()).toBe(true);
     await openSettings(member);
     await expect(member.getByRole("note")).toContainText("Only the site's owners can change these settings");
     await expect(member.getByRole("note")).toContainText("Mara Lind");

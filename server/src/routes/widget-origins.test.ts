@@ -12,7 +12,7 @@ const jane = { name: "Jane Doe", phone: "(415) 555-0123", when: "asap" };
 
 async function setUp(allowedOrigins: string[]) {
   h = await createHarness({ settings: { allowedOrigins } });
-  await createOwner(h, { email: "owner@shop.example", siteId: h.site.id });
+  await createOwner(h, { email: "owner@shop.example", siteId: h.site.id, canCreateSites: true });
   s = await signIn(h, "owner@shop.example");
 }
 const load = (site: string, headers: Record<string, string>) => h.app.request(`/api/v1/sites/${site}/config`, { headers });
