@@ -109,8 +109,8 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   const site = route ? session.sites.find((s) => s.key === params.site) : undefined;
 
   // Anything else under /admin (the bare /admin, an old link) goes to the inbox of the owner's own
-  // shop: the first site that is not the demo (still one switch away), else the demo.
-  const home = session.sites.find((s) => s.key !== "demo") ?? session.sites[0];
+  // shop: the first one they made (the server says which), the demo still one switch away.
+  const home = session.sites.find((s) => s.key === session.home) ?? session.sites.find((s) => s.key !== "demo") ?? session.sites[0];
   const fallback = !newSite && !route && !bareRequest ? (home ? paths.inbox(home.key) : paths.newSite()) : null;
   useEffect(() => {
     if (fallback) navigate(fallback, { replace: true });

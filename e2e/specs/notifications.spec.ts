@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { solvedChallenge } from "../support/challenge.ts";
 import { E2E } from "../support/env.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
 import { failNextSmsContaining, waitForSms } from "../support/twilio.ts";
@@ -12,7 +13,7 @@ test("a refused alert shows in the request's notifications as a sentence, and Re
   await failNextSmsContaining(name, 400, 21211);
   const res = await page.request.post("/api/v1/sites/demo/callbacks", {
     headers: { "Content-Type": "text/plain", Origin: E2E.baseUrl },
-    data: JSON.stringify({ name, phone: "+14155550177", when: "asap" }),
+    data: JSON.stringify({ name, phone: "+14155550177", when: "asap", altcha: await solvedChallenge(page.request) }),
   });
   expect(res.status()).toBe(201);
   const { id } = await res.json();

@@ -46,7 +46,7 @@ test("an invited person joins through the emailed link, choosing their own passw
 
   // A member works the inbox; inviting and adding sites stay with the owners.
   await page.getByRole("link", { name: "Members" }).click();
-  await expect(page.getByText("Sam Reed")).toBeVisible();
+  await expect(page.locator("#main").getByText("Sam Reed")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Invite someone" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Add a site" })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

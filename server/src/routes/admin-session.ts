@@ -24,7 +24,15 @@ export type SessionRouteDeps = {
   phones: PhoneDeps;
 };
 
-const siteList = async (db: Db, userId: number) => (await sitesOf(db, userId)).map((s) => ({ key: s.key, name: s.name, role: s.role }));
+/**
+ * The sites a person works (by name), and `home`: where `/admin` opens, their own first shop (the
+ * earliest made that is not the demo), else the demo.
+ */
+const siteList = async (db: Db, userId: number) => {
+  const all = await sitesOf(db, userId);
+  const own = all.filter((s) => s.key !== "demo").sort((a, b) => a.id - b.id)[0];
+  return { sites: all.map((s) => ({ key: s.key, name: s.name, role: s.role })), home: (own ?? all[0])?.key ?? null };
+};
 const canCreateSites = async (db: Db, userId: number) => !!(await db.select({ v: users.canCreateSites }).from(users).where(eq(users.id, userId)))[0]?.v;
 const body = (c: Context) => c.req.json().catch(() => null);
 const tokenOf = async (c: Context) => String(((await body(c)) as { token?: unknown } | null)?.token ?? "");
@@ -38,7 +46,7 @@ export function publicSessionRoutes(deps: SessionRouteDeps) {
   const signIn = async (c: Context, user: SessionUser, status: 200 | 201, extra: Record<string, unknown> = {}) => {
     const { token, csrfToken } = await createSession(db, clock, user.id);
     setSessionCookie(c, token, deps.secureCookies);
-    return c.json({ user, csrfToken, sites: await siteList(db, user.id), canCreateSites: await canCreateSites(db, user.id), ...extra }, status);
+    return c.json({ user, csrfToken, ...(await siteList(db, user.id)), canCreateSites: await canCreateSites(db, user.id), ...extra }, status);
   };
 
   app.get("/setup", async (c) =>
@@ -84,7 +92,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
   const app = new Hono<AdminVars>();
   app.get("/session", async (c) => {
     const { user, csrfToken } = c.get("session");
-    return c.json({ user, csrfToken, sites: await siteList(deps.db, user.id), canCreateSites: await canCreateSites(deps.db, user.id) });
+    return c.json({ user, csrfToken, ...(await siteList(deps.db, user.id)), canCreateSites: await canCreateSites(deps.db, user.id) });
   });
   app.delete("/session", async (c) => {
     await revokeSession(deps.db, deps.clock, c.get("session").id);
