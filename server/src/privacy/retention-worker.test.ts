@@ -128,4 +128,13 @@ describe("retention", () => {
     const ok = await settings({ settings: { retentionMonths: 12 } });
     expect((await ok.json()).settings.retentionMonths).toBe(12);
   });
+  it("shows when its loop last went round, for /healthz", async () => {
+    h = await createHarness();
+    const worker = retention();
+    expect(worker.lastTick()).toBeUndefined();
+    const before = Date.now();
+    worker.start();
+    await worker.stop();
+    expect(worker.lastTick()).toBeGreaterThanOrEqual(before);
+  });
 });

@@ -43,6 +43,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<unknown> | undefined;
   let stopping = false;
+  let lastTick: number | undefined;
 
   async function claim(now: Date): Promise<boolean> {
     await db.insert(jobLeases).values({ name: JOB, nextRunAt: now }).onConflictDoNothing();
@@ -109,6 +110,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
   }
 
   const tick = () => {
+    lastTick = Date.now();
     running ??= drain()
       .catch((err) => deps.log.error("retention failed", err))
       .finally(() => (running = undefined));
@@ -116,6 +118,8 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
 
   return {
     drain,
+    /** When the loop last went round (real time, ms), for `/healthz`; a long run does not hold it back. */
+    lastTick: () => lastTick,
     start() {
       timer = setInterval(tick, deps.pollMs);
       timer.unref?.();
