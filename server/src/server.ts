@@ -78,6 +78,7 @@ export async function startServer(
     { name: "outbox_sms", lastTick: worker.lastTicks().sms, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "outbox_email", lastTick: worker.lastTicks().email, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "reminders", lastTick: reminderWorker.lastTick(), maxAgeMs: staleAfter(15_000) },
+    { name: "retention", lastTick: retentionWorker.lastTick(), maxAgeMs: staleAfter(60_000) },
   ];
 
   const app = createApp({

@@ -3,10 +3,9 @@ import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
+import { RESET_COMMAND } from "./reset-command.ts";
 import { useResetByEmail } from "./sign-in.ts";
 
-/** The command that resets a password on the server itself. */
-export const RESET_COMMAND = "npm run reset-password -w server";
 
 /** "Forgot password?": a one-time link by email, or, without SMTP, how to reset on the server. */
 export function ForgotPasswordPage({ api }: { api: Api }) {
@@ -25,7 +24,7 @@ export function ForgotPasswordPage({ api }: { api: Api }) {
       ? html`<div class="card"><p>This Beckon cannot send email (SMTP is not set up), so a reset link cannot reach you.</p>
           <p>Whoever runs the server can set a new password there, in the Beckon folder:</p>
           <pre><code>${RESET_COMMAND}</code></pre>
-          <p class="hint">It asks for the email and the new password. Or give both at once: <code>${RESET_COMMAND} -- you@example.com 'a new password'</code></p>
+          <p class="hint">Put the account's email in place of you@example.com; it asks for the new password.</p>
           <p><a href="/admin">Back to sign in</a></p></div>`
       : null}
     ${byEmail && sentTo

@@ -4,6 +4,7 @@ import { html } from "../html.ts";
 import type { Session } from "../session.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
+import { RESET_COMMAND } from "./reset-command.ts";
 
 /** Sign in with email and password. Wrong details and throttling both answer in one plain sentence. */
 export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session: Session) => void }) {
@@ -23,7 +24,7 @@ export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session
       <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button>
         <a href="/admin/reset-password">Forgot password?</a></div>
       ${byEmail === false
-        ? html`<p class="hint">This server cannot send email, so a forgotten password is reset on the server: <code>npm run reset-password -w server</code></p>`
+        ? html`<p class="hint">This server cannot send email, so a forgotten password is reset on the server: <code>${RESET_COMMAND}</code></p>`
         : null}
     </form>
   </main>`;

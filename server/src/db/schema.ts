@@ -86,7 +86,7 @@ export const phoneCodes = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("phone_codes_user").on(t.userId, t.createdAt), index("phone_codes_phone").on(t.phone, t.createdAt)],
+  (t) => [index("phone_codes_user").on(t.userId, t.createdAt), index("phone_codes_phone").on(t.phone, t.createdAt), index("phone_codes_created").on(t.createdAt)],
 );
 
 /** Invitations and password resets: a link that works once, before it expires (only its hash is stored). */
@@ -106,7 +106,12 @@ export const oneTimeLinks = sqliteTable(
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("one_time_links_site").on(t.siteId, t.purpose), index("one_time_links_email").on(t.email, t.purpose, t.createdAt)],
+  (t) => [
+    index("one_time_links_site").on(t.siteId, t.purpose),
+    index("one_time_links_email").on(t.email, t.purpose, t.createdAt),
+    // The retention job finds dead links by age.
+    index("one_time_links_created").on(t.createdAt),
+  ],
 );
 
 /** Failed sign-ins, counted per (account, address) and per account, shared by every process on the database. */
@@ -280,7 +285,7 @@ export const twilioWebhookReceipts = sqliteTable(
     key: text("key").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("twilio_webhook_receipts_key").on(t.kind, t.key)],
+  (t) => [uniqueIndex("twilio_webhook_receipts_key").on(t.kind, t.key), index("twilio_webhook_receipts_created").on(t.createdAt)],
 );
 
 export const idempotencyKeys = sqliteTable(
@@ -418,7 +423,11 @@ export const blocklist = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("blocklist_site_value").on(t.siteId, t.kind, t.value)],
+  (t) => [
+    uniqueIndex("blocklist_site_value").on(t.siteId, t.kind, t.value),
+    // The retention job drops lapsed address blocks by age.
+    index("blocklist_kind_created").on(t.kind, t.createdAt),
+  ],
 );
 
 /** Proof-of-work challenges already spent: a solved challenge is accepted once. Pruned after expiry. */

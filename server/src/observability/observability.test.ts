@@ -83,7 +83,7 @@ describe("GET /healthz", () => {
     const res = await fetch(`${url}/healthz`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ ok: true, database: "ok", workers: { outbox_sms: { alive: true }, outbox_email: { alive: true }, reminders: { alive: true } } });
+    expect(body).toMatchObject({ ok: true, database: "ok", workers: { outbox_sms: { alive: true }, outbox_email: { alive: true }, reminders: { alive: true }, retention: { alive: true } } });
   });
 
   it("answers 503 when a worker loop has stalled or the database is gone", async () => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getTableName, type Table } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { auditLog, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requests } from "../db/schema.ts";
+import { auditLog, blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requests } from "../db/schema.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
 import { createMember, createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
 
@@ -110,5 +110,28 @@ describe("a customer's data", () => {
     expect((await ownerRequest(h, sam, "GET", `/api/admin/customers/${jane}/export`)).status).toBe(403);
     expect((await ownerRequest(h, sam, "DELETE", `/api/admin/customers/${jane}`)).status).toBe(403);
     expect(await h.db.select().from(customers).where(eq(customers.id, jane))).toHaveLength(1);
+  });
+  it("lists the blocks that name the customer in the export, and keeps them on delete without the deleted request", async () => {
+    h = await createHarness();
+    await createOwner(h, { email: "mara@fern.example", siteId: h.site.id });
+    owner = await signIn(h, "mara@fern.example");
+    const spam = await (await post(h, "/api/v1/sites/shop/callbacks", { name: JANE.name, phone: JANE.phone })).json();
+    const bobs = await (await post(h, "/api/v1/sites/shop/callbacks", { name: BOB.name, phone: BOB.phone })).json();
+    const [jane] = await h.db.select().from(customers).where(eq(customers.phone, JANE.phone));
+    await h.db.update(customers).set({ email: JANE.email }).where(eq(customers.id, jane!.id));
+    expect((await ownerRequest(h, owner, "POST", `/api/admin/requests/${spam.id}/spam`)).status).toBe(200);
+    expect((await ownerRequest(h, owner, "POST", `/api/admin/requests/${bobs.id}/spam`)).status).toBe(200);
+    await h.db.insert(blocklist).values({ siteId: h.site.id, kind: "email", value: JANE.email, createdAt: h.clock.now() });
+
+    const data = await (await ownerRequest(h, owner, "GET", `/api/admin/customers/${jane!.id}/export`)).json();
+    expect(data.blocks.map((b: { kind: string; value: string }) => [b.kind, b.value]).sort()).toEqual([["email", JANE.email], ["phone", JANE.phone]]);
+    expect(JSON.stringify(data)).not.toContain(BOB.phone);
+
+    expect((await ownerRequest(h, owner, "DELETE", `/api/admin/customers/${jane!.id}`)).status).toBe(200);
+    const blocks = await h.db.select().from(blocklist);
+    // A spammer cannot get unblocked by being deleted; the block no longer points at the deleted request.
+    expect(blocks.filter((b) => b.value === JANE.phone || b.value === JANE.email)).toHaveLength(2);
+    expect(blocks.filter((b) => b.requestId === spam.id)).toEqual([]);
+    expect(blocks.find((b) => b.value === BOB.phone)).toMatchObject({ requestId: bobs.id });
   });
 });

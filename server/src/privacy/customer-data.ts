@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { chatMessages, customers, outbox, requestEvents, requests, siteMembers, sites } from "../db/schema.ts";
+import { blocklist, chatMessages, customers, outbox, requestEvents, requests, siteMembers, sites } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { writeAudit } from "./audit.ts";
 import { addCounts, deleteMentions, deleteOrphanCustomers, deleteRequests, type Counts } from "./erase.ts";
@@ -34,7 +34,8 @@ const notificationColumns = {
 /**
  * Everything held about one customer, as JSON they can be given: their details, every request of
  * every channel with its fields, timeline, chat lines and the notifications it caused, and anything
- * sent to their phone or email outside a request. Writes an audit line (counts only).
+ * sent to their phone or email outside a request, and the site's blocks on their phone or email.
+ * Writes an audit line (counts only).
  */
 export async function exportCustomer(db: Db, clock: Clock, userId: number, customerId: number) {
   const { customer, site } = await ownedCustomer(db, userId, customerId, "export a customer's data");
@@ -51,6 +52,13 @@ export async function exportCustomer(db: Db, clock: Clock, userId: number, custo
   ].filter((c) => c !== undefined);
   // Without a request or an address nothing in the outbox is theirs (and an empty OR would match all).
   const sent = theirs.length ? await db.select(notificationColumns).from(outbox).where(and(eq(outbox.siteId, site.id), or(...theirs))).orderBy(asc(outbox.id)) : [];
+  const named = [
+    customer.phone ? and(eq(blocklist.kind, "phone"), eq(blocklist.value, customer.phone)) : undefined,
+    customer.email ? and(eq(blocklist.kind, "email"), eq(blocklist.value, customer.email.toLowerCase())) : undefined,
+  ].filter((c) => c !== undefined);
+  const blocks = named.length
+    ? await db.select({ kind: blocklist.kind, value: blocklist.value, createdAt: blocklist.createdAt }).from(blocklist).where(and(eq(blocklist.siteId, site.id), or(...named))).orderBy(asc(blocklist.id))
+    : [];
   const exported = {
     exportedAt: clock.now().toISOString(),
     site: { key: site.key, name: site.name },
@@ -79,12 +87,14 @@ export async function exportCustomer(db: Db, clock: Clock, userId: number, custo
       notifications: sent.filter((n) => n.requestId === r.id).map(({ requestId: _, ...n }) => n),
     })),
     otherNotifications: sent.filter((n) => n.requestId === null).map(({ requestId: _, ...n }) => n),
+    /** Kept when the customer is deleted, so a spammer cannot get unblocked that way. */
+    blocks,
   };
   await writeAudit(db, {
     siteId: site.id,
     actorUserId: userId,
     kind: "customer.exported",
-    counts: { requests: rows.length, request_events: timeline.length, chat_messages: lines.length, outbox: sent.length },
+    counts: { requests: rows.length, request_events: timeline.length, chat_messages: lines.length, outbox: sent.length, blocklist: blocks.length },
     now: clock.now(),
   });
   return exported;
@@ -92,8 +102,9 @@ export async function exportCustomer(db: Db, clock: Clock, userId: number, custo
 
 /**
  * Erases a customer and everything tied to them in one transaction: their requests of every channel
- * with all their rows, notifications addressed to them, and the customer row. Leaves one audit line
- * with the counts. Returns the counts.
+ * with all their rows, notifications addressed to them, and the customer row. Blocks on their phone or
+ * email stay (deleting a spammer must not unblock them) but no longer point at a deleted request.
+ * Leaves one audit line with the counts. Returns the counts.
  */
 export async function deleteCustomer(db: Db, clock: Clock, userId: number, customerId: number): Promise<Counts> {
   const { customer, site } = await ownedCustomer(db, userId, customerId, "delete a customer");

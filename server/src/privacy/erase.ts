@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requests } from "../db/schema.ts";
+import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requests } from "../db/schema.ts";
 import { chatTopic } from "../services/chat-access.ts";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -23,13 +23,14 @@ async function count(run: Promise<{ rowsAffected: number }>): Promise<number> {
 /**
  * Deletes requests of one site and every row tied to them (chat lines, timeline, outbox items and
  * their bodies, reminders, idempotency keys, live events), inside the caller's transaction. Children
- * go first so foreign keys hold at every step.
+ * go first so foreign keys hold at every step. Blocks made from them stay, without the request's id.
  */
 export async function deleteRequests(tx: Tx, siteId: number, requestIds: string[]): Promise<Counts> {
   const counts: Counts = {};
   for (let i = 0; i < requestIds.length; i += CHUNK) {
     const ids = requestIds.slice(i, i + CHUNK);
     const topics = ids.map(chatTopic);
+    await tx.update(blocklist).set({ requestId: null }).where(and(eq(blocklist.siteId, siteId), inArray(blocklist.requestId, ids)));
     addCounts(counts, {
       // Chat topics carry the lines themselves; inbox events only the request id.
       events:

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.ts";
-import { auditLog, chatMessages, customers, events, jobLeases, outbox, requests } from "../db/schema.ts";
+import { auditLog, blocklist, chatMessages, customers, events, jobLeases, oneTimeLinks, outbox, phoneCodes, rateCounters, requests, spentChallenges, twilioWebhookReceipts, users } from "../db/schema.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 import { createRetentionWorker } from "./retention-worker.ts";
@@ -127,5 +127,52 @@ describe("retention", () => {
     expect((await bad.json()).error.fields).toHaveProperty("retentionMonths");
     const ok = await settings({ settings: { retentionMonths: 12 } });
     expect((await ok.json()).settings.retentionMonths).toBe(12);
+  });
+  it("shows when its loop last went round, for /healthz", async () => {
+    h = await createHarness();
+    const worker = retention();
+    expect(worker.lastTick()).toBeUndefined();
+    const before = Date.now();
+    worker.start();
+    await worker.stop();
+    expect(worker.lastTick()).toBeGreaterThanOrEqual(before);
+  });
+  it("prunes what would otherwise grow forever or keep client addresses, and keeps what is still in use", async () => {
+    h = await createHarness();
+    await createOwner(h, { email: "mara@fern.example", siteId: h.site.id });
+    const [user] = await h.db.select().from(users);
+    const at = (hoursAgo: number) => new Date(h.clock.now().getTime() - hoursAgo * 3600_000);
+    await h.db.insert(twilioWebhookReceipts).values([
+      { kind: "sms", key: "SM-old", createdAt: at(8 * 24) },
+      { kind: "sms", key: "SM-recent", createdAt: at(6 * 24) },
+    ]);
+    await h.db.insert(rateCounters).values([
+      { key: "ip:203.0.113.7", windowStart: at(26), count: 3 },
+      { key: "ip:203.0.113.8", windowStart: at(2), count: 1 },
+    ]);
+    await h.db.insert(spentChallenges).values([
+      { signature: "spent-old", expiresAt: at(0.1) },
+      { signature: "spent-live", expiresAt: at(-0.1) },
+    ]);
+    const link = (tokenHash: string, created: number, expires: number, usedAt?: Date) => ({ purpose: "invite" as const, tokenHash, email: "sam@fern.example", siteId: h.site.id, role: "member" as const, createdAt: at(created), expiresAt: at(expires), usedAt });
+    await h.db.insert(oneTimeLinks).values([
+      link("used-old", 48, -120, at(47)),
+      link("expired-old", 9 * 24, 2 * 24),
+      link("open-invite", 48, -120),
+      link("used-today", 2, -160, at(1)),
+    ]);
+    const code = (codeHash: string, created: number, usedAt?: Date) => ({ userId: user!.id, phone: "+14155550101", codeHash, use: { kind: "my_alerts" as const, siteId: h.site.id }, createdAt: at(created), expiresAt: at(created - 1 / 6), usedAt });
+    await h.db.insert(phoneCodes).values([code("code-old", 48), code("code-used-old", 30, at(30)), code("code-today", 2, at(2))]);
+    const block = (kind: "sender" | "phone", value: string, hoursAgo: number) => ({ siteId: h.site.id, kind, value, createdAt: at(hoursAgo) });
+    await h.db.insert(blocklist).values([block("sender", "hash-old", 25), block("sender", "hash-live", 2), block("phone", "+14155550199", 30 * 24)]);
+
+    const run = await retention().drain();
+    expect(run!.tables).toEqual({ twilio_webhook_receipts: 1, rate_counters: 1, spent_challenges: 1, one_time_links: 2, phone_codes: 2, blocklist: 1 });
+    expect((await h.db.select().from(twilioWebhookReceipts)).map((r) => r.key)).toEqual(["SM-recent"]);
+    expect((await h.db.select().from(rateCounters)).map((r) => r.key)).toEqual(["ip:203.0.113.8"]);
+    expect((await h.db.select().from(spentChallenges)).map((r) => r.signature)).toEqual(["spent-live"]);
+    expect((await h.db.select().from(oneTimeLinks)).map((r) => r.tokenHash).sort()).toEqual(["open-invite", "used-today"]);
+    expect((await h.db.select().from(phoneCodes)).map((r) => r.codeHash)).toEqual(["code-today"]);
+    expect((await h.db.select().from(blocklist)).map((r) => r.value).sort()).toEqual(["+14155550199", "hash-live"]);
   });
 });

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { jobLeases, sites } from "../db/schema.ts";
 import { readSettings } from "../services/site-settings.ts";
 import { addCounts, type Counts } from "./erase.ts";
+import { PRUNABLE, pruneTableBatch } from "./prune-tables.ts";
 import { EVENTS_KEEP_MS, pruneEventsBatch, pruneSiteBatch, pruneSiteOutbox, retentionCutoff } from "./retention.ts";
 
 export type RetentionWorkerDeps = {
@@ -23,15 +24,15 @@ export type RetentionWorkerDeps = {
   holder?: string;
 };
 
-/** What one run deleted: per site (by id), and how many old live events. */
-export type RetentionRun = { sites: Record<number, Counts>; events: number };
+/** What one run deleted: per site (by id), how many old live events, and dead rows of other tables (by name). */
+export type RetentionRun = { sites: Record<number, Counts>; events: number; tables: Counts };
 
 const JOB = "retention";
 
 /**
  * Deletes what retention no longer allows: each site's requests and chats past its `retentionMonths`
  * (with everything tied to them; an audit line per batch with the counts), and live events past
- * EVENTS_KEEP_MS. One process at a time holds the job's lease in `job_leases`; batches are their
+ * EVENTS_KEEP_MS, and rows of other tables that no longer serve anything (see PRUNABLE). One process at a time holds the job's lease in `job_leases`; batches are their
  * own transactions, so a run cut short loses nothing and the next holder carries on.
  */
 export function createRetentionWorker(deps: RetentionWorkerDeps) {
@@ -43,6 +44,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<unknown> | undefined;
   let stopping = false;
+  let lastTick: number | undefined;
 
   async function claim(now: Date): Promise<boolean> {
     await db.insert(jobLeases).values({ name: JOB, nextRunAt: now }).onConflictDoNothing();
@@ -80,7 +82,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
   async function drain(): Promise<RetentionRun | null> {
     const now = clock.now();
     if (!(await claim(now))) return null;
-    const run: RetentionRun = { sites: {}, events: 0 };
+    const run: RetentionRun = { sites: {}, events: 0, tables: {} };
     for (const site of await db.select({ id: sites.id, settings: sites.settings }).from(sites)) {
       // One site's failure is logged and retried next run; it must not keep the others' data forever.
       try {
@@ -104,11 +106,18 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
       run.events += n;
       if (!(await renew())) return run;
     }
+    for (const prunable of PRUNABLE) {
+      for (let n = await pruneTableBatch(db, prunable, now, batch); n; n = await pruneTableBatch(db, prunable, now, batch)) {
+        addCounts(run.tables, { [prunable.name]: n });
+        if (!(await renew())) return run;
+      }
+    }
     await release(now);
     return run;
   }
 
   const tick = () => {
+    lastTick = Date.now();
     running ??= drain()
       .catch((err) => deps.log.error("retention failed", err))
       .finally(() => (running = undefined));
@@ -116,6 +125,8 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
 
   return {
     drain,
+    /** When the loop last went round (real time, ms), for `/healthz`; a long run does not hold it back. */
+    lastTick: () => lastTick,
     start() {
       timer = setInterval(tick, deps.pollMs);
       timer.unref?.();

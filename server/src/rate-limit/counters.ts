@@ -2,6 +2,9 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { rateCounters } from "../db/schema.ts";
 
+/** No budget's window is longer than this: windows past it can be pruned by their start alone. */
+export const LONGEST_WINDOW_MS = 3600_000;
+
 /** One budget: at most `limit` counted events per fixed window of `windowMs`, under `key`. */
 export type Budget = { key: string; limit: number; windowMs: number };
 

@@ -104,6 +104,22 @@ describe("site settings", () => {
     expect(failed).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 401") });
   });
 
+  it("allows 5 test SMS an hour per site, counted in the database so every process shares the budget", async () => {
+    await setUp();
+    const other = { ...h, app: await h.secondProcess() };
+    const press = (on: Harness) => ownerRequest(on, s, "POST", "/api/admin/sites/shop/test-sms");
+    for (let i = 0; i < 5; i++) expect((await press(i % 2 ? other : h)).status).toBe(200);
+    const limited = await press(other);
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ error: { code: "rate_limited" } });
+    expect((await press(h)).status).toBe(429);
+    const wait = Number(limited.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(3600);
+    h.clock.advance(wait * 1000);
+    expect((await press(other)).status).toBe(200);
+  });
+
   it("says the test SMS was not sent when Twilio is not configured", async () => {
     await setUp({ twilio: false });
     const res = await (await ownerRequest(h, s, "POST", "/api/admin/sites/shop/test-sms")).json();

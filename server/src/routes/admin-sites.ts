@@ -1,10 +1,11 @@
 import { and, count, eq, isNull, ne } from "drizzle-orm";
 import { Hono, type Context, type Next } from "hono";
-import { rateLimiter } from "hono-rate-limiter";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { requests } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
+import { createCounters } from "../rate-limit/counters.ts";
+import { rateLimited, waitWords } from "../rate-limit/submission-limits.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { SmsSender } from "../notify/sms.ts";
 import { createSite, memberSite, requireOwner, sitesOf, type MemberSite } from "../services/accounts.ts";
@@ -95,15 +96,14 @@ export function siteRoutes(deps: SiteRouteDeps) {
     return c.body(null, 204);
   });
 
-  // The button sends a real SMS each press; a few an hour is plenty for checking alerts work.
-  const testSmsLimit = rateLimiter<SiteVars>({
-    windowMs: 60 * 60_000,
-    limit: 5,
-    keyGenerator: (c) => `test-sms:${c.get("site").id}`,
-    handler: () => {
-      throw new ApiError(429, "rate_limited", "That's enough test messages for now. Try again in an hour.");
-    },
-  });
+  // The button sends a real SMS each press; a few an hour is plenty for checking alerts work. Counted in
+  // the database, so every process on it shares the budget.
+  const counters = createCounters(db);
+  const testSmsLimit = async (c: Context<SiteVars>, next: Next) => {
+    const wait = await counters.hit([{ key: `test-sms:${c.get("site").id}`, limit: 5, windowMs: 60 * 60_000 }], clock.now());
+    if (wait !== null) throw rateLimited(wait, `That's enough test messages for now. Try again in ${waitWords(wait)}.`);
+    await next();
+  };
   const ownersOnly = (doing: string) => async (c: Context<SiteVars>, next: Next) => {
     requireOwner(c.get("site"), doing);
     await next();
