@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dirtySections, mergeContributions, withDraft } from "./page-state.ts";
+import type { SiteSettings } from "./types.ts";
 
 describe("the settings page state", () => {
   it("keeps an edit until it is put back to the saved value", () => {
@@ -27,5 +28,20 @@ describe("the settings page state", () => {
     expect(mergeContributions([{ update: { name: "Shop" } }, { reject: { awayUntil: "Choose a time in the future." } }])).toEqual({
       reject: { awayUntil: "Choose a time in the future." },
     });
+  });
+
+  it("keeps both sections' consent edits: call-backs and messages share one consent object", () => {
+    const off = { required: false, text: "" };
+    const saved = { consent: { callback: off, message: off, chat: off } } as unknown as SiteSettings;
+    const callback = { required: true, text: "You may call and text me." };
+    const message = { required: true, text: "You may email me." };
+    const merged = mergeContributions(
+      [
+        { update: { settings: { consent: { ...saved.consent, callback } } } },
+        { update: { settings: { consent: { ...saved.consent, message } } } },
+      ],
+      saved,
+    );
+    expect(merged).toEqual({ update: { settings: { consent: { callback, message, chat: off } } } });
   });
 });
