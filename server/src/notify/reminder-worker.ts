@@ -1,3 +1,4 @@
+import { periodicLoop } from "../periodic-loop.ts";
 import { and, asc, eq, lte, ne } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -19,9 +20,6 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  */
 export function createReminderWorker(deps: ReminderWorkerDeps) {
   const { db, clock } = deps;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<number> | undefined;
-  let lastTick: number | undefined;
 
   /** Makes sure every site with a digest hour has its next digest booked. */
   async function bookDigests(now: Date) {
@@ -81,28 +79,13 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
     return queued;
   }
 
-  const tick = () => {
-    lastTick = Date.now();
-    running ??= drain()
-      .catch((err) => {
-        deps.log.error("reminders failed", err);
-        return 0;
-      })
-      .finally(() => (running = undefined));
-  };
+  const loop = periodicLoop(drain, { pollMs: deps.pollMs, onError: (err) => deps.log.error("reminders failed", err) });
 
   return {
     drain,
     /** When the loop last went round (real time, ms), for `/healthz`. */
-    lastTick: () => lastTick,
-    start() {
-      timer = setInterval(tick, deps.pollMs);
-      timer.unref?.();
-      tick();
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
+    lastTick: loop.lastTick,
+    start: loop.start,
+    stop: loop.stop,
   };
 }

@@ -1,3 +1,4 @@
+import { periodicLoop } from "../periodic-loop.ts";
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
@@ -41,10 +42,7 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const batch = deps.batch ?? 200;
   const holder = deps.holder ?? randomUUID();
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<unknown> | undefined;
   let stopping = false;
-  let lastTick: number | undefined;
 
   async function claim(now: Date): Promise<boolean> {
     await db.insert(jobLeases).values({ name: JOB, nextRunAt: now }).onConflictDoNothing();
@@ -116,26 +114,16 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
     return run;
   }
 
-  const tick = () => {
-    lastTick = Date.now();
-    running ??= drain()
-      .catch((err) => deps.log.error("retention failed", err))
-      .finally(() => (running = undefined));
-  };
+  const loop = periodicLoop(drain, { pollMs: deps.pollMs, onError: (err) => deps.log.error("retention failed", err) });
 
   return {
     drain,
     /** When the loop last went round (real time, ms), for `/healthz`; a long run does not hold it back. */
-    lastTick: () => lastTick,
-    start() {
-      timer = setInterval(tick, deps.pollMs);
-      timer.unref?.();
-      tick();
-    },
+    lastTick: loop.lastTick,
+    start: loop.start,
     async stop() {
       stopping = true;
-      clearInterval(timer);
-      await running;
+      await loop.stop();
     },
   };
 }

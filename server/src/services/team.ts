@@ -193,13 +193,3 @@ export async function myAlertPhone(db: Db, siteId: number, userId: number): Prom
   return row?.phone ?? null;
 }
 
-/** The first owner account of a site. */
-export async function firstOwnerOf(db: Db, siteId: number): Promise<number | undefined> {
-  const [row] = await db
-    .select({ userId: siteMembers.userId })
-    .from(siteMembers)
-    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.role, "owner")))
-    .orderBy(asc(siteMembers.createdAt))
-    .limit(1);
-  return row?.userId;
-}
