@@ -9,6 +9,7 @@ import { request, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "../server/src/server.ts";
+import { LOAD_ENV } from "../server/test/load-env.ts";
 
 const clients = Number(process.argv[2] ?? 1000);
 const answers = Number(process.argv[3] ?? 300);
@@ -26,11 +27,7 @@ const server = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
     OWNER_EMAIL: owner.email,
     OWNER_PASSWORD: owner.password,
-    RATE_LIMIT_IP_PER_10_MIN: "1000000",
-    RATE_LIMIT_SITE_PER_HOUR: "1000000",
-    RATE_LIMIT_REJECTED_PER_10_MIN: "1000000",
-    // The load posts as a script, not as the widget: no proof of work to solve.
-    SPAM_CHALLENGE: "off",
+    ...LOAD_ENV,
   },
   stdio: "ignore",
 });

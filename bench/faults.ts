@@ -14,6 +14,7 @@ import { loadConfig } from "../server/src/env.ts";
 import { repoRoot, startServer } from "../server/src/server.ts";
 import { defaultRetryPolicy } from "../server/src/notify/retry-policy.ts";
 import { startTwilioDouble, type TwilioDouble } from "../server/test/twilio-double.ts";
+import { LOAD_ENV, twilioDoubleEnv } from "../server/test/load-env.ts";
 
 const SUBMISSIONS = Number(process.argv[2] ?? 500);
 const PORT = 9341; // this helper's bench ports: 9340-9349
@@ -27,16 +28,8 @@ function baseEnv(name: string, double: TwilioDouble, port: number): Record<strin
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://localhost:${port}`,
     DATABASE_URL: `file:${path.join(dir, `${name}.db`)}`,
-    TWILIO_ACCOUNT_SID: creds.accountSid,
-    TWILIO_AUTH_TOKEN: creds.authToken,
-    TWILIO_FROM: "+14155550199",
-    TWILIO_API_BASE_URL: double.url,
-    OWNER_PHONE: "+14155550100",
-    RATE_LIMIT_IP_PER_10_MIN: "1000000",
-    RATE_LIMIT_SITE_PER_HOUR: "1000000",
-    RATE_LIMIT_REJECTED_PER_10_MIN: "1000000",
-    // The load posts as a script, not as the widget: no proof of work to solve.
-    SPAM_CHALLENGE: "off",
+    ...twilioDoubleEnv(creds, double.url),
+    ...LOAD_ENV,
     OUTBOX_POLL_MS: "200",
     LOG_LEVEL: "error",
   };

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "../server/src/server.ts";
+import { LOAD_ENV } from "../server/test/load-env.ts";
 
 const total = Number(process.argv[2] ?? 1500);
 const concurrency = Number(process.argv[3] ?? 16);
@@ -50,11 +51,7 @@ async function startServer(mode: Mode, dbFile: string): Promise<ChildProcess> {
       PUBLIC_URL: publicUrl,
       DATABASE_URL: `file:${dbFile}`,
       WEB_CONCURRENCY: String(mode.processes),
-      RATE_LIMIT_IP_PER_10_MIN: "100000000",
-      RATE_LIMIT_SITE_PER_HOUR: "100000000",
-      RATE_LIMIT_REJECTED_PER_10_MIN: "100000000",
-      // The load posts as a script, not as the widget: no proof of work to solve.
-      SPAM_CHALLENGE: "off",
+      ...LOAD_ENV,
     },
     stdio: "ignore",
   });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadConfig } from "../server/src/env.ts";
 import { repoRoot, startServer } from "../server/src/server.ts";
 import { startTwilioDouble } from "../server/test/twilio-double.ts";
+import { LOAD_ENV, twilioDoubleEnv } from "../server/test/load-env.ts";
 
 const total = Number(process.argv[2] ?? 200);
 const concurrency = Number(process.argv[3] ?? 4);
@@ -18,16 +19,8 @@ const config = loadConfig(
     PORT: "8797",
     PUBLIC_URL: "http://localhost:8797",
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-    TWILIO_ACCOUNT_SID: creds.accountSid,
-    TWILIO_AUTH_TOKEN: creds.authToken,
-    TWILIO_FROM: "+14155550199",
-    TWILIO_API_BASE_URL: double.url,
-    OWNER_PHONE: "+14155550100",
-    RATE_LIMIT_IP_PER_10_MIN: "1000000",
-    RATE_LIMIT_SITE_PER_HOUR: "1000000",
-    RATE_LIMIT_REJECTED_PER_10_MIN: "1000000",
-    // The load posts as a script, not as the widget: no proof of work to solve.
-    SPAM_CHALLENGE: "off",
+    ...twilioDoubleEnv(creds, double.url),
+    ...LOAD_ENV,
   },
   repoRoot,
 );

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { LOAD_ENV } from "./load-env.ts";
 
 const serverDir = path.resolve(import.meta.dirname, "..");
 
@@ -26,11 +27,7 @@ export async function startServerProcess(env: Record<string, string>) {
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: `http://localhost:${port}`,
-      RATE_LIMIT_IP_PER_10_MIN: "1000000",
-      RATE_LIMIT_SITE_PER_HOUR: "1000000",
-      RATE_LIMIT_REJECTED_PER_10_MIN: "1000000",
-      // These tests post as scripts, not as the widget: no proof of work to solve.
-      SPAM_CHALLENGE: "off",
+      ...LOAD_ENV,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
