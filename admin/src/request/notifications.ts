@@ -1,9 +1,18 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { notificationText } from "./timeline-text.ts";
 import type { Notification, RequestDetail } from "./types.ts";
+
+/** How soon to look again while a send is in hand or due within moments: the outbox tells nobody when it finishes. */
+const IN_FLIGHT_RECHECK_MS = 2000;
+
+/** Whether a notification is being sent now, or will be tried within a few seconds. */
+function inFlight(n: Notification, now: number): boolean {
+  if (n.status === "sending") return true;
+  return n.status === "pending" && (!n.nextAttemptAt || new Date(n.nextAttemptAt).getTime() - now < 10_000);
+}
 
 /**
  * Every SMS and email this request caused: to whom, its state (with the provider's word), the error in
@@ -12,6 +21,12 @@ import type { Notification, RequestDetail } from "./types.ts";
 export function Notifications({ detail, api, onChanged }: { detail: RequestDetail; api: Api; onChanged: () => Promise<void> | void }) {
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const looking = detail.notifications.some((n) => inFlight(n, Date.now()));
+  useEffect(() => {
+    if (!looking) return;
+    const timer = setTimeout(() => void onChanged(), IN_FLIGHT_RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [detail, looking]);
   if (!detail.notifications.length) return html`<p class="muted">Nothing was sent for this request.</p>`;
   const zone = detail.site.timezone;
   const retry = async (n: Notification) => {
