@@ -13,6 +13,7 @@ export function CustomerPage({ api, site, params }: PageProps) {
   const [detail, setDetail] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const now = useNow();
   useEffect(() => {
     api
@@ -20,6 +21,20 @@ export function CustomerPage({ api, site, params }: PageProps) {
       .then(setDetail)
       .catch((err: Error) => setError(err.message));
   }, [params.id]);
+
+  // A customer's history comes a page at a time (newest first), like the inbox.
+  const loadMore = async () => {
+    if (!detail?.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await api.get<CustomerDetail>(`/customers/${encodeURIComponent(params.id!)}?before=${encodeURIComponent(detail.nextCursor)}`);
+      setDetail({ ...detail, requests: [...detail.requests, ...page.requests], nextCursor: page.nextCursor });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   if (deleted !== null) {
     return html`<article class="customer">
@@ -46,6 +61,9 @@ export function CustomerPage({ api, site, params }: PageProps) {
     <ul class="req-list" aria-label="Requests from this customer">
       ${detail.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${detail.timezone} now=${now} fresh=${false} />`)}
     </ul>
+    ${detail.nextCursor
+      ? html`<div class="actions"><button type="button" class="secondary" onClick=${loadMore} disabled=${loadingMore}>${loadingMore ? "Loading…" : "Load more"}</button></div>`
+      : null}
     ${site.role === "owner" ? html`<${CustomerData} api=${api} id=${c.id} name=${c.name || "this visitor"} onDeleted=${(d: Record<string, number>) => setDeleted(describeDeleted(d))} />` : null}
   </article>`;
 }

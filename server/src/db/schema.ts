@@ -22,6 +22,8 @@ export const sites = sqliteTable("sites", {
   widgetSeenAt: integer("widget_seen_at", { mode: "timestamp_ms" }),
   /** Who added the site (null for the demo and older sites): site creation is rate-limited per account. */
   createdBy: integer("created_by"),
+  /** The last request ref handed out ("#12"): a counter, so a submission never scans the site's requests. Null until the first. */
+  lastRef: integer("last_ref"),
   createdAt: createdAt(),
 }, (t) => [index("sites_created_by").on(t.createdBy, t.createdAt)]);
 
@@ -188,6 +190,10 @@ export const requests = sqliteTable(
     uniqueIndex("requests_site_ref").on(t.siteId, t.ref),
     // A customer's export and delete find their requests without scanning the table.
     index("requests_customer").on(t.customerId, t.createdAt),
+    // The inbox's filters, newest first, at any size (checked by db/query-plans.test.ts).
+    index("requests_site_status").on(t.siteId, t.status, t.createdAt),
+    index("requests_site_kind").on(t.siteId, t.kind, t.createdAt),
+    index("requests_site_spam").on(t.siteId, t.createdAt).where(sql`spam_at is not null`),
   ],
 );
 
@@ -269,6 +275,8 @@ export const outbox = sqliteTable(
     index("outbox_request").on(t.requestId),
     index("outbox_recipient").on(t.kind, t.recipient, t.createdAt),
     index("outbox_provider").on(t.providerId),
+    // A site's shopper texts of the last day (the daily cap).
+    index("outbox_site_kind").on(t.siteId, t.kind, t.createdAt),
   ],
 );
 

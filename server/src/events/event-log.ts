@@ -49,7 +49,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
   async function pollOnce(): Promise<void> {
     for (;;) {
       again = false;
-      const rows = await db.select().from(events).where(gt(events.id, lastId)).orderBy(asc(events.id)).limit(500);
+      const rows = await eventsAfter(db, lastId);
       for (const row of rows) {
         lastId = row.id;
         for (const { filter, listener } of subscribers) {
@@ -86,12 +86,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
       return () => void subscribers.delete(entry);
     },
     async since(filter, afterId, limit = 1000) {
-      return db
-        .select()
-        .from(events)
-        .where(and(eq(events.siteId, filter.siteId), eq(events.topic, filter.topic), gt(events.id, afterId)))
-        .orderBy(asc(events.id))
-        .limit(limit);
+      return siteEventsAfter(db, filter, afterId, limit);
     },
     wake: poll,
     async start() {
@@ -110,4 +105,19 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
       return () => void stopListeners.delete(listener);
     },
   };
+}
+
+/** The tail: every event after `lastId`, a batch at a time (exported for db/query-plans.test.ts). */
+export function eventsAfter(db: Db, lastId: number) {
+  return db.select().from(events).where(gt(events.id, lastId)).orderBy(asc(events.id)).limit(500);
+}
+
+/** A site's events of one topic after `afterId`: an event stream's replay. */
+export function siteEventsAfter(db: Db, filter: EventFilter, afterId: number, limit: number) {
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.siteId, filter.siteId), eq(events.topic, filter.topic), gt(events.id, afterId)))
+    .orderBy(asc(events.id))
+    .limit(limit);
 }

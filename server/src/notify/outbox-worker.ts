@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { chats, outbox, siteMembers, sites, users, type EmailPayload, type OutboxChannel, type SmsPayload } from "../db/schema.ts";
@@ -18,7 +18,7 @@ export type OutboxWorkerDeps = {
   retry: RetryPolicy;
   pollMs: number;
   log: Log;
-  /** How many sends each channel may have in flight at once (defaults: 4 SMS, 2 emails). */
+  /** How many sends each channel may have in flight at once (defaults: 16 SMS, 2 emails). */
   concurrency?: Partial<Record<OutboxChannel, number>>;
   /** Told about every finished attempt (metrics). */
   onOutcome?: (channel: OutboxChannel, outcome: SendOutcome) => void;
@@ -42,7 +42,9 @@ export type OutboxWorker = {
 type Item = typeof outbox.$inferSelect;
 
 export const CHANNELS: OutboxChannel[] = ["sms", "email"];
-const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 4, email: 2 };
+// SMS providers take many requests at once (a burst of alerts must not queue behind one HTTP round trip);
+// mail servers are slower and stricter about parallel connections.
+const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 16, email: 2 };
 
 // A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
 // Longer than any send can take with the providers' own timeouts (see email.ts, twilio-client.ts).
@@ -63,21 +65,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     ]),
   ) as Record<OutboxChannel, { pause: ReturnType<typeof wakeableSleep>; wakeRequested: boolean; inFlight: Set<Promise<void>>; loop: Promise<void> | undefined; tick: number | undefined }>;
 
-  async function claim(channel: OutboxChannel): Promise<Item | undefined> {
+  /** Claims up to `max` due items of a channel in one statement (a burst costs one write, not one per item). */
+  async function claim(channel: OutboxChannel, max = 1): Promise<Item[]> {
     const now = clock.now();
-    const due = db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        and(
-          eq(outbox.channel, channel),
-          or(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, now))),
-        ),
-      )
-      .orderBy(outbox.nextAttemptAt, outbox.id)
-      .limit(1);
-    // One UPDATE … WHERE id = (SELECT …) is atomic in SQLite, so two workers never claim the same row.
-    const [item] = await db
+    const due = dueOutboxIds(db, channel, now, max);
+    // One UPDATE … WHERE id IN (SELECT …) is atomic in SQLite, so two workers never claim the same row.
+    const items = await db
       .update(outbox)
       .set({
         status: "sending",
@@ -85,9 +78,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         attempts: sql`${outbox.attempts} + 1`,
         updatedAt: now,
       })
-      .where(eq(outbox.id, sql`(${due})`))
+      .where(inArray(outbox.id, due))
       .returning();
-    return item;
+    return items.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
   }
 
   async function finish(item: Item, changes: Partial<Item>, outcome: SendOutcome) {
@@ -181,7 +174,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   async function drainChannel(channel: OutboxChannel): Promise<number> {
     let handled = 0;
-    for (let item = await claim(channel); item; item = stopping ? undefined : await claim(channel)) {
+    for (let [item] = await claim(channel); item; [item] = stopping ? [] : await claim(channel)) {
       await attempt(item);
       handled++;
     }
@@ -201,13 +194,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       lane.wakeRequested = false;
       try {
         while (running && lane.inFlight.size < max) {
-          const item = await claim(channel);
-          if (!item) break;
-          const sending: Promise<void> = attempt(item).finally(() => {
-            lane.inFlight.delete(sending);
-            lane.pause.wake();
-          });
-          lane.inFlight.add(sending);
+          const items = await claim(channel, max - lane.inFlight.size);
+          for (const item of items) {
+            const sending: Promise<void> = attempt(item).finally(() => {
+              lane.inFlight.delete(sending);
+              lane.pause.wake();
+            });
+            lane.inFlight.add(sending);
+          }
+          if (!items.length) break;
         }
       } catch (err) {
         log.error(`outbox ${channel} pass failed`, err);
@@ -242,6 +237,21 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     drain,
     lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick }),
   };
+}
+
+/** The ids of a channel's items due now (pending, or leased by a process that died), oldest first. */
+export function dueOutboxIds(db: Db, channel: OutboxChannel, now: Date, max: number) {
+  return db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.channel, channel),
+        or(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, now))),
+      ),
+    )
+    .orderBy(outbox.nextAttemptAt, outbox.id)
+    .limit(max);
 }
 
 /** What the owner reads when a channel has no provider: recorded once, never retried. */

@@ -72,7 +72,7 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
   async function drain(): Promise<number> {
     const now = clock.now();
     await bookDigests(now);
-    const due = await db.select().from(reminders).where(and(eq(reminders.status, "pending"), lte(reminders.dueAt, now))).orderBy(asc(reminders.dueAt)).limit(100);
+    const due = await dueReminders(db, now);
     let queued = 0;
     for (const r of due) if (await fire(r, now)) queued++;
     if (queued) deps.onQueued();
@@ -88,4 +88,9 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
     start: loop.start,
     stop: loop.stop,
   };
+}
+
+/** Reminders due now, oldest first, a batch at a time (exported for db/query-plans.test.ts). */
+export function dueReminders(db: Db, now: Date) {
+  return db.select().from(reminders).where(and(eq(reminders.status, "pending"), lte(reminders.dueAt, now))).orderBy(asc(reminders.dueAt)).limit(100);
 }

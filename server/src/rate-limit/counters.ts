@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { rateCounters } from "../db/schema.ts";
 
@@ -21,25 +21,28 @@ export function createCounters(db: Db) {
   return {
     /** The seconds to wait if any budget is already used up, else null. Counts nothing. */
     async exhausted(budgets: Budget[], now: Date): Promise<number | null> {
+      if (!budgets.length) return null;
+      // One query for every budget: this runs before each public submission.
+      const rows = await db
+        .select({ key: rateCounters.key, windowStart: rateCounters.windowStart, count: rateCounters.count })
+        .from(rateCounters)
+        .where(or(...budgets.map((b) => and(eq(rateCounters.key, b.key), eq(rateCounters.windowStart, windowOf(b, now))))));
       let wait: number | null = null;
       for (const budget of budgets) {
-        const [row] = await db
-          .select({ count: rateCounters.count })
-          .from(rateCounters)
-          .where(and(eq(rateCounters.key, budget.key), eq(rateCounters.windowStart, windowOf(budget, now))));
+        const start = windowOf(budget, now).getTime();
+        const row = rows.find((r) => r.key === budget.key && r.windowStart.getTime() === start);
         if ((row?.count ?? 0) >= budget.limit) wait = Math.max(wait ?? 0, secondsLeft(budget, now));
       }
       return wait;
     },
-
     /** Counts one event against each budget. */
     async count(budgets: Budget[], now: Date): Promise<void> {
-      for (const budget of budgets) {
-        await db
-          .insert(rateCounters)
-          .values({ key: budget.key, windowStart: windowOf(budget, now), count: 1 })
-          .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } });
-      }
+      if (!budgets.length) return;
+      // One statement (one write) for every budget.
+      await db
+        .insert(rateCounters)
+        .values(budgets.map((budget) => ({ key: budget.key, windowStart: windowOf(budget, now), count: 1 })))
+        .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } });
       // Now and then, drop windows that ended long ago (the longest window is an hour).
       if (++hits % 200 === 0) await db.delete(rateCounters).where(lt(rateCounters.windowStart, new Date(now.getTime() - 24 * 3600_000)));
     },

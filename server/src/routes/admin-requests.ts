@@ -94,7 +94,7 @@ export function requestRoutes(deps: RequestRouteDeps) {
   app.get("/customers/:id", async (c) => {
     const id = Number(c.req.param("id"));
     if (!Number.isSafeInteger(id)) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
-    return c.json(await customerDetail(db, userId(c), id));
+    return c.json(await customerDetail(db, userId(c), id, c.req.query("before")));
   });
 
   return app;

@@ -17,15 +17,34 @@ function awayAt(settings: Hours, at: DateTime): boolean {
   return settings.awayUntil !== null && DateTime.fromISO(settings.awayUntil) > at;
 }
 
+/**
+ * Remembers the last answer per settings object and instant: one submission asks "open now?" and "next
+ * opening?" from several places (the answer, the reminders), and the zone math is the costly part.
+ */
+function lastAnswer<T>(compute: (settings: Hours, at: Date) => T): (settings: Hours, at: Date) => T {
+  const last = new WeakMap<Hours, { at: number; value: T }>();
+  return (settings, at) => {
+    const hit = last.get(settings);
+    if (hit && hit.at === at.getTime()) return hit.value;
+    const value = compute(settings, at);
+    last.set(settings, { at: at.getTime(), value });
+    return value;
+  };
+}
+
 /** Whether the business is open at `at`: inside business hours and not away. */
-export function isOpen(settings: Hours, at: Date): boolean {
+export const isOpen = lastAnswer(openAt);
+
+function openAt(settings: Hours, at: Date): boolean {
   const local = DateTime.fromJSDate(at).setZone(settings.timezone);
   if (awayAt(settings, local)) return false;
   return openingsOn(local.startOf("day"), settings).some((i) => i.contains(local));
 }
 
 /** The next moment the business opens after `from` (now if open), looking two weeks ahead; null if never. */
-export function nextOpening(settings: Hours, from: Date): Date | null {
+export const nextOpening = lastAnswer(firstOpeningFrom);
+
+function firstOpeningFrom(settings: Hours, from: Date): Date | null {
   let start = DateTime.fromJSDate(from).setZone(settings.timezone);
   if (settings.awayUntil && DateTime.fromISO(settings.awayUntil) > start) {
     start = DateTime.fromISO(settings.awayUntil).setZone(settings.timezone);

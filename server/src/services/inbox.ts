@@ -70,8 +70,8 @@ export type RequestSummary = ReturnType<typeof toSummary>;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const like = (column: SQL | typeof requests.fields, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 
-/** A site's requests, newest first, filtered and searched, a page at a time. */
-export async function listRequests(db: Db, siteId: number, query: unknown) {
+/** The inbox page's query (exported so db/query-plans.test.ts checks the plan of this very builder). */
+export function inboxPageQuery(db: Db, siteId: number, query: unknown) {
   const { status, kind, q, before } = parseOrThrow(inboxQuery, query);
   const conditions: (SQL | undefined)[] = [
     eq(requests.siteId, siteId),
@@ -79,28 +79,41 @@ export async function listRequests(db: Db, siteId: number, query: unknown) {
     status && status !== "spam" ? eq(requests.status, status) : undefined,
     kind && eq(requests.kind, kind),
   ];
-  if (q) {
-    const digits = q.replace(/\D/g, "");
-    conditions.push(
-      or(
-        like(requests.fields, likePattern(q)),
-        like(sql`${customers.email}`, likePattern(q.toLowerCase())),
-        digits.length >= 3 ? like(sql`${customers.phone}`, likePattern(digits)) : undefined,
-      ),
-    );
-  }
+  if (q) conditions.push(searchCondition(q));
   if (before) {
     const [ms, id] = before.split(":") as [string, string];
     const at = new Date(Number(ms));
     conditions.push(or(lt(requests.createdAt, at), and(eq(requests.createdAt, at), lt(requests.id, id))));
   }
-  const rows = await db
+  return db
     .select(summaryColumns)
     .from(requests)
     .innerJoin(customers, eq(customers.id, requests.customerId))
     .where(and(...conditions))
     .orderBy(desc(requests.createdAt), desc(requests.id))
     .limit(PAGE + 1);
+}
+
+/**
+ * Search: the FTS5 trigram index (`requests_search`, migration 0016: fields, customer email and phone)
+ * for 3 characters or more; shorter words fall back to LIKE over the site's rows.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const digits = q.replace(/\D/g, "");
+  if (q.length >= 3) {
+    const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const match = digits.length >= 3 && digits !== q ? `${phrase(q)} OR ${phrase(digits)}` : phrase(q);
+    return sql`${requests}.rowid in (select rowid from requests_search where requests_search match ${match})`;
+  }
+  return or(
+    like(requests.fields, likePattern(q)),
+    like(sql`${customers.email}`, likePattern(q.toLowerCase())),
+  );
+}
+
+/** A site's requests, newest first, filtered and searched, a page at a time. */
+export async function listRequests(db: Db, siteId: number, query: unknown) {
+  const rows = await inboxPageQuery(db, siteId, query);
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
   return {
@@ -219,8 +232,28 @@ function customerView(c: typeof customers.$inferSelect) {
   };
 }
 
-/** A customer the user may see, and everything they have sent. */
-export async function customerDetail(db: Db, userId: number, customerId: number) {
+const cursorPattern = /^\d+:[\w-]+$/;
+
+/** A customer's requests, newest first, a page at a time (exported for db/query-plans.test.ts). */
+export function customerHistoryQuery(db: Db, customerId: number, before?: string) {
+  const conditions: (SQL | undefined)[] = [eq(requests.customerId, customerId)];
+  if (before) {
+    if (!cursorPattern.test(before)) throw new ApiError(400, "invalid_cursor", "Use the nextCursor from the previous page.");
+    const [ms, id] = before.split(":") as [string, string];
+    const at = new Date(Number(ms));
+    conditions.push(or(lt(requests.createdAt, at), and(eq(requests.createdAt, at), lt(requests.id, id))));
+  }
+  return db
+    .select(summaryColumns)
+    .from(requests)
+    .innerJoin(customers, eq(customers.id, requests.customerId))
+    .where(and(...conditions))
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(PAGE + 1);
+}
+
+/** A customer the user may see, and what they have sent: newest first, a page at a time (`before`: a cursor). */
+export async function customerDetail(db: Db, userId: number, customerId: number, before?: string) {
   const [row] = await db
     .select({ customer: customers, timezone: sql<string>`json_extract(${sites.settings}, '$.timezone')` })
     .from(customers)
@@ -228,11 +261,13 @@ export async function customerDetail(db: Db, userId: number, customerId: number)
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, customers.siteId), eq(siteMembers.userId, userId)))
     .where(eq(customers.id, customerId));
   if (!row) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
-  const rows = await db
-    .select(summaryColumns)
-    .from(requests)
-    .innerJoin(customers, eq(customers.id, requests.customerId))
-    .where(eq(requests.customerId, customerId))
-    .orderBy(desc(requests.createdAt));
-  return { customer: customerView(row.customer), timezone: row.timezone ?? "UTC", requests: rows.map(toSummary) };
+  const rows = await customerHistoryQuery(db, customerId, before);
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
+  return {
+    customer: customerView(row.customer),
+    timezone: row.timezone ?? "UTC",
+    requests: page.map(toSummary),
+    nextCursor: rows.length > PAGE && last ? `${last.request.createdAt.getTime()}:${last.request.id}` : null,
+  };
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { customers, idempotencyKeys, requests } from "../db/schema.ts";
+import { customers, idempotencyKeys, requests, sites } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 
 // The steps every shopper submission shares, whatever its channel.
@@ -62,13 +62,18 @@ export async function upsertCustomer(tx: Tx, siteId: number, who: { name: string
   return customer!;
 }
 
-/** The next short per-site reference ("#12"), safe because write transactions are serialized. */
+/**
+ * The next short per-site reference ("#12"): a counter on the site row, bumped in the submission's
+ * transaction (O(1) at any size). A site from before the counter starts from its highest ref, once.
+ */
 export async function nextRef(tx: Tx, siteId: number): Promise<string> {
+  const highest = sql`(select max(cast(${requests.ref} as integer)) from ${requests} where ${requests.siteId} = ${siteId})`;
   const [row] = await tx
-    .select({ next: sql<number>`coalesce(max(cast(${requests.ref} as integer)), 0) + 1` })
-    .from(requests)
-    .where(eq(requests.siteId, siteId));
-  return String(row!.next);
+    .update(sites)
+    .set({ lastRef: sql`coalesce(${sites.lastRef}, ${highest}, 0) + 1` })
+    .where(eq(sites.id, siteId))
+    .returning({ ref: sites.lastRef });
+  return String(row!.ref);
 }
 
 /** Remembers the answer to an Idempotency-Key, inside the submission's transaction. */

@@ -35,7 +35,8 @@ export async function queueShopperSms(
   const today = await tx
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.siteId, item.siteId), inArray(outbox.kind, [...kinds]), gt(outbox.createdAt, new Date(item.now.getTime() - 24 * 3600_000))));
+    .where(and(eq(outbox.siteId, item.siteId), inArray(outbox.kind, [...kinds]), gt(outbox.createdAt, new Date(item.now.getTime() - 24 * 3600_000))))
+    .limit(rules.dailyCap);
   if (today.length >= rules.dailyCap) return "the daily cap is reached";
   await enqueueShopperSms(tx, { siteId: item.siteId, requestId: item.requestId, kind: item.kind, to: item.phone, text: item.text, now: item.now });
   return null;
