@@ -21,6 +21,10 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
   const targeted: { text: string; status: number; code: number }[] = [];
   /** While set, every API request is answered with this status (an outage); `0` drops the connection. */
   let down: number | null = null;
+  /** How long each message takes to be accepted, and the most ever in flight at once (concurrency checks). */
+  let latencyMs = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "Content-Type": "application/json" });
@@ -72,6 +76,9 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
       return json(res, t!.status, { code: t!.code, message: "Refused by the test double", status: t!.status });
     }
     if (!to || !from || !body) return json(res, 400, { code: 21604, message: "A 'To' phone number is required.", status: 400 });
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
+    inFlight--;
     const sid = `SM${randomBytes(16).toString("hex")}`;
     messages.push({ sid, accountSid: match[1], to, from, body, form, at: Date.now() });
     json(res, 201, { sid, account_sid: match[1], to, from, body, status: "queued", num_segments: "1", direction: "outbound-api", uri: `${url.pathname.slice(0, -5)}/${sid}.json` });
@@ -93,6 +100,14 @@ export async function startTwilioDouble(opts: { accountSid: string; authToken: s
     /** Starts (a status, or 0 for dropped connections) or ends (null) an outage: every request fails meanwhile. */
     setDown(status: number | null) {
       down = status;
+    },
+    /** Makes every message take `ms` to be accepted (0: at once). */
+    setLatency(ms: number) {
+      latencyMs = ms;
+    },
+    /** The most messages that were being accepted at the same time. */
+    get maxInFlight() {
+      return maxInFlight;
     },
     get requestCount() {
       return requests;

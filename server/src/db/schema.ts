@@ -194,6 +194,8 @@ export const requests = sqliteTable(
     index("requests_site_status").on(t.siteId, t.status, t.createdAt),
     index("requests_site_kind").on(t.siteId, t.kind, t.createdAt),
     index("requests_site_spam").on(t.siteId, t.createdAt).where(sql`spam_at is not null`),
+    // The open count of each site in the owner's site list: counted in the index alone.
+    index("requests_site_open").on(t.siteId, t.status).where(sql`spam_at is null`),
   ],
 );
 

@@ -11,12 +11,18 @@ import type { Client, Transaction } from "@libsql/client";
  */
 export function serializeClient(client: Client): Client {
   let tail: Promise<void> = Promise.resolve();
-
+  let holders = 0;
+  // The driver blocks the event loop while a statement runs. Handing the file from one waiting caller to
+  // the next through promises alone never leaves the microtask queue, so a burst of queries (an owner's
+  // page) would starve everything else, even widget.js, which needs no database. So when the file was
+  // contended, the next caller starts on a later turn of the event loop, after pending I/O.
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   function acquire(): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const ready = tail.then(() => release);
-    tail = tail.then(() => held);
+    const contended = holders++ > 0;
+    const ready = (contended ? tail.then(nextTurn) : tail).then(() => release);
+    tail = tail.then(() => held).then(() => void holders--);
     return ready;
   }
 

@@ -83,6 +83,24 @@ describe("inbox", () => {
     expect((await ownerRequest(h, s, "GET", "/api/admin/customers/not-a-number")).status).toBe(404);
   });
 
+  it("pages a customer's history newest first, 30 at a time, with a cursor", async () => {
+    await setUp();
+    for (let i = 0; i < 33; i++) {
+      await submit({ name: `Jane ${i}`, phone: "+14155550123" });
+      h.clock.advance(1000);
+    }
+    const customerId = (await list()).requests[0].customer.id;
+    const first = await (await ownerRequest(h, s, "GET", `/api/admin/customers/${customerId}`)).json();
+    expect(first.customer.requestCount).toBe(33);
+    expect(first.requests).toHaveLength(30);
+    expect(first.requests[0].name).toBe("Jane 32");
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await (await ownerRequest(h, s, "GET", `/api/admin/customers/${customerId}?before=${encodeURIComponent(first.nextCursor)}`)).json();
+    expect(second.requests.map((r: { name: string }) => r.name)).toEqual(["Jane 2", "Jane 1", "Jane 0"]);
+    expect(second.nextCursor).toBeNull();
+    expect((await ownerRequest(h, s, "GET", `/api/admin/customers/${customerId}?before=nonsense`)).status).toBe(400);
+  });
+
   it("streams new and updated requests to an open inbox", async () => {
     await setUp();
     const res = await ownerRequest(h, s, "GET", "/api/admin/sites/shop/events");

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { Hono, type Context, type Next } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -47,7 +47,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
     const mine = await sitesOf(db, c.get("session").user.id);
     const withCounts = await Promise.all(
       mine.map(async (s) => {
-        const [open] = await db.select({ n: count() }).from(requests).where(and(eq(requests.siteId, s.id), ne(requests.status, "done"), isNull(requests.spamAt)));
+        const [open] = await db.select({ n: count() }).from(requests).where(and(eq(requests.siteId, s.id), inArray(requests.status, ["new", "in_progress"]), isNull(requests.spamAt)));
         return { key: s.key, name: s.name, role: s.role, openCount: open!.n };
       }),
     );

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_site_open` ON `requests` (`site_id`,`status`) WHERE spam_at is null;
