@@ -26,8 +26,9 @@ async function started(child: ChildProcess, base: string): Promise<Proc> {
 /** Beckon compiled (`npm run serve`, one process) on a libsql file, with the load environment (limits off). */
 export function startBeckon(opts: { port: number; db: string; env?: Record<string, string> }): Promise<Proc> {
   const base = `http://127.0.0.1:${opts.port}`;
+  // BENCH_BECKON_ROOT runs another checkout's build (e.g. the code before a change) against the same load.
   const child = spawn(process.execPath, ["server/dist/index.js"], {
-    cwd: repoRoot,
+    cwd: process.env.BENCH_BECKON_ROOT ?? repoRoot,
     env: { PATH: process.env.PATH, PORT: String(opts.port), HOST: "127.0.0.1", PUBLIC_URL: `http://localhost:${opts.port}`, DATABASE_URL: `file:${opts.db}`, WEB_CONCURRENCY: "1", LOG_LEVEL: "error", ...LOAD_ENV, ...opts.env },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -37,7 +38,11 @@ export function startBeckon(opts: { port: number; db: string; env?: Record<strin
 /** The floor: bare Hono + libsql (bench/floor-server.ts). */
 export function startFloor(opts: { port: number; db: string }): Promise<Proc> {
   const base = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], { cwd: repoRoot, env: { PATH: process.env.PATH, PORT: String(opts.port), FLOOR_DB: opts.db }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, PORT: String(opts.port), FLOOR_DB: opts.db, FLOOR_SYNCHRONOUS: process.env.FLOOR_SYNCHRONOUS ?? "NORMAL" },
+    stdio: "ignore",
+  });
   return started(child, base);
 }
 
