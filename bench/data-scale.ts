@@ -7,7 +7,7 @@ import { createClient } from "@libsql/client";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { closedLoop, pct } from "./load.ts";
+import { closedLoop, fetchRetrying, pct } from "./load.ts";
 import { loadAverage, startBeckon } from "./processes.ts";
 
 const OWNER = { email: "bench-owner@example.com", password: "bench owner password" };
@@ -35,7 +35,7 @@ export async function runDataScale(opts: { requests: number; sites: number; port
     // 1. An empty database: migrate, create the owner, and time the public call-back there.
     let server = await startBeckon({ port: opts.port, db, env });
     const callback = (site: string) => async (i: number) => {
-      const res = await fetch(`${server.base}/api/v1/sites/${site}/callbacks`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ name: `Probe ${i}`, phone: "+14155550123", when: "asap" }) });
+      const res = await fetchRetrying(`${server.base}/api/v1/sites/${site}/callbacks`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ name: `Probe ${i}`, phone: "+14155550123", when: "asap" }) });
       if (res.status !== 201) throw new Error(`callback: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
@@ -66,11 +66,11 @@ export async function runDataScale(opts: { requests: number; sites: number; port
 
     // 3. The owner's pages at that size.
     server = await startBeckon({ port: opts.port, db, env });
-    const signIn = await fetch(`${server.base}/api/admin/session`, { method: "POST", headers: { "Content-Type": "application/json", Origin: `http://localhost:${opts.port}` }, body: JSON.stringify(OWNER) });
+    const signIn = await fetchRetrying(`${server.base}/api/admin/session`, { method: "POST", headers: { "Content-Type": "application/json", Origin: `http://localhost:${opts.port}` }, body: JSON.stringify(OWNER) });
     if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
     const owner = async (p: string) => {
-      const res = await fetch(`${server.base}/api/admin${p}`, { headers: { Cookie: cookie, Origin: `http://localhost:${opts.port}` } });
+      const res = await fetchRetrying(`${server.base}/api/admin${p}`, { headers: { Cookie: cookie, Origin: `http://localhost:${opts.port}` } });
       const body = await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${p}: ${res.status} ${Buffer.from(body).toString()}`);
       return { bytes: body.byteLength, json: JSON.parse(Buffer.from(body).toString()) as Record<string, unknown> };
@@ -117,7 +117,7 @@ export async function runDataScale(opts: { requests: number; sites: number; port
     while (performance.now() < until) {
       for (const [name, p] of probes) {
         const t = performance.now();
-        const res = await fetch(`${server.base}${p}`, { headers: { Origin: "https://shop.example" } });
+        const res = await fetchRetrying(`${server.base}${p}`, { headers: { Origin: "https://shop.example" } });
         await res.arrayBuffer();
         seen.get(name)!.push(performance.now() - t);
       }

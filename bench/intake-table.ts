@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { closedLoop, median } from "./load.ts";
+import { closedLoop, fetchRetrying, median } from "./load.ts";
 import { cpuMs, loadAverage, startBeckon, startFloor, type Proc } from "./processes.ts";
 
 type Target = { name: string; start: (port: number, db: string) => Promise<Proc>; path: string; body: (i: number) => string; headers?: Record<string, string> };
@@ -33,7 +33,7 @@ export async function runIntake(opts: { requests: number; levels: number[]; roun
       for (const [t, target] of targets.entries()) {
         const server = await target.start(opts.port, path.join(dir, `${round}-${t}.db`));
         const send = (offset: number) => async (i: number) => {
-          const res = await fetch(`${server.base}${target.path}`, { method: "POST", headers: { "Content-Type": "text/plain", ...target.headers }, body: target.body(offset + i) });
+          const res = await fetchRetrying(`${server.base}${target.path}`, { method: "POST", headers: { "Content-Type": "text/plain", ...target.headers }, body: target.body(offset + i) });
           if (res.status !== 201) throw new Error(`${target.name}: ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
         };

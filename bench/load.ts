@@ -25,3 +25,18 @@ export async function closedLoop(concurrency: number, count: number, send: (i: n
 /** The p-th percentile of sorted numbers. */
 export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 export const median = (xs: number[]) => pct([...xs].sort((a, b) => a - b), 50);
+
+let retried = 0;
+/** fetch, tried again (twice at most) when the connection dropped before an answer: a keep-alive socket the
+ * server closed as the request went out (seen on an overloaded machine). Counted, and printed by the benches. */
+export async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (err) {
+      if (attempt >= 2 || !(err instanceof TypeError)) throw err;
+      retried++;
+    }
+  }
+}
+export const retries = () => retried;

@@ -5,6 +5,7 @@
 // (a comma list: run only those parts).
 import { runDataScale, printScale } from "./data-scale.ts";
 import { printIntake, runIntake } from "./intake-table.ts";
+import { retries } from "./load.ts";
 import { loadAverage } from "./processes.ts";
 import { printBurst, runSmsBurst } from "./sms-burst.ts";
 
@@ -25,3 +26,4 @@ console.info(`\n================ summary (${((performance.now() - started) / 60_
 if (intake) printIntake(intake, levels, requests, rounds);
 if (burst) printBurst(burst);
 if (scale) printScale(scale);
+if (retries()) console.info(`\n(${retries()} requests were sent again after a dropped connection)`);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startTwilioDouble } from "../server/test/twilio-double.ts";
 import { twilioDoubleEnv } from "../server/test/load-env.ts";
-import { closedLoop, pct } from "./load.ts";
+import { closedLoop, fetchRetrying, pct } from "./load.ts";
 import { loadAverage, startBeckon } from "./processes.ts";
 
 export type BurstResult = { count: number; concurrency: number; rps: number; afterLast: { p50: number; p99: number; max: number }; submitToSms: { p50: number; p99: number }; delivered: number; load: string };
@@ -21,7 +21,7 @@ export async function runSmsBurst(opts: { count: number; concurrency: number; po
     const created = new Map<string, number>();
     const r = await closedLoop(opts.concurrency, opts.count, async (i) => {
       const name = `Burst ${i}`;
-      const res = await fetch(`${server.base}/api/v1/sites/demo/callbacks`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ name, phone: "+14155550123", when: "asap" }) });
+      const res = await fetchRetrying(`${server.base}/api/v1/sites/demo/callbacks`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ name, phone: "+14155550123", when: "asap" }) });
       if (res.status !== 201) throw new Error(`callback ${i}: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
       created.set(name, performance.timeOrigin + performance.now());

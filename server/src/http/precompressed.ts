@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export type Encoding = "br" | "gzip";
@@ -24,9 +24,19 @@ const suffix: Record<Encoding, string> = { br: ".br", gzip: ".gz" };
 export async function readBuilt(dir: string, file: string, acceptEncoding: string | undefined): Promise<{ body: Buffer<ArrayBuffer>; encoding: Encoding | undefined } | undefined> {
   const full = path.join(dir, file);
   for (const encoding of acceptedEncodings(acceptEncoding)) {
-    const body = await readFile(full + suffix[encoding]).catch(() => undefined);
+    const body = readIfThere(full + suffix[encoding]);
     if (body) return { body, encoding };
   }
-  const body = await readFile(full).catch(() => undefined);
+  const body = readIfThere(full);
   return body && { body, encoding: undefined };
+}
+
+// Read at once, not through the thread pool: the files are small and in the page cache, and each async
+// step (open, stat, read, close) would wait a turn of an event loop that a slow query may be holding.
+function readIfThere(file: string): Buffer<ArrayBuffer> | undefined {
+  try {
+    return readFileSync(file) as Buffer<ArrayBuffer>;
+  } catch {
+    return undefined;
+  }
 }
