@@ -3,6 +3,11 @@ import { isSupportedCountry } from "libphonenumber-js/max";
 import { textOnAccent } from "./contrast.ts";
 import { consentSettings, migrateConsent } from "./consent-settings.ts";
 
+// The list of zones is built anew by each Intl.supportedValuesOf call (~430 strings), and settings are
+// read on every public request: build the set once, on first use.
+let zones: Set<string> | undefined;
+const supportedZone = (tz: string) => tz === "UTC" || (zones ??= new Set(Intl.supportedValuesOf("timeZone"))).has(tz);
+
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM, 24-hour");
 const interval = z
   .object({ from: time, to: time })
@@ -67,7 +72,7 @@ export const siteSettingsSchema = z.object({
   channels: z.array(z.enum(CHANNEL_IDS)).default(["callback", "message"]),
   timezone: z
     .string()
-    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "unknown time zone")
+    .refine((tz) => supportedZone(tz), "unknown time zone")
     .default("UTC"),
   hours: hoursSchema.default({
     mon: weekdayHours,
