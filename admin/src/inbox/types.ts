@@ -1,5 +1,5 @@
 // The owner API's shapes, taken from the server's own code (types only: nothing of the server ships).
-import type { RequestSummary } from "../../../server/src/services/inbox.ts";
+import type { RequestSummary } from "../../../server/src/inbox/inbox.ts";
 
 export type { RequestSummary };
 export type RequestKind = RequestSummary["kind"];

@@ -1,5 +1,5 @@
-import type { customerDetail, requestDetail } from "../../../server/src/services/inbox.ts";
-import type { CallingCapability } from "../../../server/src/notify/voice.ts";
+import type { customerDetail, requestDetail } from "../../../server/src/inbox/inbox.ts";
+import type { CallingCapability } from "../../../server/src/providers/twilio/voice.ts";
 
 /** `GET /api/admin/requests/:id`, as the server builds it: the detail, and whether "Call now" can work. */
 export type RequestDetail = Awaited<ReturnType<typeof requestDetail>> & { calling: CallingCapability };

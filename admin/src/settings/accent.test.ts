@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { siteSettingsSchema } from "../../../server/src/services/site-settings.ts";
+import { siteSettingsSchema } from "../../../server/src/sites/site-settings.ts";
 import { checkAccent, formatRatio, normalizeHex } from "./accent.ts";
 
 describe("accent colour check", () => {

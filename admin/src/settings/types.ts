@@ -1,5 +1,5 @@
 // The shapes of the settings API, taken from the server's own schema (types only: nothing is bundled).
-import type { SiteSettings, MessageField } from "../../../server/src/services/site-settings.ts";
+import type { SiteSettings, MessageField } from "../../../server/src/sites/site-settings.ts";
 
 export type { SiteSettings, MessageField };
 

@@ -5,13 +5,13 @@ import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
-import { addNote, changeStatus, customerDetail, memberRequest, requestDetail } from "../services/inbox.ts";
+import { addNote, changeStatus, customerDetail, memberRequest, requestDetail } from "../inbox/inbox.ts";
 import { markAsSpam, markNotSpam } from "../spam/blocklist.ts";
-import { callingCapability, type VoiceCaller } from "../notify/voice.ts";
-import { retryNotification } from "../notify/retry-now.ts";
-import { startBridge } from "../services/call-bridge.ts";
-import { postOwnerLine } from "../services/chat-owner.ts";
-import { sendReply } from "../services/replies.ts";
+import { callingCapability, type VoiceCaller } from "../providers/twilio/voice.ts";
+import { retryNotification } from "../outbox/retry-now.ts";
+import { startBridge } from "../calls/call-bridge.ts";
+import { postOwnerLine } from "../chat/chat-owner.ts";
+import { sendReply } from "../inbox/replies.ts";
 
 export type RequestRouteDeps = {
   db: Db;

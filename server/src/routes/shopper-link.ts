@@ -6,11 +6,11 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
-import { callbackSlots } from "../services/availability.ts";
-import { textOnAccent } from "../services/contrast.ts";
-import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../services/shopper-cancel.ts";
-import { readSettings } from "../services/site-settings.ts";
-import { knownTimeZone } from "../services/time-zone.ts";
+import { callbackSlots } from "../sites/availability.ts";
+import { textOnAccent } from "../sites/contrast.ts";
+import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../callbacks/shopper-cancel.ts";
+import { readSettings } from "../sites/site-settings.ts";
+import { knownTimeZone } from "../sites/time-zone.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; events: EventLog; log: Pick<Console, "error"> };

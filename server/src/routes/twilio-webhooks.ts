@@ -2,16 +2,16 @@ import { Hono, type Context } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
-import { param, twilioSignature, type TwilioVars } from "../http/twilio-signature.ts";
-import { twilioOnce } from "../http/twilio-once.ts";
-import { recordDeliveryStatus } from "../services/delivery-status.ts";
+import { param, twilioSignature, type TwilioVars } from "../providers/twilio/twilio-signature.ts";
+import { twilioOnce } from "../providers/twilio/twilio-once.ts";
+import { recordDeliveryStatus } from "../providers/twilio/delivery-status.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
-import { recordCallStatus } from "../services/call-bridge.ts";
-import { connectTwiml, whisperTwiml } from "../services/call-twiml.ts";
-import { handleOwnerSms } from "../services/owner-sms.ts";
-import type { VoiceCaller } from "../notify/voice.ts";
-import { parsePhone } from "../services/phone.ts";
+import { recordCallStatus } from "../calls/call-bridge.ts";
+import { connectTwiml, whisperTwiml } from "../providers/twilio/call-twiml.ts";
+import { handleOwnerSms } from "../inbox/owner-sms.ts";
+import type { VoiceCaller } from "../providers/twilio/voice.ts";
+import { parsePhone } from "../customers/phone.ts";
 
 export type TwilioWebhookDeps = {
   db: Db;
