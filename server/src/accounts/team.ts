@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { oneTimeLinks, siteMembers, sites, users, verifiedPhones, type SiteRole } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
@@ -17,7 +18,7 @@ export const INVITE_HOURS = 48;
 // Each invitation is an email sent in the owner's name: plenty for a small team, useless for spam.
 const INVITES_PER_DAY_PER_SITE = 30;
 
-export type TeamDeps = { db: Db; clock: Clock; publicUrl: string; mailFrom: { name: string; address: string } };
+export type TeamDeps = ChangeDeps & { publicUrl: string; mailFrom: { name: string; address: string } };
 
 const email = z.email("Enter a valid email address.").transform((e) => e.toLowerCase());
 const role = z.enum(["owner", "member"], { message: "Choose Owner or Member." });
@@ -57,7 +58,7 @@ export async function invite(deps: TeamDeps, site: MemberSite, inviter: SessionU
     .from(oneTimeLinks)
     .where(and(eq(oneTimeLinks.siteId, site.id), eq(oneTimeLinks.purpose, "invite"), gt(oneTimeLinks.createdAt, new Date(now.getTime() - 86_400_000))));
   if (recent!.n >= INVITES_PER_DAY_PER_SITE) throw new ApiError(429, "too_many_invites", "That's enough invitations for today. Try again tomorrow.");
-  await db.transaction(async (tx) => {
+  await deps.pipeline.commit(db, async (tx) => {
     // A new invitation replaces an earlier one to the same address for this site.
     await tx
       .update(oneTimeLinks)

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { requestEvents, requests } from "../db/schema.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { callbackAlertText, confirmationText } from "../channels/sms/sms-text.ts";
@@ -16,14 +15,10 @@ import { scheduleRequestReminders } from "./reminders.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
-export type CallbackDeps = {
-  db: Db;
-  clock: Clock;
+export type CallbackDeps = ChangeDeps & {
   publicUrl: string;
   /** Signs the cancel link in a shopper's confirmation text. */
   linkSecret: string;
-  /** Called after the request and its notifications have committed. */
-  onSubmitted: (event: { siteId: number; requestId: string }) => void;
 };
 export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck };
 
@@ -67,7 +62,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const expect = expectation(site, when, now);
   const answer: SubmissionAnswer = { id, status: "new", expect };
   const raced = await commitOnce(db, site.id, key, () =>
-    db.transaction(async (tx) => {
+    deps.pipeline.commit(db, async (tx, fx) => {
       const customer = await upsertCustomer(tx, site.id, { name: data.name, phone: phone.e164 }, now);
       const ref = await nextRef(tx, site.id);
       await tx.insert(requests).values({
@@ -89,6 +84,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
       await rememberAnswer(tx, site.id, key, answer);
       if (spam) return; // stored for the Spam view; nobody is alerted or texted
       await scheduleRequestReminders(tx, site, { id, scheduledFor: when === "asap" ? null : when }, now);
+      await fx.request("request.created", site.id, id);
       const text = callbackAlertText({
         ref,
         name: data.name,
@@ -114,7 +110,6 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   );
   if (raced) return raced;
   if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
-  deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer } satisfies Submitted;
 }
 

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import type { VoiceCaller } from "../providers/twilio/voice.ts";
@@ -12,7 +11,7 @@ import { signLink } from "../callbacks/shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { readSettings } from "../sites/site-settings.ts";
 
-export type BridgeDeps = { db: Db; clock: Clock; voice: VoiceCaller | undefined; publicUrl: string };
+export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUrl: string };
 
 
 /**
@@ -32,7 +31,10 @@ export async function startBridge(deps: BridgeDeps, userId: number, requestId: s
     .catch((err: unknown) => {
       throw new ApiError(502, "call_failed", `Twilio did not place the call. ${describeFailure(err)}`);
     });
-  await deps.db.insert(requestEvents).values({ requestId, type: "call", actorUserId: userId, data: { leg: "owner", status: "initiated", sid: call.sid }, createdAt: deps.clock.now() });
+  await deps.pipeline.commit(deps.db, async (tx, fx) => {
+    await tx.insert(requestEvents).values({ requestId, type: "call", actorUserId: userId, data: { leg: "owner", status: "initiated", sid: call.sid }, createdAt: deps.clock.now() });
+    await fx.request("request.updated", row.site.id, requestId);
+  });
   return { siteId: row.site.id, call };
 }
 
@@ -44,8 +46,7 @@ const MISSED = new Set(["busy", "no-answer", "failed", "canceled"]);
  * failed or cancelled means "missed" (and the request stays open, in progress).
  */
 export async function recordCallStatus(
-  db: Db,
-  clock: Clock,
+  { db, clock, pipeline }: ChangeDeps,
   report: { requestId: string; leg: "owner" | "shopper"; status: string; duration: number | undefined; sid: string },
   links: { publicUrl: string; linkSecret: string },
 ): Promise<{ siteId: number } | null> {
@@ -55,7 +56,8 @@ export async function recordCallStatus(
   let outcome: CallOutcome | null = null;
   if (report.leg === "shopper" && report.status === "completed") outcome = (report.duration ?? 0) > 0 ? "called" : "missed";
   if (report.leg === "shopper" && MISSED.has(report.status)) outcome = "missed";
-  await db.transaction(async (tx) => {
+  await pipeline.commit(db, async (tx, fx) => {
+    await fx.request("request.updated", request.siteId, request.id);
     await tx.insert(requestEvents).values({
       requestId: request.id,
       type: "call",

@@ -1,10 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
 import { chatMessages, chats, outbox, requestEvents, requests, type EmailPayload } from "../db/schema.ts";
-import { appendEvent } from "../events/event-log.ts";
-import { INBOX_TOPIC } from "../events/inbox-events.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
@@ -23,7 +20,7 @@ const answerInput = z.object({ text: typedText({ error: "Write your answer." }).
 const bothParts = (text: string) => ({ text, html: textToHtml(text) });
 
 /** The owner answers in a chat, from the inbox or by SMS: live in the widget, by email if the shopper has gone. */
-export async function postOwnerLine(deps: { db: Db; clock: Clock; mailFrom: { address: string } }, userId: number, requestId: string, input: unknown, via: "inbox" | "sms") {
+export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: unknown, via: "inbox" | "sms") {
   const { db, clock } = deps;
   const { text } = parseOrThrow(answerInput, input);
   const row = await memberRequest(db, userId, requestId);
@@ -42,16 +39,16 @@ export async function postOwnerLine(deps: { db: Db; clock: Clock; mailFrom: { ad
       ).map((r) => (r.payload as EmailPayload).messageId)
     : [];
 
-  const message = await db.transaction(async (tx) => {
+  const message = await deps.pipeline.commit(db, async (tx, fx) => {
     const [added] = await tx.insert(chatMessages).values({ requestId, author: "owner", body: text, via, userId, createdAt: now }).returning();
     const view = chatMessageView(added!, settings.ownerFirstName || null);
-    await appendEvent(tx, { siteId: row.site.id, topic: chatTopic(requestId), type: "message", data: view }, now);
+    await fx.emit({ siteId: row.site.id, topic: chatTopic(requestId), type: "message", data: view });
     await tx.update(chats).set({ lastOwnerAt: now }).where(eq(chats.requestId, requestId));
     if (row.request.status === "new") {
       await tx.update(requests).set({ status: "in_progress", updatedAt: now }).where(eq(requests.id, requestId));
       await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from: "new", to: "in_progress" }, createdAt: now });
     }
-    await appendEvent(tx, { siteId: row.site.id, topic: INBOX_TOPIC, type: "request.updated", data: { requestId } }, now);
+    await fx.request("request.updated", row.site.id, requestId);
     if (fields.email) {
       const from = settings.ownerFirstName ? `${settings.ownerFirstName} at ${row.site.name}` : row.site.name;
       await enqueueEmail(tx, {

@@ -1,12 +1,10 @@
 import { and, eq, max, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { chatMessages, chats, customers, events, requestEvents, requests } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
-import { appendEvent } from "../events/event-log.ts";
-import { INBOX_TOPIC } from "../events/inbox-events.ts";
+import type { ChangeDeps, Effects, Tx } from "../pipeline/commit.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { chatAlertText } from "../channels/sms/sms-text.ts";
 import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
@@ -18,12 +16,10 @@ import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts
 import { scheduleRequestReminders } from "../callbacks/reminders.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
-export type ChatDeps = { db: Db; clock: Clock; publicUrl: string };
+export type ChatDeps = ChangeDeps & { publicUrl: string };
 
 /** A chat texts the owner again only after this long without an alert or an answer: never one SMS per line. */
 export const CHAT_QUIET_MS = 10 * 60_000;
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const line = typedText({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8–64 URL-safe characters.").optional();
@@ -60,7 +56,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const name = data.name || undefined;
   const address = data.email || undefined;
   const spam = (await meta.sender?.screen({ email: address })) ?? null;
-  await db.transaction(async (tx) => {
+  await deps.pipeline.commit(db, async (tx, fx) => {
     const customer = address
       ? await upsertCustomer(tx, site.id, { name: name ?? address.split("@")[0]!, email: address }, now)
       : (await tx.insert(customers).values({ siteId: site.id, name: name ?? null, firstSeenAt: now, lastSeenAt: now, requestCount: 1 }).returning())[0]!;
@@ -81,10 +77,10 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
     });
     await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
     await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
-    await addShopperLine(tx, site.id, id, data.message, data.clientId, now);
+    await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
     if (spam) return; // kept for the Spam view: no reminder, no live row, no SMS
     await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
-    await appendEvent(tx, { siteId: site.id, topic: INBOX_TOPIC, type: "request.created", data: { requestId: id } }, now);
+    await fx.request("request.created", site.id, id);
     const link = `${deps.publicUrl}/admin/requests/${id}`;
     await enqueueOwnerSms(tx, {
       siteId: site.id,
@@ -108,8 +104,8 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
   const now = clock.now();
   const quietSince = Math.max(chat.lastAlertAt?.getTime() ?? 0, chat.lastOwnerAt?.getTime() ?? 0);
   const alert = !request.spamAt && now.getTime() - quietSince >= CHAT_QUIET_MS; // spam never texts
-  const message = await db.transaction(async (tx) => {
-    const added = await addShopperLine(tx, site.id, id, data.message, data.clientId, now);
+  const message = await deps.pipeline.commit(db, async (tx, fx) => {
+    const added = await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
     await tx.update(chats).set({ lastShopperAt: now, ...(alert && { lastAlertAt: now }) }).where(eq(chats.requestId, id));
     if (request.status === "done") {
       await tx.update(requests).set({ status: "new", updatedAt: now }).where(eq(requests.id, id));
@@ -117,7 +113,7 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
     } else {
       await tx.update(requests).set({ updatedAt: now }).where(eq(requests.id, id));
     }
-    await appendEvent(tx, { siteId: site.id, topic: INBOX_TOPIC, type: "request.updated", data: { requestId: id } }, now);
+    await fx.request("request.updated", site.id, id);
     if (alert) {
       const [customer] = await tx.select({ count: customers.requestCount }).from(customers).where(eq(customers.id, request.customerId));
       const name = (request.fields as { name?: string | null }).name ?? undefined;
@@ -129,10 +125,10 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
   return { message, alerted: alert };
 }
 
-async function addShopperLine(tx: Tx, siteId: number, requestId: string, body: string, clientId: string | undefined, now: Date) {
+async function addShopperLine(tx: Tx, fx: Effects, siteId: number, requestId: string, body: string, clientId: string | undefined, now: Date) {
   const [row] = await tx.insert(chatMessages).values({ requestId, author: "shopper", body, via: "widget", clientId: clientId ?? null, createdAt: now }).returning();
   const view = chatMessageView(row!, null);
-  await appendEvent(tx, { siteId, topic: chatTopic(requestId), type: "message", data: view }, now);
+  await fx.emit({ siteId, topic: chatTopic(requestId), type: "message", data: view });
   return view;
 }
 
@@ -142,7 +138,7 @@ export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input
   const data = parseOrThrow(z.object({ token: chatToken, email }), input);
   const { request } = await shopperChat(db, site.id, id, data.token);
   const now = clock.now();
-  await db.transaction(async (tx) => {
+  await deps.pipeline.commit(db, async (tx, fx) => {
     // A known address moves the chat onto that customer's record, so their history stays in one place.
     const [known] = await tx.select().from(customers).where(and(eq(customers.siteId, site.id), eq(customers.email, data.email)));
     if (known && known.id !== request.customerId) {
@@ -153,7 +149,7 @@ export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input
       await tx.update(customers).set({ email: data.email }).where(eq(customers.id, request.customerId));
     }
     await tx.update(requests).set({ fields: { ...request.fields, email: data.email }, updatedAt: now }).where(eq(requests.id, id));
-    await appendEvent(tx, { siteId: site.id, topic: INBOX_TOPIC, type: "request.updated", data: { requestId: id } }, now);
+    await fx.request("request.updated", site.id, id);
   });
   return { email: data.email };
 }

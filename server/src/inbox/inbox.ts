@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "dr
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
@@ -182,28 +183,32 @@ const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in
 const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
 
 /** Moves a request to another status and records who did it. Returns the site id for live updates. */
-export async function changeStatus(db: Db, clock: Clock, userId: number, requestId: string, input: unknown) {
+export async function changeStatus(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+  const { db, clock } = deps;
   const { status } = parseOrThrow(statusInput, input);
   const row = await memberRequest(db, userId, requestId);
   const from: RequestStatus = row.request.status;
   if (from !== status) {
     const now = clock.now();
-    await db.transaction(async (tx) => {
+    await deps.pipeline.commit(db, async (tx, fx) => {
       await tx.update(requests).set({ status, updatedAt: now }).where(eq(requests.id, requestId));
       await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from, to: status }, createdAt: now });
+      await fx.request("request.updated", row.site.id, requestId);
     });
   }
   return { siteId: row.site.id, request: (await requestSummary(db, requestId))! };
 }
 
 /** Adds an internal note to a request's timeline. */
-export async function addNote(db: Db, clock: Clock, userId: number, requestId: string, input: unknown) {
+export async function addNote(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+  const { db, clock } = deps;
   const { text } = parseOrThrow(noteInput, input);
-  await memberRequest(db, userId, requestId);
-  const [event] = await db
-    .insert(requestEvents)
-    .values({ requestId, type: "note", actorUserId: userId, data: { text }, createdAt: clock.now() })
-    .returning();
+  const row = await memberRequest(db, userId, requestId);
+  const event = await deps.pipeline.commit(db, async (tx, fx) => {
+    const [added] = await tx.insert(requestEvents).values({ requestId, type: "note", actorUserId: userId, data: { text }, createdAt: clock.now() }).returning();
+    await fx.request("request.updated", row.site.id, requestId);
+    return added;
+  });
   return { id: event!.id, type: event!.type, at: event!.createdAt.toISOString(), data: event!.data };
 }
 

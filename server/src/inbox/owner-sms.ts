@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
-import type { Clock } from "../clock.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import { outbox, requests, siteMembers, sites, verifiedPhones } from "../db/schema.ts";
 import { addNote, changeStatus } from "./inbox.ts";
@@ -9,9 +9,7 @@ import { startBridge } from "../calls/call-bridge.ts";
 import { postOwnerLine } from "../chat/chat-owner.ts";
 import { sendReply } from "./replies.ts";
 
-export type OwnerSmsDeps = {
-  db: Db;
-  clock: Clock;
+export type OwnerSmsDeps = ChangeDeps & {
   mailFrom: { address: string };
   publicUrl: string;
   voice: VoiceCaller | undefined;
@@ -19,8 +17,8 @@ export type OwnerSmsDeps = {
   operatorPhone?: string | undefined;
 };
 
-/** The answer texted back to the owner, and what changed (for live updates and the outbox). */
-export type OwnerSmsOutcome = { answer: string; changed?: { siteId: number; requestId: string; queued: boolean } };
+/** The answer texted back to the owner (what it changed went through the pipeline, which told the inbox). */
+export type OwnerSmsOutcome = { answer: string };
 
 type Target = { id: string; ref: string; kind: string; siteId: number; fields: Record<string, unknown> };
 
@@ -72,8 +70,8 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
   const label = `#${target.ref} (${name})`;
   switch (command.command) {
     case "done":
-      await changeStatus(db, deps.clock, owner, target.id, { status: "done" });
-      return { answer: `Beckon: ${label} marked done.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
+      await changeStatus(deps, owner, target.id, { status: "done" });
+      return { answer: `Beckon: ${label} marked done.` };
     case "call": {
       const phone = target.fields.phone;
       if (!phone) return { answer: `Beckon: ${label} left no phone number.` };
@@ -83,20 +81,20 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
       } catch (err) {
         return { answer: `Beckon: could not start the call to ${label}: ${err instanceof Error ? err.message : String(err)}` };
       }
-      return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
+      return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.` };
     }
     case "reply": {
       if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
       if (target.kind === "chat") {
         await postOwnerLine(deps, owner, target.id, { text: command.text }, "sms");
-        return { answer: `Beckon: sent to ${label}'s chat.`, changed: { siteId: target.siteId, requestId: target.id, queued: true } };
+        return { answer: `Beckon: sent to ${label}'s chat.` };
       }
       if (target.kind === "message" && target.fields.email) {
         await sendReply(deps, owner, target.id, { text: command.text });
-        return { answer: `Beckon: your answer was emailed to ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: true } };
+        return { answer: `Beckon: your answer was emailed to ${label}.` };
       }
-      await addNote(db, deps.clock, owner, target.id, { text: command.text });
-      return { answer: `Beckon: noted on ${label}.`, changed: { siteId: target.siteId, requestId: target.id, queued: false } };
+      await addNote(deps, owner, target.id, { text: command.text });
+      return { answer: `Beckon: noted on ${label}.` };
     }
   }
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { outbox, requestEvents, requests, siteMembers, sites, type EmailPayload } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
@@ -16,7 +15,7 @@ const replyInput = z.object({ text: typedText().trim().min(1, "Write your reply.
  * The owner answers a shopper's message from the inbox: emailed in the same thread as what the shopper
  * already received (Message-ID, In-Reply-To, References), and recorded on the request's timeline.
  */
-export async function sendReply(deps: { db: Db; clock: Clock; mailFrom: { address: string } }, userId: number, requestId: string, input: unknown) {
+export async function sendReply(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: unknown) {
   const { db, clock } = deps;
   const { text } = parseOrThrow(replyInput, input);
   const [row] = await db
@@ -42,7 +41,7 @@ export async function sendReply(deps: { db: Db; clock: Clock; mailFrom: { addres
   const owner = readSettings(row.site.settings).ownerFirstName;
   const now = clock.now();
 
-  await db.transaction(async (tx) => {
+  await deps.pipeline.commit(db, async (tx, fx) => {
     await enqueueEmail(tx, {
       siteId: row.site.id,
       requestId,
@@ -63,6 +62,7 @@ export async function sendReply(deps: { db: Db; clock: Clock; mailFrom: { addres
       await tx.update(requests).set({ status: "in_progress", updatedAt: now }).where(eq(requests.id, requestId));
       await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from: "new", to: "in_progress" }, createdAt: now });
     }
+    await fx.request("request.updated", row.site.id, requestId);
   });
   return { siteId: row.site.id };
 }

@@ -1,8 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { outbox, requestEvents, requests } from "../db/schema.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { ownerCopy } from "../channels/email/email-text.ts";
@@ -18,12 +17,9 @@ import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts
 import type { SenderCheck } from "../spam/screen.ts";
 import { scheduleRequestReminders } from "../callbacks/reminders.ts";
 
-export type MessageDeps = {
-  db: Db;
-  clock: Clock;
+export type MessageDeps = ChangeDeps & {
   publicUrl: string;
   mailFrom: { name: string; address: string };
-  onSubmitted: (event: { siteId: number; requestId: string }) => void;
 };
 
 const messageInput = z.object({
@@ -90,7 +86,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const link = `${deps.publicUrl}/admin/requests/${id}`;
 
   const raced = await commitOnce(db, site.id, key, () =>
-    db.transaction(async (tx) => {
+    deps.pipeline.commit(db, async (tx, fx) => {
       const customer = await upsertCustomer(tx, site.id, { name: data.name, email: data.email }, now);
       const earlierRequests = customer.requestCount - 1;
       const ref = await nextRef(tx, site.id);
@@ -118,6 +114,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
       await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
       if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
       await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
+      await fx.request("request.created", site.id, id);
 
       const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
       await enqueueEmail(tx, {
@@ -174,6 +171,5 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   );
   if (raced) return raced;
   if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
-  deps.onSubmitted({ siteId: site.id, requestId: id });
   return { status: 201 as const, body: answer } satisfies Submitted;
 }

@@ -1,3 +1,4 @@
+import type { Pipeline } from "../pipeline/commit.ts";
 import { Hono } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -24,7 +25,8 @@ export type AdminApiDeps = {
   /** OWNER_PHONE: counts as proved. */
   operatorPhone: string | undefined;
   mailConfigured: boolean;
-  onQueued: () => void;
+  /** Every change goes through it: events in the transaction, wakes after the commit. */
+  pipeline: Pipeline;
   keepAliveMs?: number;
 };
 

@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, ne } from "drizzle-orm";
+import type { Pipeline } from "../pipeline/commit.ts";
 import { Hono, type Context, type Next } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -33,7 +34,7 @@ export type SiteRouteDeps = {
   /** How often an open event stream sends a keep-alive comment. */
   keepAliveMs?: number;
   /** Nudges the outbox after an invitation is queued. */
-  onQueued?: () => void;
+  pipeline: Pipeline;
 };
 
 type SiteVars = AdminVars & { Variables: { site: MemberSite } };
@@ -141,8 +142,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
   app.get("/sites/:site/members", async (c) => c.json(await team(c)));
   // People join by invitation only; the answer is the same whether or not the address has an account.
   app.post("/sites/:site/members", async (c) => {
-    const { email } = await invite({ db, clock, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await c.req.json().catch(() => null));
-    deps.onQueued?.();
+    const { email } = await invite({ db, clock, pipeline: deps.pipeline, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await c.req.json().catch(() => null));
     return c.json({ invited: email, ...(await team(c)) }, 201);
   });
   app.patch("/sites/:site/members/:user", async (c) => {

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Clock } from "../../clock.ts";
-import type { Db } from "../../db/client.ts";
+import type { ChangeDeps } from "../../pipeline/commit.ts";
 import { outbox } from "../../db/schema.ts";
 
 const FAILED = new Set(["failed", "undelivered"]);
@@ -13,22 +12,25 @@ const STAGE: Record<string, number> = { accepted: 0, scheduled: 0, queued: 1, se
  * Returns the request it belongs to, or null for a message we do not know.
  */
 export async function recordDeliveryStatus(
-  db: Db,
-  clock: Clock,
+  { db, clock, pipeline }: ChangeDeps,
   report: { messageSid: string; status: string; errorCode?: string | undefined },
 ): Promise<{ siteId: number; requestId: string | null } | null> {
   const [current] = await db.select({ providerStatus: outbox.providerStatus, siteId: outbox.siteId, requestId: outbox.requestId }).from(outbox).where(eq(outbox.providerId, report.messageSid));
   if (!current) return null;
   if ((STAGE[current.providerStatus ?? ""] ?? -1) > (STAGE[report.status] ?? 3)) return { siteId: current.siteId, requestId: current.requestId };
   const failed = FAILED.has(report.status);
-  const [row] = await db
-    .update(outbox)
-    .set({
-      providerStatus: report.status,
-      ...(failed && { lastError: `Twilio reports ${report.status}${report.errorCode ? ` (error ${report.errorCode})` : ""}.` }),
-      updatedAt: clock.now(),
-    })
-    .where(eq(outbox.providerId, report.messageSid))
-    .returning({ siteId: outbox.siteId, requestId: outbox.requestId });
+  const [row] = await pipeline.commit(db, async (tx, fx) => {
+    const updated = await tx
+      .update(outbox)
+      .set({
+        providerStatus: report.status,
+        ...(failed && { lastError: `Twilio reports ${report.status}${report.errorCode ? ` (error ${report.errorCode})` : ""}.` }),
+        updatedAt: clock.now(),
+      })
+      .where(eq(outbox.providerId, report.messageSid))
+      .returning({ siteId: outbox.siteId, requestId: outbox.requestId });
+    if (updated[0]?.requestId) await fx.request("request.updated", updated[0].siteId, updated[0].requestId);
+    return updated;
+  });
   return row ?? null;
 }
