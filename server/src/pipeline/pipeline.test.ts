@@ -1,22 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { events } from "../db/schema.ts";
-import { INBOX_TOPIC } from "../events/inbox-events.ts";
 import { signLink } from "../callbacks/shopper-links.ts";
 import { createHarness, LINK_SECRET, OWNER_PHONE, post, postFromTwilio, type Harness } from "../../test/harness.ts";
 import { createOwner } from "../../test/owner.ts";
+import { inboxEvents } from "../../test/events.ts";
 
 let h: Harness;
 afterEach(async () => h?.close());
-
-/** How many times the site's open inboxes were told about this request. */
-export async function inboxEvents(h: Harness, requestId: string, type = "request.updated") {
-  const [row] = await h.db
-    .select({ n: sql<number>`count(*)` })
-    .from(events)
-    .where(and(eq(events.topic, INBOX_TOPIC), eq(events.type, type), sql`json_extract(${events.data}, '$.requestId') = ${requestId}`));
-  return Number(row!.n);
-}
 
 const token = "shopper-token-0123456789abcdefghijklmnop";
 let sids = 0;
