@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ChangeDeps } from "../pipeline/commit.ts";
-import { requestEvents, requests } from "../db/schema.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { callbackAlertText, confirmationText } from "../channels/sms/sms-text.ts";
 import { signLink } from "./shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "../sites/availability.ts";
-import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { createRequest } from "../intake/create-request.ts";
 import { parsePhone } from "../customers/phone.ts";
 import type { Site } from "../sites/sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
-import { scheduleRequestReminders } from "./reminders.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
@@ -63,28 +62,14 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const answer: SubmissionAnswer = { id, status: "new", expect };
   const raced = await commitOnce(db, site.id, key, () =>
     deps.pipeline.commit(db, async (tx, fx) => {
-      const customer = await upsertCustomer(tx, site.id, { name: data.name, phone: phone.e164 }, now);
-      const ref = await nextRef(tx, site.id);
-      await tx.insert(requests).values({
-        id,
-        siteId: site.id,
-        customerId: customer.id,
+      const { ref, customer } = await createRequest(tx, fx, site, {
         kind: "callback",
-        ref,
+        customer: { name: data.name, phone: phone.e164 },
         fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
-        scheduledFor: when === "asap" ? null : when,
-        origin: meta.origin ?? null,
-        senderHash: meta.sender?.senderHash ?? null,
-        spamAt: spam ? now : null,
-        spamReason: spam,
-        createdAt: now,
-        updatedAt: now,
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when },
       });
-      await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
       await rememberAnswer(tx, site.id, key, answer);
       if (spam) return; // stored for the Spam view; nobody is alerted or texted
-      await scheduleRequestReminders(tx, site, { id, scheduledFor: when === "asap" ? null : when }, now);
-      await fx.request("request.created", site.id, id);
       const text = callbackAlertText({
         ref,
         name: data.name,

@@ -10,10 +10,9 @@ import { chatAlertText } from "../channels/sms/sms-text.ts";
 import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
 import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
-import { nextRef, upsertCustomer } from "../intake/intake.ts";
+import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
 import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts";
-import { scheduleRequestReminders } from "../callbacks/reminders.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
@@ -57,30 +56,15 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const address = data.email || undefined;
   const spam = (await meta.sender?.screen({ email: address })) ?? null;
   await deps.pipeline.commit(db, async (tx, fx) => {
-    const customer = address
-      ? await upsertCustomer(tx, site.id, { name: name ?? address.split("@")[0]!, email: address }, now)
-      : (await tx.insert(customers).values({ siteId: site.id, name: name ?? null, firstSeenAt: now, lastSeenAt: now, requestCount: 1 }).returning())[0]!;
-    const ref = await nextRef(tx, site.id);
-    await tx.insert(requests).values({
-      id,
-      siteId: site.id,
-      customerId: customer.id,
+    const { ref, customer } = await createRequest(tx, fx, site, {
       kind: "chat",
-      ref,
+      customer: { name: name ?? null, ...(address && { email: address }) },
       fields: { name: name ?? null, email: address ?? null, ...(data.consent !== undefined && { consent: data.consent }) },
-      origin: meta.origin ?? null,
-      senderHash: meta.sender?.senderHash ?? null,
-      spamAt: spam ? now : null,
-      spamReason: spam,
-      createdAt: now,
-      updatedAt: now,
+      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam },
     });
-    await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
     await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
     await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
     if (spam) return; // kept for the Spam view: no reminder, no live row, no SMS
-    await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
-    await fx.request("request.created", site.id, id);
     const link = `${deps.publicUrl}/admin/requests/${id}`;
     await enqueueOwnerSms(tx, {
       siteId: site.id,

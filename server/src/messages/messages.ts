@@ -9,13 +9,13 @@ import { enqueueEmail, enqueueOwnerSms } from "../outbox/outbox.ts";
 import { messageAlertText } from "../channels/sms/sms-text.ts";
 import { isOpen, nextOpening } from "../sites/availability.ts";
 import { autoReplyView, renderText, textToHtml } from "./autoreply.ts";
-import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { createRequest } from "../intake/create-request.ts";
 import { replyTimeText } from "../sites/reply-time.ts";
 import type { MessageField } from "../sites/site-settings.ts";
 import type { Site } from "../sites/sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
 import type { SenderCheck } from "../spam/screen.ts";
-import { scheduleRequestReminders } from "../callbacks/reminders.ts";
 
 export type MessageDeps = ChangeDeps & {
   publicUrl: string;
@@ -87,15 +87,9 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
 
   const raced = await commitOnce(db, site.id, key, () =>
     deps.pipeline.commit(db, async (tx, fx) => {
-      const customer = await upsertCustomer(tx, site.id, { name: data.name, email: data.email }, now);
-      const earlierRequests = customer.requestCount - 1;
-      const ref = await nextRef(tx, site.id);
-      await tx.insert(requests).values({
-        id,
-        siteId: site.id,
-        customerId: customer.id,
+      const { ref, customer } = await createRequest(tx, fx, site, {
         kind: "message",
-        ref,
+        customer: { name: data.name, email: data.email },
         fields: {
           name: data.name,
           email: data.email,
@@ -104,17 +98,10 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
           extras: Object.fromEntries(extras.map((e) => [e.id, e.value])),
           consent: data.consent ?? null,
         },
-        origin: meta.origin ?? null,
-        senderHash: meta.sender?.senderHash ?? null,
-        spamAt: spam ? now : null,
-        spamReason: spam,
-        createdAt: now,
-        updatedAt: now,
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam },
       });
-      await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+      const earlierRequests = customer.requestCount - 1;
       if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
-      await scheduleRequestReminders(tx, site, { id, scheduledFor: null }, now);
-      await fx.request("request.created", site.id, id);
 
       const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
       await enqueueEmail(tx, {
