@@ -1,8 +1,8 @@
 // The contract between the loader (widget.js) and the panel (widget-panel.js). Types only: the two
 // files are built separately, so everything the panel needs from the loader is passed in here.
-import type { WidgetConfig } from "./config.ts";
-import type { HttpResult } from "./http.ts";
-import type { View, ViewState } from "./view-state.ts";
+import type { WidgetConfig } from "./loader/config.ts";
+import type { HttpResult } from "./shared/http.ts";
+import type { View, ViewState } from "./loader/view-state.ts";
 
 /** The server's answer to a call-back or a message. */
 export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string };

@@ -2,12 +2,12 @@
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
-import { request } from "./http.ts";
+import { request } from "../shared/http.ts";
 import { createLauncher } from "./launcher.ts";
-import { mount } from "./mount.ts";
+import { mount } from "../shared/mount.ts";
 import type { Options } from "./options.ts";
-import type { MountPanel, PanelHost, Send, SubmissionAnswer } from "./panel-host.ts";
-import { hasStoredChat } from "./chat-store.ts";
+import type { MountPanel, PanelHost, Send, SubmissionAnswer } from "../panel-host.ts";
+import { hasStoredChat } from "../shared/chat-store.ts";
 import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
 import type { View, ViewState } from "./view-state.ts";

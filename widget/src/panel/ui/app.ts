@@ -1,7 +1,7 @@
 import { html } from "htm/preact";
-import type { WidgetConfig } from "../config.ts";
-import type { Send } from "../panel-host.ts";
-import type { View, ViewState } from "../view-state.ts";
+import type { WidgetConfig } from "../../loader/config.ts";
+import type { Send } from "../../panel-host.ts";
+import type { View, ViewState } from "../../loader/view-state.ts";
 import { CallbackForm } from "./callback-form.ts";
 import { ChannelList } from "./channel-list.ts";
 import { ChatView } from "./chat-view.ts";

@@ -1,5 +1,5 @@
 // What both forms share apart from their markup: how a failed submission is shown.
-import type { HttpResult } from "./http.ts";
+import type { HttpResult } from "../shared/http.ts";
 
 /** Messages keyed by field: `name`, `email`, … and `fields.<id>` for a site's extra fields, as the server keys them. */
 export type FieldErrors = Record<string, string>;

@@ -1,5 +1,5 @@
 import { html } from "htm/preact";
-import type { Channel } from "../config.ts";
+import type { Channel } from "../../loader/config.ts";
 
 type Props = { channels: Channel[]; current: string; onChoose: ((id: string) => void) | undefined };
 

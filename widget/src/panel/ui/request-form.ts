@@ -1,6 +1,6 @@
 import { Component, createRef } from "preact";
 import { noProblem, problemFrom, type FieldErrors, type Problem } from "../form.ts";
-import type { Send, SubmissionAnswer } from "../panel-host.ts";
+import type { Send, SubmissionAnswer } from "../../panel-host.ts";
 import { newIdempotencyKey } from "../random-key.ts";
 
 /** `onSwitch`: shows another channel (offered after a 429). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MessageField } from "./config.ts";
+import type { MessageField } from "../loader/config.ts";
 import { checkMessage, emptyMessage, messageBody } from "./message.ts";
 
 const extras: MessageField[] = [

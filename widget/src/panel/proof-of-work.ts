@@ -3,7 +3,7 @@
 // between batches, so typing never waits. crypto.subtle is async and native; a Worker would need a
 // blob: URL, which a strict CSP refuses, and altcha's own client solver costs more bytes than this.
 // crypto.subtle exists only in secure contexts: on a plain-http shop the hashes come from ./sha256.ts.
-import { request } from "./http.ts";
+import { request } from "../shared/http.ts";
 import { sha256 } from "./sha256.ts";
 
 type Challenge = { algorithm: string; challenge: string; salt: string; signature: string; maxnumber?: number };

@@ -1,6 +1,6 @@
 // Getting the panel (widget-panel.js) on the page: once, when it is first wanted, and ahead of time
 // when that costs the shopper nothing (the browser is idle after load, or the pointer is on the launcher).
-import type { MountPanel } from "./panel-host.ts";
+import type { MountPanel } from "../panel-host.ts";
 
 export type ImportPanel = (url: string) => Promise<{ mount: MountPanel }>;
 

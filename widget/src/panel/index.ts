@@ -3,12 +3,12 @@
 import { html } from "htm/preact";
 import { render } from "preact";
 import { createChatSession } from "./chat-session.ts";
-import { adopt } from "./mount.ts";
-import type { MountPanel } from "./panel-host.ts";
+import { adopt } from "../shared/mount.ts";
+import type { MountPanel } from "../panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
 import { proofOfWork } from "./proof-of-work.ts";
 import { App } from "./ui/app.ts";
-import type { ViewState } from "./view-state.ts";
+import type { ViewState } from "../loader/view-state.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, setUnread, onSubmitted }) => {

@@ -1,5 +1,5 @@
 import { html } from "htm/preact";
-import type { Channel } from "../config.ts";
+import type { Channel } from "../../loader/config.ts";
 
 type Props = { channels: Channel[]; unread: number; onChoose: (id: string) => void };
 

@@ -1,10 +1,10 @@
 // One shopper's chat, outside Preact: it keeps the lines, the stream and the stored token, so the
 // chat carries on (and counts unread answers) while the panel is closed, and survives page loads.
-import { forgetChat, readChat, saveChat, type StoredChat } from "./chat-store.ts";
+import { forgetChat, readChat, saveChat, type StoredChat } from "../shared/chat-store.ts";
 import { lastOwnerId, mergeLine, pendingLine, withState, type Line, type ServerLine } from "./chat-lines.ts";
 import { noProblem, problemFrom, type Problem } from "./form.ts";
 import type { ProofOfWork } from "./proof-of-work.ts";
-import { request } from "./http.ts";
+import { request } from "../shared/http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 
 type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerAvailable: boolean };
