@@ -4,8 +4,9 @@ import type { WidgetConfig } from "./loader/config.ts";
 import type { HttpResult } from "./shared/http.ts";
 import type { View, ViewState } from "./loader/view-state.ts";
 
-/** The server's answer to a call-back or a message. */
-export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string };
+import type { SubmissionAnswer } from "@beckon/contract/config";
+
+export type { SubmissionAnswer };
 
 /** Posts one submission on a channel ("callback" or "message"); `key` is the form's Idempotency-Key. Never throws. */
 export type Send = (channel: string, body: object, key: string) => Promise<HttpResult<SubmissionAnswer>>;

@@ -7,7 +7,7 @@ import type { Db } from "../db/client.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publishInboxEvent } from "../events/inbox-events.ts";
 import { callbackSlots } from "../services/availability.ts";
-import { textOnAccent } from "../services/contrast.ts";
+import { textOnAccent } from "@beckon/contract/contrast";
 import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../services/shopper-cancel.ts";
 import { readSettings } from "../services/site-settings.ts";
 import { knownTimeZone } from "../services/time-zone.ts";

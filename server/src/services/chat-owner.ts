@@ -8,7 +8,7 @@ import { INBOX_TOPIC } from "../events/inbox-events.ts";
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../notify/email.ts";
 import { enqueueEmail } from "../notify/outbox.ts";
-import { textToHtml } from "./autoreply.ts";
+import { textToHtml } from "@beckon/contract/autoreply";
 import { chatTopic } from "./chat-access.ts";
 import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "./inbox.ts";

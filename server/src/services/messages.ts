@@ -9,7 +9,7 @@ import { ownerCopy } from "../notify/email-text.ts";
 import { enqueueEmail, enqueueOwnerSms } from "../notify/outbox.ts";
 import { messageAlertText } from "../notify/sms-text.ts";
 import { isOpen, nextOpening } from "./availability.ts";
-import { autoReplyView, renderText, textToHtml } from "./autoreply.ts";
+import { autoReplyView, renderText, textToHtml } from "@beckon/contract/autoreply";
 import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";

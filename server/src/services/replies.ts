@@ -6,7 +6,7 @@ import { outbox, requestEvents, requests, siteMembers, sites, type EmailPayload 
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../notify/email.ts";
 import { enqueueEmail } from "../notify/outbox.ts";
-import { textToHtml } from "./autoreply.ts";
+import { textToHtml } from "@beckon/contract/autoreply";
 import { readSettings } from "./site-settings.ts";
 import { parseOrThrow, typedText } from "./validation.ts";
 

@@ -1,34 +1,14 @@
 // The site's public configuration, checked once at the edge: the loader and the panel trust what this returns.
 
-/** `chatLive`: someone has the inbox open right now, inside business hours. */
-export type Availability = { openNow: boolean; nextOpenAt: string | null; awayUntil: string | null; awayMessage: string | null; chatLive?: boolean };
+import type { Availability, ChannelConsent, Consent, MessageField, WidgetConfig as SentConfig } from "@beckon/contract/config";
+import { isFieldId } from "@beckon/contract/fields";
+
+export type { Availability, ChannelConsent, Consent, MessageField };
 export type Channel = { id: string; label: string };
 export type Owner = { firstName: string; photoUrl: string; trustLine: string };
-/** An extra question the owner added to "Send a message". */
-export type MessageField = { id: string; label: string; type: "text" | "choice" | "checkbox"; options: string[]; required: boolean };
 
-/** One channel's consent: whether the shopper must tick a box, and its wording. */
-export type ChannelConsent = { required: boolean; text: string };
-/** Consent per channel; a channel that needs no tick shows the `privacy` line only. */
-export type Consent = { privacy: string; callback: ChannelConsent; message: ChannelConsent; chat: ChannelConsent };
-
-export type WidgetConfig = {
-  site: string;
-  name: string;
-  launcherLabel: string;
-  greeting: string;
-  /** The person behind the shop, when the owner filled it in. */
-  owner: Owner | null;
-  accent: string;
-  /** The text colour the server chose for the accent (light or dark, by contrast). */
-  onAccent?: string;
-  position: "left" | "right";
-  channels: Channel[];
-  availability: Availability;
-  consent: Consent;
-  callback: { slots: string[] };
-  message: { fields: MessageField[]; replyWithinHours: number };
-};
+/** The config as the server sends it (@beckon/contract), once checked: owner texts never null, `onAccent` optional. */
+export type WidgetConfig = Omit<SentConfig, "owner" | "onAccent" | "channels"> & { owner: Owner | null; onAccent?: string; channels: Channel[] };
 
 /** Channels this build can show, with their default labels. Others the server may list are skipped. */
 export const CHANNELS: Record<string, string> = { callback: "Call me back", message: "Send a message", chat: "Chat with us" };
@@ -42,7 +22,7 @@ const dates = (list: unknown): string[] => (Array.isArray(list) ? list.filter((d
 /** A well-formed extra field, or null. Ids become form control ids, so they are held to the server's own pattern. */
 function messageField(f: Loose | null): MessageField | null {
   const options = texts(f?.options);
-  if (!/^[a-z][a-z0-9_]{0,29}$/.test(text(f?.id)) || !text(f!.label) || !/^(text|choice|checkbox)$/.test(f!.type) || (f!.type == "choice" && !options.length))
+  if (!isFieldId(f?.id) || !text(f!.label) || !/^(text|choice|checkbox)$/.test(f!.type) || (f!.type == "choice" && !options.length))
     return null;
   return { id: f!.id, label: f!.label, type: f!.type, options, required: f!.required === true };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autoReplyView, renderText, templateProblem, textToHtml } from "./autoreply.ts";
-import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT } from "./site-settings.ts";
+import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT, autoReplyView, renderText, templateProblem, textToHtml } from "./autoreply.ts";
 
 const view = (over: Partial<Parameters<typeof autoReplyView>[0]> = {}) =>
   autoReplyView({

@@ -1,5 +1,16 @@
+// The owner's automatic reply to a message: the template language (Mustache, no partials), its checks and
+// its rendering. Shared: the server sends it, the settings page previews it with the same code.
 import Mustache from "mustache";
-import type { MessageField, SiteSettings } from "./site-settings.ts";
+import type { MessageField } from "./config.ts";
+
+export const DEFAULT_AUTOREPLY_SUBJECT = "We got your message{{#topic}}: {{topic}}{{/topic}}";
+export const DEFAULT_AUTOREPLY_BODY = `{{#returning}}Good to hear from you again, {{firstName}}!{{/returning}}{{^returning}}Hi {{firstName}},{{/returning}}
+
+Thanks for writing to {{siteName}}. {{ownerName}} reads every message and will answer {{replyTime}}.
+
+If there's anything to add, just reply to this email.
+
+{{ownerName}}`;
 
 /** The values a template may use; shopper input arrives here as plain data and is never parsed as a template. */
 export type AutoReplyView = {
@@ -71,7 +82,7 @@ export function autoReplyView(input: {
   fields: Record<string, string>;
   returning: boolean;
   siteName: string;
-  settings: Pick<SiteSettings, "ownerFirstName">;
+  settings: { ownerFirstName: string | null };
   replyTime: string;
 }): AutoReplyView {
   return {
