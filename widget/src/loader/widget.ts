@@ -6,7 +6,7 @@ import { request } from "../shared/http.ts";
 import { createLauncher } from "./launcher.ts";
 import { mount } from "../shared/mount.ts";
 import type { Options } from "./options.ts";
-import type { MountPanel, PanelHost, Send, SubmissionAnswer } from "../panel-host.ts";
+import type { MountPanel, PanelHost, Send } from "../panel-host.ts";
 import { hasStoredChat } from "../shared/chat-store.ts";
 import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
@@ -24,11 +24,12 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     return console.warn(`Beckon: not shown (${result.ok ? "no channel" : result.status || result.error.code})`, result.ok ? "" : result.error.message);
   }
 
-  // JSON plus a custom header means a CORS preflight; the key is worth it (see ARCHITECTURE.md).
-  const send: Send = (channel, body, key) =>
-    request<SubmissionAnswer>(`${base}/${channel === "message" ? "messages" : "callbacks"}`, {
+  // JSON plus a custom header means a CORS preflight; the key is worth it (see ARCHITECTURE.md). Without
+  // a key (the chat), text/plain keeps the request simple.
+  const send: Send = (path, body, key) =>
+    request(`${base}/${path}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": key },
+      headers: key ? { "Content-Type": "application/json", "Idempotency-Key": key } : { "Content-Type": "text/plain" },
       body: JSON.stringify(body),
     });
 

@@ -6,6 +6,7 @@ import { noProblem, problemFrom, type Problem } from "./form.ts";
 import type { ProofOfWork } from "./proof-of-work.ts";
 import { request } from "../shared/http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
+import type { Send } from "../panel-host.ts";
 
 type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerAvailable: boolean };
 
@@ -39,8 +40,12 @@ export type ChatSession = {
   setVisible(visible: boolean): void;
 };
 
-/** Creates the chat for `site`; `base` is `{api}/api/v1/sites/{site}`; `onUnread` gets the count of answers not yet shown. */
-export function createChatSession(base: string, site: string, onUnread: (count: number) => void, proof?: ProofOfWork): ChatSession {
+/**
+ * Creates the chat for `site`. It posts through the panel host's `send` (like the forms); `base`
+ * (`{api}/api/v1/sites/{site}`) is for what it reads: the transcript and the live stream. `onUnread` gets
+ * the count of answers not yet shown.
+ */
+export function createChatSession(send: Send, base: string, site: string, onUnread: (count: number) => void, proof?: ProofOfWork): ChatSession {
   let state: ChatState = { started: false, lines: [], email: null, ownerAvailable: false, startedAt: 0, busy: false, problem: noProblem };
   let chat: StoredChat | null = readChat(site);
   let source: EventSource | undefined;
@@ -57,8 +62,7 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
     onUnread(unread);
     listeners.forEach((fn) => fn());
   };
-  const post = <T>(path: string, body: object) =>
-    request<T>(`${base}/chats${path}`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ token: chat?.token, ...body }) });
+  const post = <T>(path: string, body: object) => send<T>(`chats${path}`, { token: chat?.token, ...body });
 
   function markSeen(upTo: number) {
     seen = upTo;
@@ -84,7 +88,7 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
     listen(t.lastEventId);
   }
 
-  async function send(key: string, body: string) {
+  async function sendLine(key: string, body: string) {
     set({ lines: withState(state.lines, key, "sending") });
     const result = await post<{ message: ServerLine }>(`/${chat!.id}/messages`, { message: body, clientId: key });
     set({ lines: result.ok ? mergeLine(state.lines, result.data.message) : withState(state.lines, key, "failed") });
@@ -121,11 +125,7 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
       const key = newIdempotencyKey();
       const token = chat?.token ?? newIdempotencyKey() + newIdempotencyKey();
       set({ busy: true, problem: noProblem });
-      const result = await request<Transcript>(`${base}/chats`, {
-        method: "POST",
-        headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get() }),
-      });
+      const result = await send<Transcript>("chats", { token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get() });
       if (result.ok) proof?.spent();
       if (!result.ok) {
         set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message" || f === "consent") });
@@ -141,11 +141,11 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
     async say(body) {
       const key = newIdempotencyKey();
       set({ lines: [...state.lines, pendingLine(body, key, new Date())] });
-      await send(key, body);
+      await sendLine(key, body);
     },
     async retry(key) {
       const line = state.lines.find((l) => l.key === key);
-      if (line) await send(key, line.body);
+      if (line) await sendLine(key, line.body);
     },
     async leaveEmail(email) {
       const result = await post<{ email: string }>(`/${chat!.id}/email`, { email: email.trim() });

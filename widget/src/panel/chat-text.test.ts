@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatStatusLine, shouldAskEmail } from "./chat-text.ts";
-import type { Availability } from "../loader/config.ts";
+import type { Availability } from "../panel-host.ts";
 
 const open: Availability = { openNow: true, nextOpenAt: null, awayUntil: null, awayMessage: null, chatLive: true };
 const config = (a: Availability, firstName = "Mara") => ({ owner: { firstName, photoUrl: "", trustLine: "" }, availability: a, message: { fields: [], replyWithinHours: 2 } });

@@ -1,7 +1,7 @@
 // The chat's honest status line, and when to ask for an email: promise a live answer only when
 // someone is really at the inbox.
 import type { ChatState } from "./chat-session.ts";
-import type { Availability, WidgetConfig } from "../loader/config.ts";
+import type { Availability, WidgetConfig } from "../panel-host.ts";
 
 /** Without an answer after this long, the widget asks where to send it. */
 export const ASK_EMAIL_AFTER_MS = 3 * 60_000;

@@ -4,25 +4,25 @@ import { html } from "htm/preact";
 import { render } from "preact";
 import { createChatSession } from "./chat-session.ts";
 import { adopt } from "../shared/mount.ts";
-import type { MountPanel } from "../panel-host.ts";
+import type { MountPanel, Send } from "../panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
 import { proofOfWork } from "./proof-of-work.ts";
 import { App } from "./ui/app.ts";
-import type { ViewState } from "../loader/view-state.ts";
+import type { ViewState } from "../panel-host.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, setUnread, onSubmitted }) => {
   adopt(shadow, panelCss);
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
   const proof = proofOfWork(base);
-  const send: typeof post = async (channel, body, key) => {
-    const result = await post(channel, { ...body, altcha: await proof.get() }, key);
+  const send = (async (path, body, key) => {
+    const result = await post(path, { ...body, altcha: await proof.get() }, key);
     if (result.ok) proof.spent();
     return result;
-  };
-  // The chat lives outside the rendering: a chat from an earlier page resumes now, so answers are
+  }) as Send;
+  // The chat lives outside the rendering and posts through the same `send` (it spends a proof only to start): a chat from an earlier page resumes now, so answers are
   // counted on the launcher even while the panel stays closed.
-  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(base, config.site, setUnread, proof) : null;
+  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(post, base, config.site, setUnread, proof) : null;
   void chat?.resume();
   const narrow = window.matchMedia?.("(max-width:479.98px)");
   let built = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MessageField } from "../loader/config.ts";
+import type { MessageField } from "../panel-host.ts";
 import { checkMessage, emptyMessage, messageBody } from "./message.ts";
 
 const extras: MessageField[] = [

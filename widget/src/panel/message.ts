@@ -1,6 +1,6 @@
 // The "Send a message" form's logic, apart from its markup: values, the checks made before sending
 // (required fields only; the server judges the rest, e.g. whether an email address is valid), the body.
-import type { MessageField } from "../loader/config.ts";
+import type { MessageField } from "../panel-host.ts";
 import type { FieldErrors } from "./form.ts";
 
 export type MessageValues = {

@@ -1,5 +1,5 @@
 // The sentences the shopper reads that depend on data. Honest: never promise a call or a reply we cannot make.
-import type { Availability } from "../loader/config.ts";
+import type { Availability } from "../panel-host.ts";
 import { formatBack, formatWhen } from "./format.ts";
 
 export type Expectation = { kind: string; at?: string | undefined };

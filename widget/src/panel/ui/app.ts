@@ -1,7 +1,7 @@
 import { html } from "htm/preact";
-import type { WidgetConfig } from "../../loader/config.ts";
+import type { WidgetConfig } from "../../panel-host.ts";
 import type { Send } from "../../panel-host.ts";
-import type { View, ViewState } from "../../loader/view-state.ts";
+import type { View, ViewState } from "../../panel-host.ts";
 import { CallbackForm } from "./callback-form.ts";
 import { ChannelList } from "./channel-list.ts";
 import { ChatView } from "./chat-view.ts";

@@ -1,6 +1,6 @@
 import { html } from "htm/preact";
 import { callbackBody, checkCallback, emptyValues, isCallbackField, type CallbackValues } from "../callback.ts";
-import type { WidgetConfig } from "../../loader/config.ts";
+import type { WidgetConfig } from "../../panel-host.ts";
 import { expectLine } from "../messages.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";

@@ -1,7 +1,7 @@
 import { html } from "htm/preact";
 import { Component, createRef } from "preact";
 import type { ChatSession, ChatState } from "../chat-session.ts";
-import type { WidgetConfig } from "../../loader/config.ts";
+import type { WidgetConfig } from "../../panel-host.ts";
 import { chatStatusLine, shouldAskEmail } from "../chat-text.ts";
 import { noProblem, type Problem } from "../form.ts";
 import { formatTime } from "../format.ts";

@@ -1,5 +1,5 @@
 import { html } from "htm/preact";
-import type { ChannelConsent } from "../../loader/config.ts";
+import type { ChannelConsent } from "../../panel-host.ts";
 import { fieldError, invalidProps } from "./field.ts";
 
 type Props = { consent: ChannelConsent; privacy: string; checked: boolean; error: string | undefined; onCheck: (checked: boolean) => void };

@@ -1,5 +1,5 @@
 import { html } from "htm/preact";
-import type { MessageField } from "../../loader/config.ts";
+import type { MessageField } from "../../panel-host.ts";
 import { Field, fieldError, invalidProps } from "./field.ts";
 
 type Props = { field: MessageField; value: string | boolean | undefined; error: string | undefined; onValue: (value: string | boolean) => void };

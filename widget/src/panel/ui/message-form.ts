@@ -1,5 +1,5 @@
 import { html } from "htm/preact";
-import type { WidgetConfig } from "../../loader/config.ts";
+import type { WidgetConfig } from "../../panel-host.ts";
 import { checkMessage, emptyMessage, isMessageField, messageBody, shopperTimeZone, type MessageValues } from "../message.ts";
 import { replyLine, usuallyLine } from "../messages.ts";
 import { Consent } from "./consent.ts";

@@ -1,5 +1,5 @@
 import { html } from "htm/preact";
-import type { Channel } from "../../loader/config.ts";
+import type { Channel } from "../../panel-host.ts";
 
 type Props = { channels: Channel[]; current: string; onChoose: ((id: string) => void) | undefined };
 

@@ -1,6 +1,6 @@
 import { html } from "htm/preact";
 import type { ComponentChildren } from "preact";
-import type { WidgetConfig } from "../../loader/config.ts";
+import type { WidgetConfig } from "../../panel-host.ts";
 import { wrapTab } from "../focus-trap.ts";
 import { availabilityLine } from "../messages.ts";
 

@@ -54,7 +54,7 @@ export abstract class RequestForm<V, P extends RequestFormProps> extends Compone
     if (Object.keys(fields).length) return this.show({ fields, alert: "" });
     this.sending = true;
     this.setState({ busy: true, problem: noProblem });
-    const result = await this.props.send(this.channel, this.body(values), this.key);
+    const result = await this.props.send(`${this.channel}s`, this.body(values), this.key) /* callbacks, messages */;
     this.sending = false;
     if (!result.ok) return this.show(problemFrom(result, (field) => this.has(field)));
     this.setState({ answer: result.data, busy: false });
