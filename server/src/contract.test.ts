@@ -1,10 +1,11 @@
 // The server's answers must stay readable as @beckon/contract describes them: the owner app and the widget
 // read these types, not the server's code. Type-level checks (typecheck fails on drift) plus one run check.
-import type { CustomerDetail, RequestDetail, RequestSummary, CallingCapability } from "@beckon/contract/answers";
+import type { CallingCapability, ChatLine, CustomerDetail, RequestDetail, RequestSummary } from "@beckon/contract/answers";
 import type { WidgetConfig } from "@beckon/contract/config";
 import type { SiteSettings } from "@beckon/contract/settings";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { CallingCapability as ServerCallingCapability } from "./notify/voice.ts";
+import type { ChatMessageView } from "./services/chat-view.ts";
 import type { customerDetail, requestDetail, RequestSummary as ServerSummary } from "./services/inbox.ts";
 import { readSettings, type SiteSettings as ServerSettings } from "./services/site-settings.ts";
 import type { WidgetConfig as ServerWidgetConfig } from "./services/widget-config.ts";
@@ -15,6 +16,8 @@ describe("the server keeps to @beckon/contract", () => {
     expectTypeOf<Awaited<ReturnType<typeof requestDetail>> & { calling: ServerCallingCapability }>().toExtend<RequestDetail>();
     expectTypeOf<Awaited<ReturnType<typeof customerDetail>>>().toExtend<CustomerDetail>();
     expectTypeOf<ServerCallingCapability>().toEqualTypeOf<CallingCapability>();
+    // Chat lines: the same shape in the inbox and in the widget.
+    expectTypeOf<ChatMessageView>().toEqualTypeOf<ChatLine>();
   });
 
   it("sends the widget the contract's config", () => {

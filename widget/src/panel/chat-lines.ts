@@ -1,8 +1,9 @@
 // A chat's lines as the widget shows them: the server's, plus the shopper's own while they are on
 // their way. Pure functions, so merging (the stream, the POST's answer, a reload) is easy to test.
+import type { ChatLine } from "@beckon/contract/answers";
 
-/** A line as the server sends it. */
-export type ServerLine = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; clientId?: string };
+/** A chat line as the server sends it (`@beckon/contract/answers`, the same the inbox reads). */
+export type ServerLine = ChatLine;
 /** A line on screen: `key` is the server id, or the clientId of a line not yet stored. */
 export type Line = { key: string; id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; state: "sent" | "sending" | "failed" };
 

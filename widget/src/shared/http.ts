@@ -1,7 +1,9 @@
 // fetch, made safe for a UI: every outcome, including a network failure or a timeout, comes back as a
 // value in the server's error shape, so components branch on `ok` and never need try/catch.
 
-export type ApiError = { code: string; message: string; fields?: Record<string, string> };
+import type { ErrorBody } from "@beckon/contract/errors";
+
+export type ApiError = ErrorBody["error"];
 /** `retryAfter`: seconds to wait, from a `Retry-After` header (a 429's real wait). */
 export type HttpResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError; retryAfter?: number };
 
