@@ -8,7 +8,7 @@ import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
 import { requireOwner, type MemberSite, MIN_PASSWORD } from "./accounts.ts";
-import { textToHtml } from "../messages/autoreply.ts";
+import { textToHtml } from "@beckon/contract/autoreply";
 import { createLink, findLink, useLink } from "./one-time-links.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import type { SessionUser } from "./sessions.ts";

@@ -5,7 +5,7 @@ import type { ChangeDeps } from "../pipeline/commit.ts";
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
-import { textToHtml } from "../messages/autoreply.ts";
+import { textToHtml } from "@beckon/contract/autoreply";
 import { chatTopic } from "./chat-access.ts";
 import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "../inbox/inbox.ts";

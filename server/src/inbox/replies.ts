@@ -5,7 +5,7 @@ import { outbox, requestEvents, requests, siteMembers, sites, type EmailPayload 
 import { ApiError } from "../http/errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
-import { textToHtml } from "../messages/autoreply.ts";
+import { textToHtml } from "@beckon/contract/autoreply";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
 

@@ -8,7 +8,7 @@ import { ownerCopy } from "../channels/email/email-text.ts";
 import { enqueueEmail, enqueueOwnerSms } from "../outbox/outbox.ts";
 import { messageAlertText } from "../channels/sms/sms-text.ts";
 import { isOpen, nextOpening } from "../sites/availability.ts";
-import { autoReplyView, renderText, textToHtml } from "./autoreply.ts";
+import { autoReplyView, renderText, textToHtml } from "@beckon/contract/autoreply";
 import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { replyTimeText } from "../sites/reply-time.ts";

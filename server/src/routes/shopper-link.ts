@@ -6,7 +6,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Pipeline } from "../pipeline/commit.ts";
 import { callbackSlots } from "../sites/availability.ts";
-import { textOnAccent } from "../sites/contrast.ts";
+import { textOnAccent } from "@beckon/contract/contrast";
 import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../callbacks/shopper-cancel.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";

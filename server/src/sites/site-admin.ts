@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { embedSnippet, QUEUE_STUB } from "@beckon/widget/snippet";
+import { embedSnippet, QUEUE_STUB } from "@beckon/contract/snippet";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { sites, verifiedPhones } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
-import { templateProblem } from "../messages/autoreply.ts";
+import { templateProblem } from "@beckon/contract/autoreply";
 import { parsePhone } from "../customers/phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
 import { listWidgetOrigins } from "./widget-origins.ts";

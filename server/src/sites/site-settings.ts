@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isSupportedCountry } from "libphonenumber-js/max";
-import { textOnAccent } from "./contrast.ts";
+import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT } from "@beckon/contract/autoreply";
+import { textOnAccent } from "@beckon/contract/contrast";
+import { FIELD_ID } from "@beckon/contract/fields";
 import { consentSettings, migrateConsent } from "./consent-settings.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM, 24-hour");
@@ -26,7 +28,7 @@ const weekdayHours = [{ from: "09:00", to: "17:00" }];
 /** An extra question on the "Send a message" form, configured by the owner. */
 const messageField = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, "Use lower-case letters, digits and _ (e.g. order_number)."),
+    id: z.string().regex(FIELD_ID, "Use lower-case letters, digits and _ (e.g. order_number)."),
     label: z.string().trim().min(1, "Give the field a label.").max(60),
     type: z.enum(["text", "choice", "checkbox"]),
     options: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
@@ -34,14 +36,7 @@ const messageField = z
   })
   .refine((f) => f.type !== "choice" || f.options.length >= 2, { message: "A choice needs at least two options.", path: ["options"] });
 
-export const DEFAULT_AUTOREPLY_SUBJECT = "We got your message{{#topic}}: {{topic}}{{/topic}}";
-export const DEFAULT_AUTOREPLY_BODY = `{{#returning}}Good to hear from you again, {{firstName}}!{{/returning}}{{^returning}}Hi {{firstName}},{{/returning}}
-
-Thanks for writing to {{siteName}}. {{ownerName}} reads every message and will answer {{replyTime}}.
-
-If there's anything to add, just reply to this email.
-
-{{ownerName}}`;
+export { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT };
 
 /** Everything an owner can configure about a site; stored as JSON and parsed with defaults on read. */
 export const siteSettingsSchema = z.object({

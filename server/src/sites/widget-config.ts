@@ -1,6 +1,6 @@
 import type { ChannelId } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
-import { textOnAccent } from "./contrast.ts";
+import { textOnAccent } from "@beckon/contract/contrast";
 import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 
 const channelLabels: Record<ChannelId, string> = { callback: "Call me back", message: "Send a message", chat: "Chat with us" };

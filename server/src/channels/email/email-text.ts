@@ -1,4 +1,4 @@
-import { textToHtml } from "../../messages/autoreply.ts";
+import { textToHtml } from "@beckon/contract/autoreply";
 
 export type OwnerCopy = {
   siteName: string;
