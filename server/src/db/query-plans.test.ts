@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsAfter, siteEventsAfter } from "../events/event-log.ts";
-import { dueOutboxIds } from "../notify/outbox-worker.ts";
-import { dueReminders } from "../notify/reminder-worker.ts";
-import { customerHistoryQuery, inboxPageQuery } from "../services/inbox.ts";
+import { dueOutboxIds } from "../outbox/outbox-worker.ts";
+import { dueReminders } from "../callbacks/reminder-worker.ts";
+import { customerHistoryQuery, inboxPageQuery } from "../inbox/inbox.ts";
 import { migrateDatabase, openDatabase, type Database } from "./client.ts";
 
 // The owner's queries must use an index at any size: a scan of requests, customers or events at a million
