@@ -74,4 +74,18 @@ describe("outbox worker", () => {
     expect(h.twilio.maxInFlight).toBeLessThanOrEqual(16);
     expect(new Set(h.twilio.messages.map((m) => m.body)).size).toBe(40);
   });
+
+  it("records an owner alert as not sent when the site turned SMS alerts off, and sends it when on", async () => {
+    h = await createHarness({ settings: { smsAlerts: false } });
+    await post(h, "/api/v1/sites/shop/callbacks", request);
+    await h.worker.drain();
+    expect(h.twilio.messages).toHaveLength(0);
+    const [off] = await h.db.select().from(outbox);
+    expect(off).toMatchObject({ status: "not_sent", lastError: "SMS alerts are off for this site." });
+    await h.close();
+    h = await createHarness();
+    await post(h, "/api/v1/sites/shop/callbacks", request);
+    await h.worker.drain();
+    expect(h.twilio.messages).toHaveLength(1);
+  });
 });
