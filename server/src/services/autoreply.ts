@@ -1,5 +1,7 @@
 import Mustache from "mustache";
 import type { MessageField, SiteSettings } from "./site-settings.ts";
+import { t } from "../i18n/catalog.ts";
+import type { Locale } from "../i18n/locales.ts";
 
 /** The values a template may use; shopper input arrives here as plain data and is never parsed as a template. */
 export type AutoReplyView = {
@@ -73,12 +75,14 @@ export function autoReplyView(input: {
   siteName: string;
   settings: Pick<SiteSettings, "ownerFirstName">;
   replyTime: string;
+  /** The shopper's language, for the words Beckon adds ("The Fern team"). */
+  locale?: Locale;
 }): AutoReplyView {
   return {
     firstName: input.name.trim().split(/\s+/)[0] ?? input.name,
     name: input.name,
     topic: input.topic ?? "",
-    ownerName: input.settings.ownerFirstName ?? `The ${input.siteName} team`,
+    ownerName: input.settings.ownerFirstName ?? t(input.locale ?? "en", "email.team", { site: input.siteName }),
     siteName: input.siteName,
     replyTime: input.replyTime,
     returning: input.returning,

@@ -11,6 +11,7 @@ import { memberRequest } from "./inbox.ts";
 import { signLink } from "./shopper-links.ts";
 import { queueShopperSms } from "./shopper-sms.ts";
 import { readSettings } from "./site-settings.ts";
+import { shopperLocale } from "./locale-settings.ts";
 
 export type BridgeDeps = { db: Db; clock: Clock; voice: VoiceCaller | undefined; publicUrl: string };
 
@@ -68,14 +69,15 @@ export async function recordCallStatus(
       const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));
       const fields = request.fields as { name?: string; phone?: string; consent?: boolean | null };
       if (site && fields.phone) {
+        const settings = readSettings(site.settings);
         await queueShopperSms(tx, {
           siteId: request.siteId,
-          settings: readSettings(site.settings),
+          settings,
           requestId: request.id,
           phone: fields.phone,
           consent: fields.consent === true,
           kind: "missed_call",
-          text: missedCallText({ siteName: site.name, name: fields.name ?? "", link: `${links.publicUrl}/c/${signLink(links.linkSecret, request.id)}` }),
+          text: missedCallText({ locale: shopperLocale(settings, request.locale), siteName: site.name, name: fields.name ?? "", link: `${links.publicUrl}/c/${signLink(links.linkSecret, request.id)}` }),
           now,
         });
       }

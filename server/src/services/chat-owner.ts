@@ -13,6 +13,8 @@ import { chatTopic } from "./chat-access.ts";
 import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "./inbox.ts";
 import { readSettings } from "./site-settings.ts";
+import { t } from "../i18n/catalog.ts";
+import { shopperLocale } from "./locale-settings.ts";
 import { parseOrThrow, typedText } from "./validation.ts";
 
 /** An answer the shopper has not seen in the widget by then goes to their email, if they left one. */
@@ -53,16 +55,18 @@ export async function postOwnerLine(deps: { db: Db; clock: Clock; mailFrom: { ad
     }
     await appendEvent(tx, { siteId: row.site.id, topic: INBOX_TOPIC, type: "request.updated", data: { requestId } }, now);
     if (fields.email) {
-      const from = settings.ownerFirstName ? `${settings.ownerFirstName} at ${row.site.name}` : row.site.name;
+      // In the shopper's language: only the owner's own answer stays as they wrote it.
+      const locale = shopperLocale(settings, row.request.locale);
+      const from = settings.ownerFirstName ? t(locale, "email.from_owner", { owner: settings.ownerFirstName, site: row.site.name }) : row.site.name;
       await enqueueEmail(tx, {
         siteId: row.site.id,
         requestId,
         kind: "chat_reply",
         to: { shopper: fields.email },
         payload: {
-          subject: `Your chat with ${row.site.name}`,
+          subject: t(locale, "email.chat_subject", { site: row.site.name }),
           // One text, both parts: textToHtml escapes it and wraps the paragraphs.
-          ...bothParts(`${text}\n\n${from}, answering your chat. Reply to this email to carry on.`),
+          ...bothParts(`${text}\n\n${t(locale, "email.chat_footer", { from })}`),
           fromName: from,
           messageId: newMessageId(deps.mailFrom.address),
           chatMessageId: view.id,

@@ -8,6 +8,8 @@ import { newMessageId } from "../notify/email.ts";
 import { enqueueEmail } from "../notify/outbox.ts";
 import { textToHtml } from "./autoreply.ts";
 import { readSettings } from "./site-settings.ts";
+import { t } from "../i18n/catalog.ts";
+import { shopperLocale } from "./locale-settings.ts";
 import { parseOrThrow, typedText } from "./validation.ts";
 
 const replyInput = z.object({ text: typedText().trim().min(1, "Write your reply.").max(10_000, "Please keep it under 10,000 characters.") });
@@ -37,9 +39,11 @@ export async function sendReply(deps: { db: Db; clock: Clock; mailFrom: { addres
   const earlier = thread.map((t) => t.payload as EmailPayload);
   const first = earlier[0];
   const topic = (row.request.fields as { topic?: string | null }).topic;
-  const subject = first ? (first.subject.startsWith("Re: ") ? first.subject : `Re: ${first.subject}`) : `Re: ${topic || `Your message to ${row.site.name}`}`;
+  const settings = readSettings(row.site.settings);
+  const locale = shopperLocale(settings, row.request.locale);
+  const subject = first ? (first.subject.startsWith("Re: ") ? first.subject : `Re: ${first.subject}`) : `Re: ${topic || t(locale, "email.reply_subject", { site: row.site.name })}`;
   const references = earlier.map((m) => m.messageId);
-  const owner = readSettings(row.site.settings).ownerFirstName;
+  const owner = settings.ownerFirstName;
   const now = clock.now();
 
   await db.transaction(async (tx) => {
@@ -52,7 +56,7 @@ export async function sendReply(deps: { db: Db; clock: Clock; mailFrom: { addres
         subject,
         text,
         html: textToHtml(text),
-        fromName: owner ? `${owner} at ${row.site.name}` : row.site.name,
+        fromName: owner ? t(locale, "email.from_owner", { owner, site: row.site.name }) : row.site.name,
         messageId: newMessageId(deps.mailFrom.address),
         ...(references.length && { inReplyTo: references.at(-1)!, references }),
       },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { textOnAccent } from "./contrast.ts";
 import { consentSettings, migrateConsent } from "./consent-settings.ts";
+import { localeSettings } from "./locale-settings.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM, 24-hour");
 const interval = z
@@ -94,6 +95,7 @@ export const siteSettingsSchema = z.object({
     .max(20)
     .default([]),
   ...consentSettings,
+  ...localeSettings,
   smsAlerts: z.boolean().default(true),
   /**
    * Texts to shoppers (off by default): a confirmation after a call-back request and one notice after a
