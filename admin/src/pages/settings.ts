@@ -8,6 +8,7 @@ import { AwaySection } from "../settings/away-section.ts";
 import { CallbacksSection } from "../settings/callbacks-section.ts";
 import { controlFor, unplacedErrors } from "../settings/field-errors.ts";
 import { HoursSection } from "../settings/hours-section.ts";
+import { LanguagesSection } from "../settings/languages-section.ts";
 import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
 import { dirtySections, mergeContributions, SettingsContext, withDraft, type Contribution, type SettingsStore } from "../settings/page-state.ts";
@@ -20,7 +21,7 @@ import type { PageProps } from "./page.ts";
 
 const SECTIONS = [
   ["site", "Your site"], ["widget", "Widget"], ["hours", "Hours"], ["away", "Away mode"], ["callbacks", "Call-backs"],
-  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"], ["privacy", "Privacy"],
+  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["languages", "Languages"], ["alerts", "Alerts"], ["origins", "Allowed origins"], ["privacy", "Privacy"],
 ] as const;
 
 const SAVED = "Saved. Shoppers see the change the next time they load a page with the widget (within a minute).";
@@ -135,6 +136,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     <${CallbacksSection} ...${props} />
     <${MessagesSection} ...${props} />
     <${AutoReplySection} ...${props} />
+    <${LanguagesSection} ...${props} />
     <${AlertsSection} ...${props} />
     <${OriginsSection} ...${props} />
     <${PrivacySection} ...${props} />`;

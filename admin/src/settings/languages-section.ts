@@ -1,0 +1,98 @@
+import { useState } from "preact/hooks";
+import type { Locale } from "../../../server/src/i18n/locales.ts";
+import { html } from "../html.ts";
+import { Field, TextField } from "../ui/field.ts";
+import { errorAt, fieldId } from "./field-errors.ts";
+import { useSettingsSection } from "./page-state.ts";
+import { SectionFrame, type SectionProps } from "./section.ts";
+import type { SiteSettings } from "./types.ts";
+
+/** The languages Beckon speaks to shoppers (the server's and the widget's catalogs). */
+export const LOCALES = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"] as const satisfies readonly Locale[];
+
+type Texts = NonNullable<SiteSettings["translations"][Locale]>;
+type Translations = SiteSettings["translations"];
+
+/** A language's name in the owner's own language ("German", "Deutsch"), and in its own ("Deutsch"). */
+function languageName(code: string): string {
+  try {
+    const own = new Intl.DisplayNames([code], { type: "language" }).of(code);
+    const yours = new Intl.DisplayNames([navigator.language, "en"], { type: "language" }).of(code === "pt" ? "pt-BR" : code);
+    return yours && own && yours !== own ? `${yours} (${own})` : (yours ?? code);
+  } catch {
+    return code;
+  }
+}
+
+/** The texts with every empty field left out: an empty field falls back to the main text. */
+export function withoutEmpty(all: Translations): Translations {
+  const out: Translations = {};
+  for (const [locale, texts] of Object.entries(all) as [Locale, Texts][]) {
+    const consent = Object.fromEntries(Object.entries(texts.consent ?? {}).filter(([, v]) => v?.trim()));
+    const autoReply = Object.fromEntries(Object.entries(texts.autoReply ?? {}).filter(([, v]) => v?.trim()));
+    const kept: Texts = {
+      ...(texts.greeting?.trim() && { greeting: texts.greeting }),
+      ...(texts.privacyLine?.trim() && { privacyLine: texts.privacyLine }),
+      ...(Object.keys(consent).length && { consent }),
+      ...(Object.keys(autoReply).length && { autoReply }),
+    };
+    if (Object.keys(kept).length) out[locale] = kept;
+  }
+  return out;
+}
+
+const FIELDS = [
+  { path: "greeting", label: "Greeting", rows: 2 },
+  { path: "privacyLine", label: "Privacy line", rows: 2 },
+  { path: "consent.callback", label: "Consent for call-backs", rows: 2 },
+  { path: "consent.message", label: "Consent for messages", rows: 2 },
+  { path: "consent.chat", label: "Consent for chat", rows: 2 },
+  { path: "autoReply.subject", label: "Automatic reply: subject", rows: 1 },
+  { path: "autoReply.body", label: "Automatic reply: message", rows: 8 },
+] as const;
+
+const read = (texts: Texts | undefined, path: string) => path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], texts) as string | undefined;
+const write = (texts: Texts, path: string, value: string): Texts => {
+  const [a, b] = path.split(".") as [keyof Texts, string | undefined];
+  return b ? { ...texts, [a]: { ...(texts[a] as object | undefined), [b]: value } } : { ...texts, [a]: value };
+};
+
+/**
+ * "Languages": the language of the site's main texts (and for shoppers whose own Beckon does not
+ * speak), and the owner's own words per language. A field left empty falls back to the main text
+ * (and where that is still Beckon's default, Beckon's own words in the shopper's language).
+ */
+export function LanguagesSection(props: SectionProps) {
+  const { state, draft, contribute } = useSettingsSection("languages");
+  const s = props.view.settings;
+  const [defaultLocale, setDefaultLocale] = draft("defaultLocale", s.defaultLocale);
+  const [translations, setTranslations] = draft("translations", s.translations);
+  const [editing, setEditing] = useState<Locale>(LOCALES.find((l) => l !== s.defaultLocale) ?? "en");
+  contribute(() => ({ settings: { defaultLocale, translations: withoutEmpty(translations) } }));
+  const texts = translations[editing] ?? {};
+  const main = (path: string) => read(s as unknown as Texts, path === "privacyLine" ? "privacyLine" : path.startsWith("consent.") ? `${path}.text` : path);
+
+  return html`<${SectionFrame} id="languages" title="Languages"
+    intro=${html`<p class="muted">Shoppers get the widget, their texts and emails in their own language when Beckon speaks it;
+      otherwise in your site's language. Write your own words per language below; a field left empty uses your main text.</p>`}>
+    <${Field} id=${fieldId("defaultLocale")} label="Your site's language" error=${errorAt(state.errors, "defaultLocale")}
+      hint="The language of your main texts, and the one shoppers get when Beckon does not speak theirs.">
+      <select id=${fieldId("defaultLocale")} value=${defaultLocale} onChange=${(e: Event) => setDefaultLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
+        ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}</option>`)}
+      </select>
+    <//>
+    <${Field} id="s-languages-editing" label="Edit your words for" hint="Pick a language, then write what shoppers in it should read.">
+      <select id="s-languages-editing" value=${editing} onChange=${(e: Event) => setEditing((e.currentTarget as HTMLSelectElement).value as Locale)}>
+        ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}${translations[l] ? " ✓" : ""}</option>`)}
+      </select>
+    <//>
+    <div lang=${editing} dir=${editing === "ar" || editing === "he" ? "rtl" : "ltr"}>
+      ${FIELDS.map((f) => {
+        const path = `translations.${editing}.${f.path}`;
+        return html`<${TextField} id=${fieldId(path)} label=${f.label} multiline=${f.rows > 1} rows=${f.rows}
+          value=${read(texts, f.path) ?? ""} placeholder=${main(f.path) ?? ""} error=${errorAt(state.errors, path)}
+          onValue=${(v: string) => setTranslations((all) => ({ ...all, [editing]: write(all[editing] ?? {}, f.path, v) }))} />`;
+      })}
+    </div>
+  <//>`;
+}
