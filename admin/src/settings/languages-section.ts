@@ -77,14 +77,14 @@ export function LanguagesSection(props: SectionProps) {
       otherwise in your site's language. Write your own words per language below; a field left empty uses your main text.</p>`}>
     <${Field} id=${fieldId("defaultLocale")} label="Your site's language" error=${errorAt(state.errors, "defaultLocale")}
       hint="The language of your main texts, and the one shoppers get when Beckon does not speak theirs.">
-      <select id=${fieldId("defaultLocale")} value=${defaultLocale} onChange=${(e: Event) => setDefaultLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
+      ${(a11y: object) => html`<select ...${a11y} value=${defaultLocale} onChange=${(e: Event) => setDefaultLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
         ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}</option>`)}
-      </select>
+      </select>`}
     <//>
     <${Field} id="s-languages-editing" label="Edit your words for" hint="Pick a language, then write what shoppers in it should read.">
-      <select id="s-languages-editing" value=${editing} onChange=${(e: Event) => setEditing((e.currentTarget as HTMLSelectElement).value as Locale)}>
+      ${(a11y: object) => html`<select ...${a11y} value=${editing} onChange=${(e: Event) => setEditing((e.currentTarget as HTMLSelectElement).value as Locale)}>
         ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}${translations[l] ? " ✓" : ""}</option>`)}
-      </select>
+      </select>`}
     <//>
     <div lang=${editing} dir=${editing === "ar" || editing === "he" ? "rtl" : "ltr"}>
       ${FIELDS.map((f) => {
