@@ -6,6 +6,7 @@ import { errorAt, fieldId } from "./field-errors.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 /** The languages Beckon speaks to shoppers (the server's and the widget's catalogs). */
 export const LOCALES = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"] as const satisfies readonly Locale[];
@@ -41,15 +42,17 @@ export function withoutEmpty(all: Translations): Translations {
   return out;
 }
 
-const FIELDS = [
-  { path: "greeting", label: "Greeting", rows: 2 },
-  { path: "privacyLine", label: "Privacy line", rows: 2 },
-  { path: "consent.callback", label: "Consent for call-backs", rows: 2 },
-  { path: "consent.message", label: "Consent for messages", rows: 2 },
-  { path: "consent.chat", label: "Consent for chat", rows: 2 },
-  { path: "autoReply.subject", label: "Automatic reply: subject", rows: 1 },
-  { path: "autoReply.body", label: "Automatic reply: message", rows: 8 },
-] as const;
+const FIELDS = (
+  [
+    { path: "greeting", rows: 2 },
+    { path: "privacyLine", rows: 2 },
+    { path: "consent.callback", rows: 2 },
+    { path: "consent.message", rows: 2 },
+    { path: "consent.chat", rows: 2 },
+    { path: "autoReply.subject", rows: 1 },
+    { path: "autoReply.body", rows: 8 },
+  ] as const
+).map((f) => ({ ...f, label: t(`languages.${f.path}`) }));
 
 const read = (texts: Texts | undefined, path: string) => path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], texts) as string | undefined;
 const write = (texts: Texts, path: string, value: string): Texts => {
@@ -72,16 +75,15 @@ export function LanguagesSection(props: SectionProps) {
   const texts = translations[editing] ?? {};
   const main = (path: string) => read(s as unknown as Texts, path === "privacyLine" ? "privacyLine" : path.startsWith("consent.") ? `${path}.text` : path);
 
-  return html`<${SectionFrame} id="languages" title="Languages"
-    intro=${html`<p class="muted">Shoppers get the widget, their texts and emails in their own language when Beckon speaks it;
-      otherwise in your site's language. Write your own words per language below; a field left empty uses your main text.</p>`}>
-    <${Field} id=${fieldId("defaultLocale")} label="Your site's language" error=${errorAt(state.errors, "defaultLocale")}
-      hint="The language of your main texts, and the one shoppers get when Beckon does not speak theirs.">
+  return html`<${SectionFrame} id="languages" title=${t("settings.section.languages")}
+    intro=${html`<p class="muted">${t("languages.intro")}</p>`}>
+    <${Field} id=${fieldId("defaultLocale")} label=${t("languages.default")} error=${errorAt(state.errors, "defaultLocale")}
+      hint=${t("languages.default_hint")}>
       ${(a11y: object) => html`<select ...${a11y} value=${defaultLocale} onChange=${(e: Event) => setDefaultLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
         ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}</option>`)}
       </select>`}
     <//>
-    <${Field} id="s-languages-editing" label="Edit your words for" hint="Pick a language, then write what shoppers in it should read.">
+    <${Field} id="s-languages-editing" label=${t("languages.editing")} hint=${t("languages.editing_hint")}>
       ${(a11y: object) => html`<select ...${a11y} value=${editing} onChange=${(e: Event) => setEditing((e.currentTarget as HTMLSelectElement).value as Locale)}>
         ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}${translations[l] ? " ✓" : ""}</option>`)}
       </select>`}
