@@ -23,11 +23,22 @@ export function t(key: AdminKey, vars: Record<string, string | number> = {}): st
   return fill(typeof value === "string" ? value : (value.other ?? ""), vars);
 }
 
+// The catalog's own language picks plural forms (English for now), the owner's locale writes the numbers.
+const CATALOG_LANGUAGE = "en";
+let cardinals: Intl.PluralRules | undefined;
+/** A counted phrase ("1 year", "2 years"). */
+export function tCount(key: AdminKey, count: number): string {
+  const value = catalog[key]!;
+  if (typeof value === "string") return fill(value, { count });
+  const form = (cardinals ??= new Intl.PluralRules(CATALOG_LANGUAGE)).select(count);
+  return fill(value[form] ?? value.other ?? "", { count });
+}
+
 let ordinals: Intl.PluralRules | undefined;
 /** An ordinal phrase ("3rd request"): the form English ordinal rules pick for `count`. */
 export function tOrdinal(key: AdminKey, count: number): string {
   const value = catalog[key]!;
   if (typeof value === "string") return fill(value, { count: String(count) });
-  const form = (ordinals ??= new Intl.PluralRules("en", { type: "ordinal" })).select(count);
+  const form = (ordinals ??= new Intl.PluralRules(CATALOG_LANGUAGE, { type: "ordinal" })).select(count);
   return fill(value[form] ?? value.other ?? "", { count: String(count) });
 }
