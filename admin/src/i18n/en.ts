@@ -218,6 +218,17 @@ export const en = {
   "away.message": "Away message",
   "away.placeholder": "We're at the spring fair until Monday. Leave a message and we'll answer when we're back.",
   "away.message_hint": "Optional. Shown in the widget while you're away.",
+  "hours.intro": "Outside these hours the widget says when you're back, and call-back times are offered only while you're open.",
+  "hours.zone": "Time zone",
+  "hours.zone_hint": "Your hours and away time are in this zone. Shoppers see times in their own.",
+  "hours.open": "Open",
+  "hours.period": "{day}, period {n}",
+  "hours.from": "From",
+  "hours.to": "To",
+  "hours.remove": "Remove",
+  "hours.remove_which": "{day} period {n}",
+  "hours.add": "Add a period",
+  "hours.add_on": "on {day}",
 } as const;
 
 export type AdminKey = keyof typeof en;
