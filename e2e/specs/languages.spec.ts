@@ -11,7 +11,7 @@ test("an owner writes their own German auto-reply; a German shopper gets it, a D
   test.setTimeout(90_000);
   const key = await addSite(page, "Sprachen");
   await page.goto(`/admin/sites/${encodeURIComponent(key)}/settings`);
-  const languages = page.getByRole("region", { name: "Languages" });
+  const languages = page.getByRole("region", { name: "Texts per language" });
   await languages.getByLabel("Edit your words for").selectOption("de");
   await languages.getByLabel("Automatic reply: message").fill("Hallo {{firstName}}, danke! Wir melden uns {{replyTime}}.");
   const saveBar = page.getByRole("region", { name: "Save settings" });

@@ -61,28 +61,21 @@ const write = (texts: Texts, path: string, value: string): Texts => {
 };
 
 /**
- * "Languages": the language of the site's main texts (and for shoppers whose own Beckon does not
- * speak), and the owner's own words per language. A field left empty falls back to the main text
- * (and where that is still Beckon's default, Beckon's own words in the shopper's language).
+ * "Texts per language": the owner's own words per language. A field left empty falls back to the main
+ * text (and where that is still Beckon's default, Beckon's own words in the shopper's language). The
+ * site's own language (`defaultLocale`) is chosen in the widget's language settings.
  */
 export function LanguagesSection(props: SectionProps) {
   const { state, draft, contribute } = useSettingsSection("languages");
   const s = props.view.settings;
-  const [defaultLocale, setDefaultLocale] = draft("defaultLocale", s.defaultLocale);
   const [translations, setTranslations] = draft("translations", s.translations);
   const [editing, setEditing] = useState<Locale>(LOCALES.find((l) => l !== s.defaultLocale) ?? "en");
-  contribute(() => ({ settings: { defaultLocale, translations: withoutEmpty(translations) } }));
+  contribute(() => ({ settings: { translations: withoutEmpty(translations) } }));
   const texts = translations[editing] ?? {};
   const main = (path: string) => read(s as unknown as Texts, path === "privacyLine" ? "privacyLine" : path.startsWith("consent.") ? `${path}.text` : path);
 
   return html`<${SectionFrame} id="languages" title=${t("settings.section.languages")}
     intro=${html`<p class="muted">${t("languages.intro")}</p>`}>
-    <${Field} id=${fieldId("defaultLocale")} label=${t("languages.default")} error=${errorAt(state.errors, "defaultLocale")}
-      hint=${t("languages.default_hint")}>
-      ${(a11y: object) => html`<select ...${a11y} value=${defaultLocale} onChange=${(e: Event) => setDefaultLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
-        ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}</option>`)}
-      </select>`}
-    <//>
     <${Field} id="s-languages-editing" label=${t("languages.editing")} hint=${t("languages.editing_hint")}>
       ${(a11y: object) => html`<select ...${a11y} value=${editing} onChange=${(e: Event) => setEditing((e.currentTarget as HTMLSelectElement).value as Locale)}>
         ${LOCALES.map((l) => html`<option value=${l}>${languageName(l)}${translations[l] ? " ✓" : ""}</option>`)}
