@@ -30,7 +30,7 @@ export function timelineText(e: TimelineEntry): string {
   }
 }
 
-const CHANNEL = { sms: t("notify.sms"), email: t("notify.email") } as const;
+const CHANNEL: Record<string, string> = { sms: t("notify.sms"), email: t("notify.email") };
 const STATUS: Record<string, string> = {
   pending: t("notify.pending"),
   sending: t("notify.sending"),
@@ -46,5 +46,5 @@ export function notificationText(n: Notification): { what: string; status: strin
   const provider = n.providerStatus && n.providerStatus !== "queued" && n.providerStatus !== "accepted" ? ` (${n.providerStatus})` : "";
   const failedAtProvider = n.providerStatus === "failed" || n.providerStatus === "undelivered";
   const tone = n.status === "failed" || failedAtProvider ? "bad" : n.status === "sent" ? "ok" : n.status === "pending" || n.status === "sending" ? "wait" : "off";
-  return { what: t("notify.what", { channel: CHANNEL[n.channel], who }), status: `${STATUS[n.status] ?? n.status}${provider}`, tone };
+  return { what: t("notify.what", { channel: CHANNEL[n.channel] ?? n.channel, who }), status: `${STATUS[n.status] ?? n.status}${provider}`, tone };
 }

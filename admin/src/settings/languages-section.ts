@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Locale } from "../../../server/src/i18n/locales.ts";
+import type { ShopperLocale as Locale } from "@beckon/contract/settings";
 import { html } from "../html.ts";
 import { Field, TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";

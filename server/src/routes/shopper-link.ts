@@ -3,20 +3,19 @@ import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import type { EventLog } from "../events/event-log.ts";
-import { publishInboxEvent } from "../events/inbox-events.ts";
-import { callbackSlots } from "../services/availability.ts";
-import { textOnAccent } from "../services/contrast.ts";
-import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../services/shopper-cancel.ts";
-import { readSettings } from "../services/site-settings.ts";
-import { knownTimeZone } from "../services/time-zone.ts";
-import { shopperLocale } from "../services/locale-settings.ts";
+import type { Pipeline } from "../pipeline/commit.ts";
+import { callbackSlots } from "../sites/availability.ts";
+import { textOnAccent } from "@beckon/contract/contrast";
+import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../callbacks/shopper-cancel.ts";
+import { readSettings } from "../sites/site-settings.ts";
+import { knownTimeZone } from "../sites/time-zone.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 import { t } from "../i18n/catalog.ts";
 import { formatDate, zoneCity } from "../i18n/dates.ts";
 import { intlTag, isRtl, resolveLocale, type Locale } from "../i18n/locales.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
 
-export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; events: EventLog; log: Pick<Console, "error"> };
+export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; pipeline: Pipeline };
 
 type Row = NonNullable<Awaited<ReturnType<typeof linkedRequest>>>;
 type Shop = Pick<Row["site"], "key" | "name" | "settings" | "photoUpdatedAt">;
@@ -115,17 +114,13 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const say = (title: string, body: string) => page(c, locale, 200, title, html`<p>${body}</p>`, row.site);
     const site = row.site.name;
     if (form.action === "reschedule") {
-      const moved = await rescheduleByShopper(deps.db, deps.clock, row, String(form.slot ?? ""));
+      const moved = await rescheduleByShopper(deps, row, String(form.slot ?? ""));
       if (!moved) return say(t(locale, "link.taken_title"), t(locale, "link.taken_body"));
-      publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
       return say(t(locale, "link.moved_title"), t(locale, "link.moved_body", { site }));
     }
     // Only an explicit cancel cancels: an empty or unknown post (a link preview, a bot) changes nothing.
     if (form.action !== "cancel") return say(t(locale, "link.nothing_title"), t(locale, "link.nothing_body"));
-    if (row.request.status !== "done") {
-      await cancelByShopper(deps.db, deps.clock, row.request);
-      publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
-    }
+    await cancelByShopper(deps, row.request);
     return say(t(locale, "link.cancelled_title"), t(locale, "link.cancelled_body", { site }));
   });
 

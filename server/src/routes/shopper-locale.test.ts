@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { requests } from "../db/schema.ts";
 import { createHarness, OWNER_PHONE, post, postFromTwilio, type Harness } from "../../test/harness.ts";
 import { createOwner } from "../../test/owner.ts";
-import { smsEncoding, smsSegments } from "../notify/sms-encoding.ts";
+import { smsEncoding, smsSegments } from "../channels/sms/sms-encoding.ts";
 
 let h: Harness;
 afterEach(async () => h?.close());
