@@ -57,7 +57,7 @@ export type CallingCapability = { ready: true } | { ready: false; missing: strin
 
 /** `GET /api/admin/requests/:id`. */
 export type RequestDetail = {
-  request: RequestSummary & { fields: Record<string, unknown>; scheduledFor: string | null; origin: string | null };
+  request: RequestSummary & { fields: Record<string, unknown>; scheduledFor: string | null; origin: string | null; /** The shopper's language, when their widget sent one. */ locale: string | null };
   site: { key: string; name: string; timezone: string };
   customer: CustomerView;
   notifications: Notification[];

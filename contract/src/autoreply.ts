@@ -84,12 +84,14 @@ export function autoReplyView(input: {
   siteName: string;
   settings: { ownerFirstName: string | null };
   replyTime: string;
+  /** "The Fern team" in the shopper's language, when the owner left no first name (English otherwise). */
+  teamName?: string;
 }): AutoReplyView {
   return {
     firstName: input.name.trim().split(/\s+/)[0] ?? input.name,
     name: input.name,
     topic: input.topic ?? "",
-    ownerName: input.settings.ownerFirstName ?? `The ${input.siteName} team`,
+    ownerName: input.settings.ownerFirstName ?? input.teamName ?? `The ${input.siteName} team`,
     siteName: input.siteName,
     replyTime: input.replyTime,
     returning: input.returning,

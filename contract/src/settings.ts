@@ -7,6 +7,17 @@ export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 /** Opening hours: up to four `HH:MM` intervals a day. */
 export type Hours = Record<Weekday, { from: string; to: string }[]>;
 
+/** The languages Beckon speaks to shoppers (server/src/i18n/locales.ts has the same list). */
+export type ShopperLocale = "en" | "es" | "fr" | "de" | "it" | "pt" | "nl" | "pl" | "tr" | "ar" | "he" | "ja";
+
+/** The owner's own words for one language; anything left out falls back to the site's main text. */
+export type LocalizedTexts = {
+  greeting?: string | undefined;
+  privacyLine?: string | undefined;
+  consent?: { callback?: string | undefined; message?: string | undefined; chat?: string | undefined } | undefined;
+  autoReply?: { subject?: string | undefined; body?: string | undefined } | undefined;
+};
+
 export type SiteSettings = {
   launcherLabel: string;
   greeting: string;
@@ -32,6 +43,10 @@ export type SiteSettings = {
   replyWithinHours: number;
   messageFields: MessageField[];
   autoReply: { enabled: boolean; subject: string; body: string };
+  /** The site's own language: for shoppers whose language Beckon does not speak. */
+  defaultLocale: ShopperLocale;
+  /** The owner's texts per language (`translations.de.greeting`). */
+  translations: Partial<Record<ShopperLocale, LocalizedTexts>>;
 };
 
 /** `GET`/`PUT /api/admin/sites/:site/settings`. */

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { html } from "../html.ts";
-import { KIND_LABELS, STATUS_LABELS } from "./types.ts";
+import { KIND_PLURALS, STATUS_LABELS } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 export type Filters = { status: string; kind: string; q: string };
 
@@ -8,9 +9,9 @@ export type Filters = { status: string; kind: string; q: string };
 export function InboxFilters({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const [q, setQ] = useState(filters.q);
   // Spam is its own view, last: kept out of "All" and every status.
-  const statuses = [["", "All"], ...Object.entries(STATUS_LABELS), ["spam", "Spam"]] as [string, string][];
+  const statuses = [["", t("inbox.all")], ...Object.entries(STATUS_LABELS), ["spam", t("inbox.spam")]] as [string, string][];
   return html`<div class="filters">
-    <div role="group" aria-label="Status" class="status-tabs">
+    <div role="group" aria-label=${t("inbox.status")} class="status-tabs">
       ${statuses.map(
         ([value, label]) =>
           html`<button type="button" class=${filters.status === value ? "tab tab-current" : "tab"} aria-pressed=${filters.status === value}
@@ -18,19 +19,19 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
       )}
     </div>
     <div class="filter-row">
-      <label class="kind-filter"><span>Show</span>
+      <label class="kind-filter"><span>${t("inbox.show")}</span>
         <select value=${filters.kind} onChange=${(e: Event) => onChange({ ...filters, kind: (e.currentTarget as HTMLSelectElement).value })}>
-          <option value="">Everything</option>
-          ${Object.entries(KIND_LABELS).map(([value, label]) => html`<option value=${value}>${label}s</option>`)}
+          <option value="">${t("inbox.everything")}</option>
+          ${Object.entries(KIND_PLURALS).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
         </select>
       </label>
       <form role="search" class="search" onSubmit=${(e: Event) => {
         e.preventDefault();
         onChange({ ...filters, q: q.trim() });
       }}>
-        <label for="inbox-search" class="visually-hidden">Search by name, phone, email or text</label>
-        <input id="inbox-search" type="search" placeholder="Name, phone, email or text" value=${q} onInput=${(e: Event) => setQ((e.currentTarget as HTMLInputElement).value)} />
-        <button type="submit" class="secondary">Search</button>
+        <label for="inbox-search" class="visually-hidden">${t("inbox.search_label")}</label>
+        <input id="inbox-search" type="search" placeholder=${t("inbox.search_placeholder")} value=${q} onInput=${(e: Event) => setQ((e.currentTarget as HTMLInputElement).value)} />
+        <button type="submit" class="secondary">${t("inbox.search")}</button>
       </form>
     </div>
   </div>`;

@@ -3,6 +3,7 @@ import { paths } from "../pages/page.ts";
 import { formatAgo, formatDateTime } from "../ui/format.ts";
 import { loyaltyLabel, requestLine } from "./describe.ts";
 import { KIND_LABELS, STATUS_LABELS, type RequestSummary } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 /** One request in the inbox list: who, how to reach them, what about, status, how long ago. */
 export function RequestRow({ request: r, site, timeZone, now, fresh }: { request: RequestSummary; site: string; timeZone: string; now: Date; fresh: boolean }) {
@@ -10,7 +11,7 @@ export function RequestRow({ request: r, site, timeZone, now, fresh }: { request
   return html`<li class=${`req-row${fresh ? " req-fresh" : ""}${r.status === "done" ? " req-done" : ""}`}>
     <a class="req-link" href=${paths.request(site, r.id)}>
       <span class="req-head">
-        <span class="req-name">${r.name || "Visitor"}</span>
+        <span class="req-name">${r.name || t("common.visitor")}</span>
         <span class="badge badge-kind">${KIND_LABELS[r.kind]}</span>
         ${loyalty ? html`<span class="badge badge-returning">${loyalty}</span>` : null}
       </span>

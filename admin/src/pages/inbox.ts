@@ -9,6 +9,7 @@ import type { RequestPage, RequestSummary } from "../inbox/types.ts";
 import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { useNow, useSiteTimezone } from "../inbox/use-site-timezone.ts";
 import { paths, type PageProps } from "./page.ts";
+import { t } from "../i18n/t.ts";
 
 /** Every request of the site, newest first, filtered and searched; new ones arrive live. */
 export function InboxPage({ api, site, query, navigate }: PageProps) {
@@ -72,28 +73,28 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
   const shown = list?.key === key ? list : null;
   return html`<div class="inbox">
     <div class="page-head">
-      <h1>Inbox</h1>
-      <span class=${live ? "live live-on" : "live"}>${live ? "Live" : "Connecting…"}</span>
+      <h1>${t("inbox.title")}</h1>
+      <span class=${live ? "live live-on" : "live"}>${live ? t("inbox.live") : t("inbox.connecting")}</span>
     </div>
     <${AwayBanner} api=${api} site=${site.key} now=${now} />
     <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
     <${InboxFilters} key=${key} filters=${filters} onChange=${setFilters} />
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
     ${!shown
-      ? html`<p class="muted" role="status">Loading…</p>`
+      ? html`<p class="muted" role="status">${t("common.loading")}</p>`
       : shown.requests.length === 0
         ? filtered
-          ? html`<div class="card empty"><p>Nothing matches. <a href=${paths.inbox(site.key)}>Show everything</a></p></div>`
+          ? html`<div class="card empty"><p>${t("inbox.nothing_matches")} <a href=${paths.inbox(site.key)}>${t("inbox.show_everything")}</a></p></div>`
           : html`<div class="card empty">
-              <h2>No requests yet</h2>
-              <p>When a shopper asks for a call back, writes or chats, it shows up here at once, and your phone gets an SMS.</p>
-              <p><a href=${paths.install(site.key)}>Put the widget on your site</a> to get started.</p>
+              <h2>${t("inbox.empty_title")}</h2>
+              <p>${t("inbox.empty_body")}</p>
+              <p><a href=${paths.install(site.key)}>${t("inbox.empty_install")}</a> ${t("inbox.empty_install_after")}</p>
             </div>`
-        : html`<ul class="req-list" aria-label="Requests">
+        : html`<ul class="req-list" aria-label=${t("inbox.requests")}>
             ${shown.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${fresh.has(r.id)} />`)}
           </ul>`}
     ${shown?.nextCursor
-      ? html`<div class="actions"><button type="button" class="secondary" onClick=${loadMore} disabled=${loadingMore}>${loadingMore ? "Loading…" : "Load more"}</button></div>`
+      ? html`<div class="actions"><button type="button" class="secondary" onClick=${loadMore} disabled=${loadingMore}>${loadingMore ? t("common.loading") : t("inbox.load_more")}</button></div>`
       : null}
   </div>`;
 }

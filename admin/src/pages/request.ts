@@ -13,6 +13,7 @@ import { Timeline } from "../request/timeline.ts";
 import type { RequestDetail } from "../request/types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { paths, type PageProps } from "./page.ts";
+import { ownerLocale, t } from "../i18n/t.ts";
 
 /** One request: every field, the customer, quick actions, notifications, timeline, notes, and answering. */
 export function RequestPage({ api, site, params }: PageProps) {
@@ -40,7 +41,7 @@ export function RequestPage({ api, site, params }: PageProps) {
     try {
       await api.send("PATCH", url, { status });
       await load();
-      setAnnouncement(`Marked ${STATUS_LABELS[status].toLowerCase()}.`);
+      setAnnouncement(t("request.marked", { status: STATUS_LABELS[status].toLowerCase() }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -53,7 +54,7 @@ export function RequestPage({ api, site, params }: PageProps) {
     try {
       await api.send(spam ? "POST" : "DELETE", `${url}/spam`);
       await load();
-      setAnnouncement(spam ? "Marked as spam. The sender is blocked and their requests are in Spam." : "Back in the inbox; the sender is no longer blocked.");
+      setAnnouncement(spam ? t("request.marked_spam") : t("request.unmarked_spam"));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -65,7 +66,7 @@ export function RequestPage({ api, site, params }: PageProps) {
     setError(null);
     try {
       await api.send("POST", `${url}/call`);
-      setAnnouncement("Calling your phone now. Answer it and press 1 to be connected.");
+      setAnnouncement(t("request.calling"));
       await load();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -78,51 +79,51 @@ export function RequestPage({ api, site, params }: PageProps) {
     await load();
   };
 
-  if (error && !detail) return html`<h1>Request</h1><p class="form-message form-error" role="alert">${error}</p><p><a href=${paths.inbox(site.key)}>Back to the inbox</a></p>`;
-  if (!detail) return html`<p class="muted" role="status">Loading…</p>`;
+  if (error && !detail) return html`<h1>${t("request.title")}</h1><p class="form-message form-error" role="alert">${error}</p><p><a href=${paths.inbox(site.key)}>${t("request.back")}</a></p>`;
+  if (!detail) return html`<p class="muted" role="status">${t("common.loading")}</p>`;
   const r = detail.request;
-  const since = new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: detail.site.timezone }).format(new Date(detail.customer.firstSeenAt));
+  const since = new Intl.DateTimeFormat(ownerLocale(), { month: "short", year: "numeric", timeZone: detail.site.timezone }).format(new Date(detail.customer.firstSeenAt));
   return html`<article class="request">
-    <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
+    <p class="crumbs"><a href=${paths.inbox(site.key)}>${t("request.crumb")}</a></p>
     <div class="page-head">
-      <h1>${r.name || "Visitor"}</h1>
+      <h1>${r.name || t("common.visitor")}</h1>
       <span class="badge badge-kind">${KIND_LABELS[r.kind]} #${r.ref}</span>
       <span class=${`badge badge-${r.status}`}>${STATUS_LABELS[r.status]}</span>
     </div>
     <p class="customer-line">
-      <a href=${paths.customer(site.key, detail.customer.id)}>${requestNumberLabel(r)} · <span class="nowrap">customer since ${since}</span></a>
-      <span class="muted"> · received ${formatDateTime(r.createdAt, detail.site.timezone)}</span>
+      <a href=${paths.customer(site.key, detail.customer.id)}>${requestNumberLabel(r)} · <span class="nowrap">${t("request.since", { when: since })}</span></a>
+      <span class="muted"> · ${t("request.received", { when: formatDateTime(r.createdAt, detail.site.timezone) })}</span>
     </p>
-    <p class=${announcement.startsWith("Calling") ? "form-message form-success" : "visually-hidden"} role="status">${announcement}</p>
+    <p class=${announcement === t("request.calling") ? "form-message form-success" : "visually-hidden"} role="status">${announcement}</p>
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
     <${StatusActions} detail=${detail} busy=${busy} onStatus=${setStatus} onCall=${call} />
     <${SpamAction} detail=${detail} busy=${busy} onMark=${markSpam} />
-    ${r.callOutcome ? html`<p class=${`badge badge-${r.callOutcome === "called" ? "done" : "failed"}`}>${r.callOutcome === "called" ? "Called back" : "Call missed"}</p>` : null}
+    ${r.callOutcome ? html`<p class=${`badge badge-${r.callOutcome === "called" ? "done" : "failed"}`}>${r.callOutcome === "called" ? t("request.called_back") : t("request.call_missed")}</p>` : null}
 
     <div class="request-grid">
       <div>
         ${r.kind === "chat"
-          ? html`<section class="card" aria-labelledby="chat-h"><h2 id="chat-h">Chat</h2>
+          ? html`<section class="card" aria-labelledby="chat-h"><h2 id="chat-h">${t("request.chat")}</h2>
               <${ChatTranscript} detail=${detail} />
-              <${TextForm} id="chat-answer" label="Your answer" button="Send" busyButton="Sending…" done="Sent."
-                hint=${r.email ? "Shown live in the widget; emailed too if they have gone." : "Shown live in the widget."} onSend=${send("messages")} />
+              <${TextForm} id="chat-answer" label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
+                hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} />
             </section>`
           : null}
-        <section class="card" aria-labelledby="details-h"><h2 id="details-h">Details</h2><${FieldsList} detail=${detail} /></section>
+        <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
         ${r.kind === "message"
-          ? html`<section class="card" aria-labelledby="reply-h"><h2 id="reply-h">Reply by email</h2>
-              <${TextForm} id="reply-text" label="Your reply" hint=${`Goes to ${r.email} in the same email thread.`} button="Send reply" busyButton="Sending…"
-                done="Reply queued; it shows on the timeline." onSend=${send("replies")} />
+          ? html`<section class="card" aria-labelledby="reply-h"><h2 id="reply-h">${t("request.reply_title")}</h2>
+              <${TextForm} id="reply-text" label=${t("request.your_reply")} hint=${t("request.reply_hint", { email: r.email ?? "" })} button=${t("request.send_reply")}
+                busyButton=${t("common.sending")} done=${t("request.reply_done")} onSend=${send("replies")} />
             </section>`
           : null}
       </div>
       <div>
-        <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
+        <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">${t("request.timeline")}</h2>
           <${Timeline} detail=${detail} />
-          <${TextForm} id="note-text" label="Add an internal note" hint="Only people on your team see notes." button="Add note" busyButton="Adding…"
-            done="Note added." onSend=${send("notes")} />
+          <${TextForm} id="note-text" label=${t("request.note_label")} hint=${t("request.note_hint")} button=${t("request.add_note")} busyButton=${t("request.adding")}
+            done=${t("request.note_done")} onSend=${send("notes")} />
         </section>
-        <section class="card" aria-labelledby="notifications-h"><h2 id="notifications-h">Notifications</h2><${Notifications} detail=${detail} api=${api} onChanged=${load} /></section>
+        <section class="card" aria-labelledby="notifications-h"><h2 id="notifications-h">${t("request.notifications")}</h2><${Notifications} detail=${detail} api=${api} onChanged=${load} /></section>
       </div>
     </div>
   </article>`;

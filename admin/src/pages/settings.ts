@@ -8,6 +8,7 @@ import { AwaySection } from "../settings/away-section.ts";
 import { CallbacksSection } from "../settings/callbacks-section.ts";
 import { controlFor, unplacedErrors } from "../settings/field-errors.ts";
 import { HoursSection } from "../settings/hours-section.ts";
+import { LanguagesSection } from "../settings/languages-section.ts";
 import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
 import { dirtySections, mergeContributions, SettingsContext, withDraft, type Contribution, type SettingsStore } from "../settings/page-state.ts";
@@ -17,14 +18,14 @@ import { SiteSection } from "../settings/site-section.ts";
 import type { SettingsView } from "../settings/types.ts";
 import { WidgetSection } from "../settings/widget-section.ts";
 import type { PageProps } from "./page.ts";
+import { t } from "../i18n/t.ts";
 
-const SECTIONS = [
-  ["site", "Your site"], ["widget", "Widget"], ["hours", "Hours"], ["away", "Away mode"], ["callbacks", "Call-backs"],
-  ["messages", "Messages"], ["autoreply", "Automatic reply"], ["alerts", "Alerts"], ["origins", "Allowed origins"], ["privacy", "Privacy"],
-] as const;
+const SECTIONS = (["site", "widget", "hours", "away", "callbacks", "messages", "autoreply", "languages", "alerts", "origins", "privacy"] as const).map(
+  (id) => [id, t(`settings.section.${id}`)] as const,
+);
 
-const SAVED = "Saved. Shoppers see the change the next time they load a page with the widget (within a minute).";
-const LEAVE = "You have unsaved changes in Settings. Leave without saving them?";
+const SAVED = t("settings.saved");
+const LEAVE = t("settings.leave");
 
 /**
  * A site's settings: one card per area, one page state for all of them. Edits anywhere show the
@@ -74,9 +75,9 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     (target ?? page.querySelector<HTMLElement>(".save-bar-message"))?.focus();
   }, [attempt]);
 
-  if (loadError) return html`<h1>Settings</h1><p class="form-message form-error" role="alert">${loadError}</p>
-    <button type="button" onClick=${load}>Try again</button>`;
-  if (!view) return html`<h1>Settings</h1><p role="status">Loading…</p>`;
+  if (loadError) return html`<h1>${t("settings.title")}</h1><p class="form-message form-error" role="alert">${loadError}</p>
+    <button type="button" onClick=${load}>${t("settings.try_again")}</button>`;
+  if (!view) return html`<h1>${t("settings.title")}</h1><p role="status">${t("common.loading")}</p>`;
 
   const refuse = (fields: Record<string, string>, text: string) => {
     setErrors(fields);
@@ -88,7 +89,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     if (busy || !dirty) return;
     const parts = [...dirtySections(drafts)].map((id) => builders.get(id)?.()).filter((p): p is Contribution => !!p);
     const merged = mergeContributions(parts, view.settings);
-    if ("reject" in merged) return refuse(merged.reject, "Please check the highlighted fields.");
+    if ("reject" in merged) return refuse(merged.reject, t("settings.check_fields"));
     setBusy(true);
     setMessage(null);
     try {
@@ -135,21 +136,21 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
     <${CallbacksSection} ...${props} />
     <${MessagesSection} ...${props} />
     <${AutoReplySection} ...${props} />
+    <${LanguagesSection} ...${props} />
     <${AlertsSection} ...${props} />
     <${OriginsSection} ...${props} />
     <${PrivacySection} ...${props} />`;
 
   return html`<${SettingsContext.Provider} value=${store}><div class="settings" ref=${root}>
-    <div class="page-head"><h1>Settings</h1></div>
+    <div class="page-head"><h1>${t("settings.title")}</h1></div>
     ${readOnly
-      ? html`<p class="read-only-note" role="note"><strong>Read only.</strong> Only the site's owners can change these settings${
-          owners?.length ? html`: ${owners.join(", ")}` : ""}. Ask one of them if something should change.</p>`
-      : html`<p class="lead">Change anything below, then save it all from the bar at the bottom. Shoppers see changes the next time
-          they load a page with the widget (allow a minute).</p>`}
-    <nav class="settings-toc" aria-label="Settings sections"><ul>
+      ? html`<p class="read-only-note" role="note"><strong>${t("settings.read_only")}</strong> ${t("settings.read_only_body")}${
+          owners?.length ? html`: ${owners.join(", ")}` : ""}. ${t("settings.read_only_ask")}</p>`
+      : html`<p class="lead">${t("settings.lead")}</p>`}
+    <nav class="settings-toc" aria-label=${t("settings.sections")}><ul>
       ${SECTIONS.map(([id, label]) => html`<li><a href=${`#${id}`} onClick=${(e: Event) => jump(e, id)}>${label}</a></li>`)}
     </ul></nav>
-    ${readOnly ? html`<fieldset class="settings-lock" disabled><legend class="visually-hidden">Settings (read only)</legend>${sections}</fieldset>` : sections}
+    ${readOnly ? html`<fieldset class="settings-lock" disabled><legend class="visually-hidden">${t("settings.read_only_legend")}</legend>${sections}</fieldset>` : sections}
     ${readOnly ? null : html`<${SaveBar} dirty=${dirty} busy=${busy} message=${message} onSave=${save} onDiscard=${discard} />`}
   </div><//>`;
 }

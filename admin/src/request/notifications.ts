@@ -4,6 +4,7 @@ import { html } from "../html.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { notificationText } from "./timeline-text.ts";
 import type { Notification, RequestDetail } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 /** How soon to look again while a send is in hand or due within moments: the outbox tells nobody when it finishes. */
 const IN_FLIGHT_RECHECK_MS = 2000;
@@ -27,7 +28,7 @@ export function Notifications({ detail, api, onChanged }: { detail: RequestDetai
     const timer = setTimeout(() => void onChanged(), IN_FLIGHT_RECHECK_MS);
     return () => clearTimeout(timer);
   }, [detail, looking]);
-  if (!detail.notifications.length) return html`<p class="muted">Nothing was sent for this request.</p>`;
+  if (!detail.notifications.length) return html`<p class="muted">${t("notify.none")}</p>`;
   const zone = detail.site.timezone;
   const retry = async (n: Notification) => {
     setBusy(n.id);
@@ -44,17 +45,17 @@ export function Notifications({ detail, api, onChanged }: { detail: RequestDetai
   return html`${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
     <ul class="notifications">
       ${detail.notifications.map((n) => {
-        const t = notificationText(n);
+        const text = notificationText(n);
         const canRetry = n.status === "failed" || n.status === "not_sent" || (n.status === "sent" && (n.providerStatus === "failed" || n.providerStatus === "undelivered"));
-        return html`<li class=${`notification tone-${t.tone}`}>
-          <span class="n-what">${t.what}</span>
-          <span class="n-status">${t.status}${n.attempts > 1 ? ` after ${n.attempts} attempts` : ""}</span>
+        return html`<li class=${`notification tone-${text.tone}`}>
+          <span class="n-what">${text.what}</span>
+          <span class="n-status">${text.status}${n.attempts > 1 ? t("notify.after_attempts", { count: n.attempts }) : ""}</span>
           <span class="n-when muted">${formatDateTime(n.sentAt ?? n.updatedAt, zone)}</span>
           ${n.lastError ? html`<span class="n-error">${n.lastError}</span>` : null}
-          ${n.nextAttemptAt && n.attempts > 0 ? html`<span class="n-when muted">Trying again ${formatDateTime(n.nextAttemptAt, zone)}.</span>` : null}
+          ${n.nextAttemptAt && n.attempts > 0 ? html`<span class="n-when muted">${t("notify.trying_again", { when: formatDateTime(n.nextAttemptAt, zone) })}</span>` : null}
           ${canRetry
             ? html`<span class="n-retry"><button type="button" class="secondary" disabled=${busy !== null} onClick=${() => retry(n)}
-                aria-label=${`Retry now: ${t.what}`}>${busy === n.id ? "Retrying…" : "Retry now"}</button></span>`
+                aria-label=${t("notify.retry_label", { what: text.what })}>${busy === n.id ? t("notify.retrying") : t("notify.retry")}</button></span>`
             : null}
         </li>`;
       })}

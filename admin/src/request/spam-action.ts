@@ -1,11 +1,8 @@
 import { html } from "../html.ts";
 import type { RequestDetail } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
-const WHY: Record<string, string> = {
-  marked: "Marked as spam; its sender is blocked on this site.",
-  blocked_sender: "From a sender you blocked: nobody was alerted.",
-  no_challenge: "Sent without the widget's anti-spam check (likely a script): nobody was alerted.",
-};
+const WHY: Record<string, string> = { marked: t("spam.marked"), blocked_sender: t("spam.blocked_sender"), no_challenge: t("spam.no_challenge") };
 
 /**
  * "Mark as spam" blocks the sender's phone, email and address on this site and moves their requests
@@ -15,10 +12,10 @@ export function SpamAction({ detail, busy, onMark }: { detail: RequestDetail; bu
   const { spam } = detail.request;
   if (spam) {
     return html`<div class="form-message spam-note" role="note">
-      <p>${WHY[spam] ?? "In Spam."}</p>
-      <button type="button" class="secondary" disabled=${busy} onClick=${() => onMark(false)}>Not spam</button>
+      <p>${WHY[spam] ?? t("spam.in_spam")}</p>
+      <button type="button" class="secondary" disabled=${busy} onClick=${() => onMark(false)}>${t("spam.not_spam")}</button>
     </div>`;
   }
   return html`<button type="button" class="danger" disabled=${busy} onClick=${() => onMark(true)}
-    title="Blocks this phone, email and address on this site, and moves their requests to Spam.">Mark as spam</button>`;
+    title=${t("spam.mark_title")}>${t("spam.mark")}</button>`;
 }

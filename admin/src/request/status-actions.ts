@@ -1,6 +1,7 @@
 import { html } from "../html.ts";
 import { formatPhone } from "../ui/format.ts";
 import type { RequestDetail } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 type Status = RequestDetail["request"]["status"];
 
@@ -13,15 +14,15 @@ export function StatusActions({ detail, busy, onStatus, onCall }: { detail: Requ
   return html`<div class="actions request-actions">
     ${phone && kind === "callback"
       ? html`${calling.ready
-            ? html`<button type="button" disabled=${busy} onClick=${onCall} title="Beckon rings your phone, then connects the shopper; they see the shop's number, not yours.">Call now</button>`
+            ? html`<button type="button" disabled=${busy} onClick=${onCall} title=${t("actions.call_now_title")}>${t("actions.call_now")}</button>`
             : null}
-          <a class="button secondary" href=${`tel:${phone}`}>Call ${formatPhone(phone)}</a>`
+          <a class="button secondary" href=${`tel:${phone}`}>${t("actions.call", { phone: formatPhone(phone) })}</a>`
       : null}
-    ${status === "new" ? button("in_progress", "Mark in progress") : null}
-    ${status !== "done" ? button("done", "Mark done", !phone || kind !== "callback") : button("new", "Reopen")}
-    ${status === "in_progress" ? button("new", "Back to new") : null}
+    ${status === "new" ? button("in_progress", t("actions.mark_in_progress")) : null}
+    ${status !== "done" ? button("done", t("actions.mark_done"), !phone || kind !== "callback") : button("new", t("actions.reopen"))}
+    ${status === "in_progress" ? button("new", t("actions.back_to_new")) : null}
   </div>
   ${phone && kind === "callback" && !calling.ready
-    ? html`<p class="muted call-setup">${calling.missing} Until then, call from your own phone. How to set it up: “${calling.readmeSection}” in Beckon's README.</p>`
+    ? html`<p class="muted call-setup">${t("actions.call_setup", { missing: calling.missing ?? "", section: calling.readmeSection ?? "" })}</p>`
     : null}`;
 }

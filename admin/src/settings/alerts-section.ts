@@ -5,20 +5,21 @@ import { formatPhone } from "../ui/format.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
+import { t, tCount } from "../i18n/t.ts";
 
 type TestSmsResult = { status: "sent" | "not_sent" | "failed"; to: string | null; providerId?: string; providerStatus?: string; error?: string };
 
 /** What the provider answered, in a sentence. */
 export function describeTestSms(r: TestSmsResult): { ok: boolean; text: string } {
   if (r.status === "sent") {
-    const detail = [r.providerStatus && `status “${r.providerStatus}”`, r.providerId && `id ${r.providerId}`].filter(Boolean).join(", ");
-    return { ok: true, text: `Sent to ${r.to}. Twilio accepted it${detail ? ` (${detail})` : ""}. It should arrive within a minute.` };
+    const detail = [r.providerStatus && t("alerts.status", { status: r.providerStatus }), r.providerId && t("alerts.id", { id: r.providerId })].filter(Boolean).join(", ");
+    return { ok: true, text: detail ? t("alerts.sent_detail", { to: r.to ?? "", detail }) : t("alerts.sent", { to: r.to ?? "" }) };
   }
   if (r.status === "not_sent") {
     const configured = !/not configured/i.test(r.error ?? "");
-    return { ok: false, text: configured ? (r.error ?? "Not sent.") : `Not sent: Twilio is not configured — the message was printed to the server console instead${r.to ? ` (to ${r.to})` : ""}.` };
+    return { ok: false, text: configured ? (r.error ?? t("alerts.not_sent")) : r.to ? t("alerts.not_configured_to", { to: r.to }) : t("alerts.not_configured") };
   }
-  return { ok: false, text: `Sending to ${r.to ?? "your number"} failed: ${r.error ?? "the provider gave no reason"}.` };
+  return { ok: false, text: t("alerts.failed", { to: r.to ?? t("alerts.your_number"), error: r.error ?? t("alerts.no_reason") }) };
 }
 
 /** "Alerts": SMS alerts on or off, and a test message that reports the provider's answer. */
@@ -41,26 +42,26 @@ export function AlertsSection(props: SectionProps) {
   };
 
   const phone = props.view.site.ownerPhone;
-  return html`<${SectionFrame} id="alerts" title="Alerts"
+  return html`<${SectionFrame} id="alerts" title=${t("settings.section.alerts")}
     extra=${html`<button type="button" class="secondary" disabled=${test.busy || !phone} onClick=${sendTest}>
-      ${test.busy ? "Sending…" : "Send me a test SMS"}</button>`}>
+      ${test.busy ? t("common.sending") : t("alerts.send_test")}</button>`}>
     <label class="check" id=${fieldId("smsAlerts")}><input type="checkbox" checked=${smsAlerts}
       onChange=${(e: Event) => setSmsAlerts((e.currentTarget as HTMLInputElement).checked)} />
-      <span>Text me when a shopper asks for a call back or sends a message
-        <span class="check-hint">${phone ? `Alerts go to ${formatPhone(phone)}.` : "Add your mobile number under “Your site” first."}</span></span></label>
+      <span>${t("alerts.sms")}
+        <span class="check-hint">${phone ? t("alerts.go_to", { phone: formatPhone(phone) }) : t("alerts.add_phone")}</span></span></label>
     <div class="field">
-      <label for=${fieldId("escalateAfterMinutes")}>Remind me about a request nobody has touched</label>
+      <label for=${fieldId("escalateAfterMinutes")}>${t("alerts.remind")}</label>
       <select id=${fieldId("escalateAfterMinutes")} value=${escalate} onChange=${(e: Event) => setEscalate((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">Never</option>
-        ${[15, 30, 60, 120, 240].map((m) => html`<option value=${String(m)}>After ${m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? "" : "s"}`} of opening time</option>`)}
+        <option value="">${t("alerts.never")}</option>
+        ${[15, 30, 60, 120, 240].map((m) => html`<option value=${String(m)}>${m < 60 ? t("alerts.after_minutes", { count: m }) : tCount("alerts.after_hours", m / 60)}</option>`)}
       </select>
       ${errorAt(state.errors, "escalateAfterMinutes") ? html`<p class="field-error">${errorAt(state.errors, "escalateAfterMinutes")}</p>` : null}
     </div>
     <div class="field">
-      <label for=${fieldId("digestHour")}>Daily text of what is still open</label>
+      <label for=${fieldId("digestHour")}>${t("alerts.digest")}</label>
       <select id=${fieldId("digestHour")} value=${digest} onChange=${(e: Event) => setDigest((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">Never</option>
-        ${Array.from({ length: 24 }, (_, h) => html`<option value=${String(h)}>At ${String(h).padStart(2, "0")}:00 (your time zone)</option>`)}
+        <option value="">${t("alerts.never")}</option>
+        ${Array.from({ length: 24 }, (_, h) => html`<option value=${String(h)}>${t("alerts.digest_at", { time: `${String(h).padStart(2, "0")}:00` })}</option>`)}
       </select>
     </div>
     <p role="status" class=${test.text ? (test.ok ? "test-result test-ok" : "test-result test-problem") : "visually-hidden"}>${test.text ?? ""}</p>

@@ -5,6 +5,7 @@ import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import { CountrySelect } from "./zone-select.ts";
 import { ConsentFields } from "./consent-fields.ts";
+import { t } from "../i18n/t.ts";
 
 /** "Call-backs": how shoppers' numbers are read, the privacy line under every form, and call-back consent. */
 export function CallbacksSection(props: SectionProps) {
@@ -33,20 +34,20 @@ export function CallbacksSection(props: SectionProps) {
     },
   }));
 
-  return html`<${SectionFrame} id="callbacks" title="Call-backs">
-    <${CountrySelect} id=${fieldId("phoneCountry")} label="Default phone country" value=${phoneCountry} onValue=${setPhoneCountry}
-      error=${err("phoneCountry")} hint="Numbers typed without a +country code are read as numbers in this country." />
-    <${TextField} id=${fieldId("privacyLine")} label="Privacy line" multiline rows=${2} value=${privacyLine} onValue=${setPrivacyLine}
-      error=${err("privacyLine")} hint="Small print under every form in the widget (call-backs, messages and chat)." />
-    <${ConsentFields} channel="callback" before="to calls and texts before asking for a call back" value=${consent} onValue=${setConsent} errors=${state.errors} />
+  return html`<${SectionFrame} id="callbacks" title=${t("settings.section.callbacks")}>
+    <${CountrySelect} id=${fieldId("phoneCountry")} label=${t("callbacks.country")} value=${phoneCountry} onValue=${setPhoneCountry}
+      error=${err("phoneCountry")} hint=${t("callbacks.country_hint")} />
+    <${TextField} id=${fieldId("privacyLine")} label=${t("callbacks.privacy")} multiline rows=${2} value=${privacyLine} onValue=${setPrivacyLine}
+      error=${err("privacyLine")} hint=${t("callbacks.privacy_hint")} />
+    <${ConsentFields} channel="callback" value=${consent} onValue=${setConsent} errors=${state.errors} />
     <label class="check" id=${fieldId("shopperSms.enabled")}><input type="checkbox" checked=${texts}
       onChange=${(e: Event) => setTexts((e.currentTarget as HTMLInputElement).checked)} />
-      <span>Text shoppers who agreed: one confirmation, and one notice if we miss them
-        <span class="check-hint">Each text has a link to cancel. Shoppers who did not tick the consent box are never texted.</span></span></label>
+      <span>${t("callbacks.texts")}
+        <span class="check-hint">${t("callbacks.texts_hint")}</span></span></label>
     ${texts &&
-    html`<${TextField} id=${fieldId("shopperSms.dailyCap")} label="At most this many texts to shoppers a day" type="number" inputmode="numeric"
+    html`<${TextField} id=${fieldId("shopperSms.dailyCap")} label=${t("callbacks.cap")} type="number" inputmode="numeric"
         value=${cap} onValue=${setCap} error=${err("shopperSms.dailyCap")} />
-      <${TextField} id=${fieldId("shopperSms.countries")} label="Only to numbers in these countries" value=${countries} onValue=${setCountries}
-        error=${errorAt(state.errors, "shopperSms.countries", true)} hint=${`Country codes, e.g. US, CA. Empty: only ${phoneCountry}. This keeps the form from being used to send costly texts abroad.`} />`}
+      <${TextField} id=${fieldId("shopperSms.countries")} label=${t("callbacks.countries")} value=${countries} onValue=${setCountries}
+        error=${errorAt(state.errors, "shopperSms.countries", true)} hint=${t("callbacks.countries_hint", { country: phoneCountry })} />`}
   <//>`;
 }

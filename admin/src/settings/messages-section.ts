@@ -7,6 +7,7 @@ import { MessageFieldsEditor } from "./message-fields-editor.ts";
 import { ConsentFields } from "./consent-fields.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
+import { t } from "../i18n/t.ts";
 
 /** "Messages": extra fields, how fast the owner answers, where copies are emailed, and consent for messages and chat. */
 export function MessagesSection(props: SectionProps) {
@@ -25,19 +26,19 @@ export function MessagesSection(props: SectionProps) {
   contribute(() => {
     const replyWithinHours = Number(replyWithin);
     if (!/^\d+$/.test(replyWithin.trim()) || replyWithinHours < 1 || replyWithinHours > 72) {
-      return { reject: { replyWithinHours: "Enter a whole number of hours, from 1 to 72." } };
+      return { reject: { replyWithinHours: t("messages.hours_invalid") } };
     }
     const consent = { ...s.consent, message: messageConsent, chat: chatConsent };
     return { settings: { messageFields: toMessageFields(fields), replyWithinHours, notifyEmail: notifyEmail.trim() || null, consent } };
   });
 
-  return html`<${SectionFrame} id="messages" title="Messages">
+  return html`<${SectionFrame} id="messages" title=${t("settings.section.messages")}>
     <${MessageFieldsEditor} fields=${fields} onChange=${setFields} errors=${state.errors} newKey=${newKey} />
-    <${TextField} id=${fieldId("replyWithinHours")} label="Usually answer within (hours)" type="number" inputmode="numeric" value=${replyWithin}
-      onValue=${setReplyWithin} error=${err("replyWithinHours")} hint="During opening hours; 1 to 72. The automatic reply promises this." />
-    <${TextField} id=${fieldId("notifyEmail")} label="Email messages to" type="email" value=${notifyEmail} onValue=${setNotifyEmail}
-      error=${err("notifyEmail")} autocomplete="email" hint="Leave empty to use your account's email address." />
-    <${ConsentFields} channel="message" before="to be emailed before sending a message" value=${messageConsent} onValue=${setMessageConsent} errors=${state.errors} />
-    <${ConsentFields} channel="chat" before="before starting a chat" value=${chatConsent} onValue=${setChatConsent} errors=${state.errors} />
+    <${TextField} id=${fieldId("replyWithinHours")} label=${t("messages.reply_within")} type="number" inputmode="numeric" value=${replyWithin}
+      onValue=${setReplyWithin} error=${err("replyWithinHours")} hint=${t("messages.reply_within_hint")} />
+    <${TextField} id=${fieldId("notifyEmail")} label=${t("messages.notify_email")} type="email" value=${notifyEmail} onValue=${setNotifyEmail}
+      error=${err("notifyEmail")} autocomplete="email" hint=${t("messages.notify_email_hint")} />
+    <${ConsentFields} channel="message" value=${messageConsent} onValue=${setMessageConsent} errors=${state.errors} />
+    <${ConsentFields} channel="chat" value=${chatConsent} onValue=${setChatConsent} errors=${state.errors} />
   <//>`;
 }

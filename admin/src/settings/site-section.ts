@@ -4,6 +4,7 @@ import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
+import { t } from "../i18n/t.ts";
 
 /** "Your site": the name shoppers and the inbox see, and the mobile number alerts go to. */
 export function SiteSection(props: SectionProps) {
@@ -12,12 +13,12 @@ export function SiteSection(props: SectionProps) {
   const [phone, setPhone] = draft("phone", props.view.site.ownerPhone ?? "");
   contribute(() => ({ name, ownerPhone: phone.trim() || null }));
 
-  return html`<${SectionFrame} id="site" title="Your site">
-    <${TextField} id=${fieldId("name")} label="Display name" value=${name} onValue=${setName} error=${errorAt(state.errors, "name")}
-      hint="Shown in the widget and in emails to shoppers." autocomplete="organization" />
-    <${TextField} id=${fieldId("ownerPhone")} label="Owner mobile number" type="tel" value=${phone} onValue=${setPhone}
+  return html`<${SectionFrame} id="site" title=${t("settings.section.site")}>
+    <${TextField} id=${fieldId("name")} label=${t("site.display_name")} value=${name} onValue=${setName} error=${errorAt(state.errors, "name")}
+      hint=${t("site.display_name_hint")} autocomplete="organization" />
+    <${TextField} id=${fieldId("ownerPhone")} label=${t("site.owner_phone")} type="tel" value=${phone} onValue=${setPhone}
       error=${errorAt(state.errors, "ownerPhone")} autocomplete="tel" inputmode="tel"
-      hint="SMS alerts go to this number once its holder proves it with a texted code. Include the country code, or it is read as a number in the default phone country (see Call-backs)." />
+      hint=${t("site.owner_phone_hint")} />
     ${phone.trim() && (phone.trim() !== (props.view.site.ownerPhone ?? "") || props.view.site.ownerPhoneProved === false)
       ? html`<${PhoneProof} api=${props.api} path=${`/sites/${encodeURIComponent(props.view.site.key)}/alert-phone`} phone=${phone} idPrefix="alert-phone"
           onProved=${(p: string) => { setPhone(p); props.onSaved({ ...props.view, site: { ...props.view.site, ownerPhone: p, ownerPhoneProved: true } }); }} />`

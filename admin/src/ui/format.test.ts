@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatDateTime, formatPhone, ordinal } from "./format.ts";
+import { formatAgo, formatDateTime, formatPhone, nthRequest } from "./format.ts";
 
 describe("format", () => {
   it("writes ordinals", () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(nthRequest)).toEqual(
+      ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"].map((n) => `${n} request`),
+    );
   });
   it("shows times in the site's timezone", () => {
     expect(formatDateTime("2026-11-23T15:05:00Z", "America/New_York", "en-GB")).toBe("Mon 23 Nov, 10:05");

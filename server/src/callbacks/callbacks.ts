@@ -10,7 +10,11 @@ import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type Submissio
 import { createRequest } from "../intake/create-request.ts";
 import { parsePhone } from "../customers/phone.ts";
 import type { Site } from "../sites/sites.ts";
-import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
+import { typedText } from "../http/validation.ts";
+import { invalidIn, parseIn, phoneMessage } from "../i18n/field-errors.ts";
+import { t } from "../i18n/catalog.ts";
+import { bodyLocale } from "../i18n/locales.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
@@ -22,16 +26,18 @@ export type CallbackDeps = ChangeDeps & {
 export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck };
 
 const callbackInput = z.object({
-  name: typedText({ error: "Tell us your name." })
+  name: typedText({ error: "validation.name_required" })
     .trim()
-    .min(1, "Tell us your name.")
-    .max(100, "Please keep your name under 100 characters."),
-  phone: z.string({ error: "Enter your phone number." }).max(40, "That phone number is too long."),
+    .min(1, "validation.name_required")
+    .max(100, "validation.name_too_long"),
+  phone: z.string({ error: "validation.phone_required" }).max(40, "validation.phone_too_long"),
   when: z
-    .union([z.literal("asap"), z.iso.datetime({ offset: true })], { error: "Choose when we should call." })
+    .union([z.literal("asap"), z.iso.datetime({ offset: true })], { error: "validation.when_required" })
     .default("asap"),
-  note: typedText({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
-  consent: z.boolean({ error: "Consent must be true or false." }).optional(),
+  note: typedText({ error: "validation.text_required" }).trim().max(1000, "validation.too_long").optional(),
+  consent: z.boolean({ error: "validation.consent_boolean" }).optional(),
+  /** The shopper's language (one of i18n/locales.ts); any other falls back to the site's default. */
+  locale: z.unknown().optional(),
   /** The shopper's own time zone, so their link page shows times in it. Unknown zones are dropped. */
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
@@ -44,16 +50,17 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
   if (prior) return prior;
 
-  const data = parseOrThrow(callbackInput, input);
   const s = site.settings;
+  const locale = shopperLocale(s, bodyLocale(input));
+  const data = parseIn(locale, callbackInput, input);
   const now = clock.now();
   const fields: Record<string, string> = {};
   const phone = parsePhone(data.phone, s.phoneCountry);
-  if (!phone.ok) fields.phone = phone.message;
+  if (!phone.ok) fields.phone = phoneMessage(locale, data.phone, phone.message);
   const when = data.when === "asap" ? ("asap" as const) : new Date(data.when);
-  if (when !== "asap" && !isBookable(s, when, now)) fields.when = "That time is no longer available. Please pick another.";
-  if (s.consent.callback.required && data.consent !== true) fields.consent = "Please tick the box so we may call you.";
-  if (!phone.ok || Object.keys(fields).length) throw validationFailed(fields);
+  if (when !== "asap" && !isBookable(s, when, now)) fields.when = t(locale, "validation.when_taken");
+  if (s.consent.callback.required && data.consent !== true) fields.consent = t(locale, "validation.consent_callback");
+  if (!phone.ok || Object.keys(fields).length) throw invalidIn(locale, fields);
   const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 
   const shopperZone = knownTimeZone(data.timeZone);
@@ -66,7 +73,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         kind: "callback",
         customer: { name: data.name, phone: phone.e164 },
         fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
-        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when },
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when, locale },
       });
       await rememberAnswer(tx, site.id, key, answer);
       if (spam) return; // stored for the Spam view; nobody is alerted or texted
@@ -88,7 +95,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         phone: phone.e164,
         consent: data.consent === true,
         kind: "confirmation",
-        text: confirmationText({ siteName: site.name, name: data.name, when, timezone: s.timezone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
+        text: confirmationText({ locale, siteName: site.name, name: data.name, when, timezone: s.timezone, shopperZone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
         now,
       });
     }),

@@ -10,6 +10,7 @@ import { memberRequest } from "../inbox/inbox.ts";
 import { signLink } from "../callbacks/shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { readSettings } from "../sites/site-settings.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 
 export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUrl: string };
 
@@ -70,14 +71,15 @@ export async function recordCallStatus(
       const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));
       const fields = request.fields as { name?: string; phone?: string; consent?: boolean | null };
       if (site && fields.phone) {
+        const settings = readSettings(site.settings);
         await queueShopperSms(tx, {
           siteId: request.siteId,
-          settings: readSettings(site.settings),
+          settings,
           requestId: request.id,
           phone: fields.phone,
           consent: fields.consent === true,
           kind: "missed_call",
-          text: missedCallText({ siteName: site.name, name: fields.name ?? "", link: `${links.publicUrl}/c/${signLink(links.linkSecret, request.id)}` }),
+          text: missedCallText({ locale: shopperLocale(settings, request.locale), siteName: site.name, name: fields.name ?? "", link: `${links.publicUrl}/c/${signLink(links.linkSecret, request.id)}` }),
           now,
         });
       }

@@ -11,6 +11,8 @@ import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "../inbox/inbox.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
+import { t } from "../i18n/catalog.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 
 /** An answer the shopper has not seen in the widget by then goes to their email, if they left one. */
 export const CHAT_EMAIL_DELAY_MS = 2 * 60_000;
@@ -50,16 +52,18 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
     }
     await fx.request("request.updated", row.site.id, requestId);
     if (fields.email) {
-      const from = settings.ownerFirstName ? `${settings.ownerFirstName} at ${row.site.name}` : row.site.name;
+      // In the shopper's language: only the owner's own answer stays as they wrote it.
+      const locale = shopperLocale(settings, row.request.locale);
+      const from = settings.ownerFirstName ? t(locale, "email.from_owner", { owner: settings.ownerFirstName, site: row.site.name }) : row.site.name;
       await enqueueEmail(tx, {
         siteId: row.site.id,
         requestId,
         kind: "chat_reply",
         to: { shopper: fields.email },
         payload: {
-          subject: `Your chat with ${row.site.name}`,
+          subject: t(locale, "email.chat_subject", { site: row.site.name }),
           // One text, both parts: textToHtml escapes it and wraps the paragraphs.
-          ...bothParts(`${text}\n\n${from}, answering your chat. Reply to this email to carry on.`),
+          ...bothParts(`${text}\n\n${t(locale, "email.chat_footer", { from })}`),
           fromName: from,
           messageId: newMessageId(deps.mailFrom.address),
           chatMessageId: view.id,

@@ -12,7 +12,11 @@ import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
-import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts";
+import { parseOrThrow, typedText } from "../http/validation.ts";
+import { invalidIn, parseIn } from "../i18n/field-errors.ts";
+import { t } from "../i18n/catalog.ts";
+import { bodyLocale } from "../i18n/locales.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
@@ -20,18 +24,18 @@ export type ChatDeps = ChangeDeps & { publicUrl: string };
 /** A chat texts the owner again only after this long without an alert or an answer: never one SMS per line. */
 export const CHAT_QUIET_MS = 10 * 60_000;
 
-const line = typedText({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
+const line = typedText({ error: "validation.message_required" }).trim().min(1, "validation.message_required").max(2000, "validation.too_long");
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8–64 URL-safe characters.").optional();
-const email = z.string().trim().max(200).pipe(z.email("Enter a valid email address, like you@example.com.")).transform((e) => e.toLowerCase());
+const email = z.string().trim().max(200).pipe(z.email("validation.email_invalid")).transform((e) => e.toLowerCase());
 
 const startInput = z.object({
   token: chatToken,
-  name: typedText().trim().max(100, "Please keep your name under 100 characters.").optional(),
+  name: typedText().trim().max(100, "validation.name_too_long").optional(),
   email: z.union([z.literal(""), email]).optional(),
   message: line,
   clientId,
   company: z.string().optional(),
-  consent: z.boolean({ error: "Consent must be true or false." }).optional(),
+  consent: z.boolean({ error: "validation.consent_boolean" }).optional(),
 });
 const lineInput = z.object({ token: chatToken, message: line, clientId });
 
@@ -42,13 +46,14 @@ const lineInput = z.object({ token: chatToken, message: line, clientId });
 export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
   if (!site.settings.channels.includes("chat")) throw new ApiError(403, "chat_disabled", "This shop does not offer live chat.");
-  const data = parseOrThrow(startInput, input);
+  const locale = shopperLocale(site.settings, bodyLocale(input));
+  const data = parseIn(locale, startInput, input);
   const tokenHash = hashChatToken(data.token);
   const existing = await db.select({ id: chats.requestId }).from(chats).where(eq(chats.tokenHash, tokenHash));
   if (existing[0]) return shopperView(db, site, existing[0].id, data.token, clock.now());
   if (data.company?.trim()) return { id: randomUUID(), status: "new" as const, ref: "0", messages: [], ownerAvailable: false };
   // Chat has its own consent setting: a tick required for call-backs or messages does not apply here.
-  if (site.settings.consent.chat.required && data.consent !== true) throw validationFailed({ consent: "Please tick the box to start the chat." });
+  if (site.settings.consent.chat.required && data.consent !== true) throw invalidIn(locale, { consent: t(locale, "validation.consent_chat") });
 
   const id = randomUUID();
   const now = clock.now();
@@ -60,7 +65,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
       kind: "chat",
       customer: { name: name ?? null, ...(address && { email: address }) },
       fields: { name: name ?? null, email: address ?? null, ...(data.consent !== undefined && { consent: data.consent }) },
-      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam },
+      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale },
     });
     await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
     await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
@@ -79,7 +84,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
 /** A further line from the shopper. Reopens a closed chat; texts the owner only after a quiet spell. */
 export async function postShopperLine(deps: ChatDeps, site: Site, id: string, input: unknown) {
   const { db, clock } = deps;
-  const data = parseOrThrow(lineInput, input);
+  const data = parseIn(shopperLocale(site.settings, bodyLocale(input)), lineInput, input);
   const { request, chat } = await shopperChat(db, site.id, id, data.token);
   if (data.clientId) {
     const [dupe] = await db.select().from(chatMessages).where(and(eq(chatMessages.requestId, id), eq(chatMessages.clientId, data.clientId)));
@@ -119,7 +124,7 @@ async function addShopperLine(tx: Tx, fx: Effects, siteId: number, requestId: st
 /** The shopper leaves an email so an answer can still reach them after they have gone. */
 export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input: unknown) {
   const { db, clock } = deps;
-  const data = parseOrThrow(z.object({ token: chatToken, email }), input);
+  const data = parseIn(shopperLocale(site.settings, bodyLocale(input)), z.object({ token: chatToken, email }), input);
   const { request } = await shopperChat(db, site.id, id, data.token);
   const now = clock.now();
   await deps.pipeline.commit(db, async (tx, fx) => {

@@ -182,6 +182,8 @@ export const requests = sqliteTable(
     /** Set when the request is spam (a blocked sender, a failed challenge, or the owner said so): kept out of the inbox, never alerted. */
     spamAt: integer("spam_at", { mode: "timestamp_ms" }),
     spamReason: text("spam_reason").$type<SpamReason>(),
+    /** The shopper's language (one of i18n/locales.ts), for everything sent to them; null on older requests: the site's default. */
+    locale: text("locale"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

@@ -163,6 +163,8 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       fields: row.request.fields,
       scheduledFor: iso(row.request.scheduledFor),
       origin: row.request.origin,
+      /** The shopper's language, when their widget sent one (see i18n/locales.ts). */
+      locale: row.request.locale,
     },
     site: { key: row.site.key, name: row.site.name, timezone: readSettings(row.site.settings).timezone },
     customer: customerView(row.customer),

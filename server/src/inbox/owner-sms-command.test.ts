@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gsm7Segments } from "../channels/sms/gsm7.ts";
+import { smsSegments } from "../channels/sms/sms-encoding.ts";
 import { OWNER_SMS_HELP, parseOwnerSms } from "./owner-sms-command.ts";
 
 describe("parseOwnerSms", () => {
@@ -24,6 +24,6 @@ describe("parseOwnerSms", () => {
   });
 
   it("keeps the help text within two SMS segments", () => {
-    expect(gsm7Segments(OWNER_SMS_HELP)).toBeLessThanOrEqual(2);
+    expect(smsSegments(OWNER_SMS_HELP)).toBeLessThanOrEqual(2);
   });
 });

@@ -8,6 +8,8 @@ import { enqueueEmail } from "../outbox/outbox.ts";
 import { textToHtml } from "@beckon/contract/autoreply";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
+import { t } from "../i18n/catalog.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 
 const replyInput = z.object({ text: typedText().trim().min(1, "Write your reply.").max(10_000, "Please keep it under 10,000 characters.") });
 
@@ -36,9 +38,11 @@ export async function sendReply(deps: ChangeDeps & { mailFrom: { address: string
   const earlier = thread.map((t) => t.payload as EmailPayload);
   const first = earlier[0];
   const topic = (row.request.fields as { topic?: string | null }).topic;
-  const subject = first ? (first.subject.startsWith("Re: ") ? first.subject : `Re: ${first.subject}`) : `Re: ${topic || `Your message to ${row.site.name}`}`;
+  const settings = readSettings(row.site.settings);
+  const locale = shopperLocale(settings, row.request.locale);
+  const subject = first ? (first.subject.startsWith("Re: ") ? first.subject : `Re: ${first.subject}`) : `Re: ${topic || t(locale, "email.reply_subject", { site: row.site.name })}`;
   const references = earlier.map((m) => m.messageId);
-  const owner = readSettings(row.site.settings).ownerFirstName;
+  const owner = settings.ownerFirstName;
   const now = clock.now();
 
   await deps.pipeline.commit(db, async (tx, fx) => {
@@ -51,7 +55,7 @@ export async function sendReply(deps: ChangeDeps & { mailFrom: { address: string
         subject,
         text,
         html: textToHtml(text),
-        fromName: owner ? `${owner} at ${row.site.name}` : row.site.name,
+        fromName: owner ? t(locale, "email.from_owner", { owner, site: row.site.name }) : row.site.name,
         messageId: newMessageId(deps.mailFrom.address),
         ...(references.length && { inReplyTo: references.at(-1)!, references }),
       },

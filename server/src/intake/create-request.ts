@@ -3,6 +3,7 @@ import { scheduleRequestReminders } from "../callbacks/reminders.ts";
 import type { Effects, Tx } from "../pipeline/commit.ts";
 import type { SiteSettings } from "../sites/site-settings.ts";
 import { nextRef, upsertCustomer } from "./intake.ts";
+import type { Locale } from "../i18n/locales.ts";
 
 /** Who sent a request: known by phone or email (a returning customer is found again), or neither (an anonymous chat). */
 export type NewCustomer = { name: string | null; phone?: string; email?: string };
@@ -22,6 +23,8 @@ export type NewRequest = {
     spam: SpamReason | null;
     /** A booked call's time. */
     scheduledFor?: Date | null;
+    /** The shopper's language, for everything sent to them (see i18n/locales.ts). */
+    locale?: Locale;
   };
 };
 
@@ -51,6 +54,7 @@ export async function createRequest(tx: Tx, fx: Effects, site: { id: number; set
     senderHash: input.context.senderHash ?? null,
     spamAt: spam ? now : null,
     spamReason: spam,
+    locale: input.context.locale ?? null,
     createdAt: now,
     updatedAt: now,
   });

@@ -15,6 +15,10 @@ import { replyTimeText } from "../sites/reply-time.ts";
 import type { MessageField } from "../sites/site-settings.ts";
 import type { Site } from "../sites/sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
+import { invalidIn, parseIn } from "../i18n/field-errors.ts";
+import { t } from "../i18n/catalog.ts";
+import { bodyLocale, type Locale } from "../i18n/locales.ts";
+import { shopperLocale, shopperWords } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 
 export type MessageDeps = ChangeDeps & {
@@ -23,15 +27,15 @@ export type MessageDeps = ChangeDeps & {
 };
 
 const messageInput = z.object({
-  name: typedText({ error: "Tell us your name." }).trim().min(1, "Tell us your name.").max(100, "Please keep your name under 100 characters."),
+  name: typedText({ error: "validation.name_required" }).trim().min(1, "validation.name_required").max(100, "validation.name_too_long"),
   email: z
-    .string({ error: "Enter your email address." })
+    .string({ error: "validation.email_required" })
     .trim()
     .max(200)
-    .pipe(z.email("Enter a valid email address, like you@example.com."))
+    .pipe(z.email("validation.email_invalid"))
     .transform((e) => e.toLowerCase()),
-  topic: typedText().trim().max(150, "Please keep the topic short.").optional(),
-  message: typedText({ error: "Write your message." }).trim().min(1, "Write your message.").max(5000, "Please keep it under 5,000 characters."),
+  topic: typedText().trim().max(150, "validation.topic_too_long").optional(),
+  message: typedText({ error: "validation.message_required" }).trim().min(1, "validation.message_required").max(5000, "validation.too_long"),
   fields: z.record(z.string(), z.union([typedText().max(500), z.boolean()])).default({}),
   consent: z.boolean().optional(),
   timeZone: z.string().max(64).optional(),
@@ -42,23 +46,23 @@ const messageInput = z.object({
 const AUTOREPLY_WINDOW_MS = 60 * 60_000;
 
 /** Checks the owner's extra fields; returns their display values and any field errors (`fields.<id>`). */
-function readExtraFields(defs: MessageField[], values: Record<string, string | boolean>) {
+function readExtraFields(defs: MessageField[], values: Record<string, string | boolean>, locale: Locale) {
   const errors: Record<string, string> = {};
   const extras: { id: string; label: string; value: string }[] = [];
   for (const def of defs) {
     const raw = values[def.id];
     const key = `fields.${def.id}`;
     if (def.type === "checkbox") {
-      if (def.required && raw !== true) errors[key] = `Please tick "${def.label}".`;
+      if (def.required && raw !== true) errors[key] = t(locale, "validation.field_tick", { label: def.label });
       if (raw === true) extras.push({ id: def.id, label: def.label, value: "Yes" });
       continue;
     }
     const text = typeof raw === "string" ? raw.trim() : "";
     if (!text) {
-      if (def.required) errors[key] = def.type === "choice" ? `Choose an option for "${def.label}".` : `Please fill in "${def.label}".`;
+      if (def.required) errors[key] = t(locale, def.type === "choice" ? "validation.field_choose" : "validation.field_fill", { label: def.label });
       continue;
     }
-    if (def.type === "choice" && !def.options.includes(text)) errors[key] = `Choose one of the options for "${def.label}".`;
+    if (def.type === "choice" && !def.options.includes(text)) errors[key] = t(locale, "validation.field_options", { label: def.label });
     else extras.push({ id: def.id, label: def.label, value: text.slice(0, 200) });
   }
   return { errors, extras };
@@ -71,16 +75,17 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
   if (prior) return prior;
 
-  const data = parseOrThrow(messageInput, input);
   const s = site.settings;
-  const { errors, extras } = readExtraFields(s.messageFields, data.fields);
-  if (s.consent.message.required && data.consent !== true) errors.consent = "Please tick the box so we may answer you.";
-  if (Object.keys(errors).length) throw validationFailed(errors);
+  const locale = shopperLocale(s, bodyLocale(input));
+  const data = parseIn(locale, messageInput, input);
+  const { errors, extras } = readExtraFields(s.messageFields, data.fields, locale);
+  if (s.consent.message.required && data.consent !== true) errors.consent = t(locale, "validation.consent_message");
+  if (Object.keys(errors).length) throw invalidIn(locale, errors);
   const spam = (await meta.sender?.screen({ email: data.email })) ?? null;
 
   const now = clock.now();
   const id = randomUUID();
-  const replyTime = replyTimeText(s, now, data.timeZone);
+  const replyTime = replyTimeText(s, now, data.timeZone, locale);
   const opens = isOpen(s, now) ? null : nextOpening(s, now);
   const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
@@ -98,7 +103,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
           extras: Object.fromEntries(extras.map((e) => [e.id, e.value])),
           consent: data.consent ?? null,
         },
-        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam },
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale },
       });
       const earlierRequests = customer.requestCount - 1;
       if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
@@ -137,15 +142,18 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
           siteName: site.name,
           settings: s,
           replyTime,
+          teamName: t(locale, "email.team", { site: site.name }),
         });
-        const text = renderText(s.autoReply.body, view);
+        // In the shopper's language: the owner's text for it, else the site's, else Beckon's own in that language.
+        const words = shopperWords(s, locale).autoReply;
+        const text = renderText(words.body, view);
         await enqueueEmail(tx, {
           siteId: site.id,
           requestId: id,
           kind: "autoreply",
           to: { shopper: data.email },
           payload: {
-            subject: renderText(s.autoReply.subject, view).replace(/[\r\n]+/g, " ").slice(0, 200),
+            subject: renderText(words.subject, view).replace(/[\r\n]+/g, " ").slice(0, 200),
             text,
             html: textToHtml(text),
             fromName: site.name,

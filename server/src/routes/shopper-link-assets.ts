@@ -35,7 +35,8 @@ export const LINK_JS = `(function () {
   });
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   document.querySelectorAll("[data-zone-note]").forEach(function (el) {
-    if (zone) el.textContent = "Times are in your time zone (" + zone.replace(/_/g, " ") + ").";
+    // The sentence comes in the page's language, with {zone} to fill.
+    if (zone) el.textContent = el.getAttribute("data-zone-note").replace("{zone}", zone.replace(/_/g, " "));
   });
 })();
 `;

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { html } from "hono/html";
-import { DateTime } from "luxon";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Pipeline } from "../pipeline/commit.ts";
@@ -10,6 +9,10 @@ import { textOnAccent } from "@beckon/contract/contrast";
 import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../callbacks/shopper-cancel.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
+import { t } from "../i18n/catalog.ts";
+import { formatDate, zoneCity } from "../i18n/dates.ts";
+import { intlTag, isRtl, resolveLocale, type Locale } from "../i18n/locales.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; pipeline: Pipeline };
@@ -23,7 +26,8 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("base6
  * The page behind the link in a shopper's confirmation text: what they asked for, a button to
  * cancel it and a list to move it. The signed token is the only key; a tampered one finds nothing.
  * It looks like the shop's widget (accent, name, photo), is made for a phone first, and shows
- * times in the shopper's own zone: the one their widget sent, then the browser's (link.js).
+ * times in the shopper's own zone: the one their widget sent, then the browser's (link.js). It speaks
+ * the shopper's language (the one their request recorded, else the shop's default).
  */
 export function shopperLink(deps: ShopperLinkDeps) {
   const app = new Hono();
@@ -38,7 +42,7 @@ export function shopperLink(deps: ShopperLinkDeps) {
   app.get("/c/link.css", asset("text/css; charset=utf-8", LINK_CSS));
   app.get("/c/link.js", asset("text/javascript; charset=utf-8", LINK_JS));
 
-  const page = (c: Context, status: 200 | 404, title: string, body: ReturnType<typeof html>, shop?: Shop) => {
+  const page = (c: Context, locale: Locale, status: 200 | 404, title: string, body: ReturnType<typeof html>, shop?: Shop) => {
     const s = shop && readSettings(shop.settings);
     // The shop's colours are the one inline thing, allowed by their hash (no 'unsafe-inline').
     const theme = `:root{--accent:${s?.accent ?? "#1f6f5c"};--on-accent:${textOnAccent(s?.accent ?? "#1f6f5c").color}}`;
@@ -50,7 +54,7 @@ export function shopperLink(deps: ShopperLinkDeps) {
     c.header("Cache-Control", "no-store");
     const photo = shop?.photoUpdatedAt ? `/api/v1/sites/${encodeURIComponent(shop.key)}/photo?v=${shop.photoUpdatedAt.getTime()}` : null;
     return c.html(
-      html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+      html`<!doctype html><html lang="${intlTag(locale)}" dir="${isRtl(locale) ? "rtl" : "ltr"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex"><title>${title}</title><link rel="stylesheet" href="/c/link.css"><style>${theme}</style>
         <script src="/c/link.js" defer></script></head><body>
         ${shop
@@ -63,34 +67,41 @@ export function shopperLink(deps: ShopperLinkDeps) {
   };
 
   const load = (token: string) => linkedRequest(deps.db, deps.linkSecret, token);
-  const notFound = (c: Context) => page(c, 404, "This link does not work", html`<p>It may have been mistyped. Contact the shop directly.</p>`);
+  const notFound = (c: Context) => {
+    const locale = resolveLocale(c.req.header("accept-language"));
+    return page(c, locale, 404, t(locale, "link.not_found_title"), html`<p>${t(locale, "link.not_found_body")}</p>`);
+  };
+  const localeOf = (row: Row) => shopperLocale(readSettings(row.site.settings), row.request.locale);
 
   app.get("/c/:token", async (c) => {
     const row = await load(c.req.param("token"));
     if (!row) return notFound(c);
     const settings = readSettings(row.site.settings);
+    const locale = localeOf(row);
     const fields = row.request.fields as { timeZone?: string };
     // The shopper's zone as their widget told us; else the shop's. The page's script then uses the browser's.
     const zone = knownTimeZone(fields.timeZone) ?? settings.timezone;
-    const at = (d: Date) => html`<span data-at=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, h:mm a")}</span>`;
-    const zoneNote = html`<p class="zone" data-zone-note>Times are in ${zone.replace(/_/g, " ")} time.</p>`;
-    if (row.request.status === "done") return page(c, 200, "Your call-back is closed", html`<p>This call-back request is closed. Nothing more to do.</p>`, row.site);
+    const long = (d: Date) => formatDate(d, locale, zone, "long");
+    const at = (d: Date) => html`<span data-at=${d.toISOString()}>${long(d)}</span>`;
+    const zoneNote = html`<p class="zone" data-zone-note=${t(locale, "link.your_zone")}>${t(locale, "link.zone_note", { city: zoneCity(zone) })}</p>`;
+    if (row.request.status === "done") return page(c, locale, 200, t(locale, "link.closed_title"), html`<p>${t(locale, "link.closed_body")}</p>`, row.site);
     const slots = callbackSlots(settings, deps.clock.now());
     const when = row.request.scheduledFor;
     return page(
       c,
+      locale,
       200,
-      "Your call-back",
-      html`<p>${row.site.name} will call you</p>
-        <p class="when">${when ? at(when) : "as soon as they can"}</p>
+      t(locale, "link.title"),
+      html`<p>${t(locale, "link.will_call", { site: row.site.name })}</p>
+        <p class="when">${when ? at(when) : t(locale, "link.asap")}</p>
         ${when || slots.length ? zoneNote : ""}
         ${slots.length
           ? html`<form method="post"><input type="hidden" name="action" value="reschedule">
-              <label for="slot">Move it to another time</label>
-              <select id="slot" name="slot">${slots.map((d) => html`<option value=${d.toISOString()} data-at=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, h:mm a")}</option>`)}</select>
-              <button type="submit" class="primary">Move my call-back</button></form><hr>`
+              <label for="slot">${t(locale, "link.move_label")}</label>
+              <select id="slot" name="slot">${slots.map((d) => html`<option value=${d.toISOString()} data-at=${d.toISOString()}>${long(d)}</option>`)}</select>
+              <button type="submit" class="primary">${t(locale, "link.move_button")}</button></form><hr>`
           : ""}
-        <form method="post"><input type="hidden" name="action" value="cancel"><button type="submit" class="secondary">Cancel my call-back</button></form>`,
+        <form method="post"><input type="hidden" name="action" value="cancel"><button type="submit" class="secondary">${t(locale, "link.cancel_button")}</button></form>`,
       row.site,
     );
   });
@@ -99,15 +110,18 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const row = await load(c.req.param("token"));
     if (!row) return notFound(c);
     const form = await c.req.parseBody();
+    const locale = localeOf(row);
+    const say = (title: string, body: string) => page(c, locale, 200, title, html`<p>${body}</p>`, row.site);
+    const site = row.site.name;
     if (form.action === "reschedule") {
       const moved = await rescheduleByShopper(deps, row, String(form.slot ?? ""));
-      if (!moved) return page(c, 200, "That time is taken", html`<p>That time is no longer available. Go back and pick another.</p>`, row.site);
-      return page(c, 200, "Call-back moved", html`<p>Done: ${row.site.name} will call you at the new time.</p>`, row.site);
+      if (!moved) return say(t(locale, "link.taken_title"), t(locale, "link.taken_body"));
+      return say(t(locale, "link.moved_title"), t(locale, "link.moved_body", { site }));
     }
     // Only an explicit cancel cancels: an empty or unknown post (a link preview, a bot) changes nothing.
-    if (form.action !== "cancel") return page(c, 200, "Nothing changed", html`<p>That did not work. Go back and try again.</p>`, row.site);
+    if (form.action !== "cancel") return say(t(locale, "link.nothing_title"), t(locale, "link.nothing_body"));
     await cancelByShopper(deps, row.request);
-    return page(c, 200, "Call-back cancelled", html`<p>Done: ${row.site.name} will not call you for this request.</p>`, row.site);
+    return say(t(locale, "link.cancelled_title"), t(locale, "link.cancelled_body", { site }));
   });
 
   return app;

@@ -22,7 +22,7 @@ describe("texts to shoppers", () => {
     expect(texts).toHaveLength(1);
     expect(texts[0]!.recipient).toBe("+14155550123");
     const text = (texts[0]!.payload as { text: string }).text;
-    expect(text).toBe(`Test Shop: thanks Jane, we'll call you Mon 23 Nov 14:00 (New York time). To cancel: ${PUBLIC_URL}/c/${signLink(LINK_SECRET, id)}`);
+    expect(text).toBe(`Test Shop: thanks Jane, we'll call you Mon, Nov 23, 2:00 PM (New York time). To cancel: ${PUBLIC_URL}/c/${signLink(LINK_SECRET, id)}`);
     await h.worker.drain();
     expect(h.twilio.messages.filter((m) => m.to === "+14155550123")).toHaveLength(1);
   });
@@ -104,8 +104,8 @@ describe("texts to shoppers", () => {
     const res = await h.app.request(`/c/${signLink(LINK_SECRET, id)}`);
     const text = await res.text();
     // 19:00 UTC is 7:00 PM in London (the shop's own zone would say 2:00 PM).
-    expect(text).toContain(">Monday 23 November, 7:00 PM</span>");
-    expect(text).toContain("Times are in Europe/London time.");
+    expect(text).toContain(">Monday, November 23 at 7:00 PM</span>");
+    expect(text).toContain("Times are in London time.");
     expect(text).toContain('<p class="shop-name">Test Shop</p>');
     // The shop's accent with the text colour chosen for it; the one inline style is allowed by its hash, no script is inline.
     const theme = /<style>(.*?)<\/style>/.exec(text)![1]!;
@@ -123,7 +123,7 @@ describe("texts to shoppers", () => {
 
     // An unknown zone from a widget is dropped: the shop's zone is used.
     const other = await callback({ when: "2026-11-23T19:00:00Z", timeZone: "Nowhere/City", phone: "+14155550125" });
-    expect(await (await h.app.request(`/c/${signLink(LINK_SECRET, other)}`)).text()).toContain(">Monday 23 November, 2:00 PM</span>");
+    expect(await (await h.app.request(`/c/${signLink(LINK_SECRET, other)}`)).text()).toContain(">Monday, November 23 at 2:00 PM</span>");
   });
 
   it("lets the shopper move the call to another bookable slot; the reminder moves with it", async () => {

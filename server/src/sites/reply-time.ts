@@ -1,19 +1,22 @@
-import { DateTime } from "luxon";
+import { t, tn } from "../i18n/catalog.ts";
+import { formatDate, zoneCity } from "../i18n/dates.ts";
+import type { Locale } from "../i18n/locales.ts";
 import { isOpen, nextOpening } from "./availability.ts";
 import type { SiteSettings } from "./site-settings.ts";
+import { knownTimeZone } from "./time-zone.ts";
 
 /**
- * An honest promise of when the owner will answer, for auto-replies: "within 2 hours" while open,
- * otherwise a time after the next opening, in the shopper's zone when we know it.
+ * An honest promise of when the owner will answer, for auto-replies, in the shopper's language: "within
+ * 2 hours" while open, otherwise a time after the next opening, in the shopper's zone when we know it
+ * (else the shop's, named).
  */
-export function replyTimeText(settings: SiteSettings, now: Date, shopperZone?: string): string {
+export function replyTimeText(settings: SiteSettings, now: Date, shopperZone?: string, locale: Locale = "en"): string {
   const n = settings.replyWithinHours;
-  const within = `within ${n} hour${n === 1 ? "" : "s"}`;
-  if (isOpen(settings, now)) return within;
+  if (isOpen(settings, now)) return tn(locale, "reply.within", n);
   const opens = nextOpening(settings, now);
-  if (!opens) return "as soon as we can";
-  const zone = shopperZone && DateTime.now().setZone(shopperZone).isValid ? shopperZone : settings.timezone;
-  const by = DateTime.fromJSDate(opens).plus({ hours: n }).setZone(zone);
-  const label = zone === shopperZone ? "" : ` (${settings.timezone.split("/").pop()!.replace(/_/g, " ")} time)`;
-  return `by ${by.toFormat("cccc HH:mm")}${label}`;
+  if (!opens) return t(locale, "reply.asap");
+  const zone = knownTimeZone(shopperZone);
+  const by = new Date(opens.getTime() + n * 3600_000);
+  const time = formatDate(by, locale, zone ?? settings.timezone, "weekdayTime");
+  return t(locale, "reply.by", { time: zone ? time : t(locale, "time.in_zone", { time, city: zoneCity(settings.timezone) }) });
 }

@@ -55,6 +55,13 @@ export async function updateSiteSettings(db: Db, site: MemberSite, input: unknow
       const problem = templateProblem(merged.data.autoReply[part], merged.data.messageFields);
       if (problem) fields[`autoReply.${part}`] = problem;
     }
+    for (const [locale, texts] of Object.entries(merged.data.translations)) {
+      for (const part of ["subject", "body"] as const) {
+        const template = texts?.autoReply?.[part];
+        const problem = template && templateProblem(template, merged.data.messageFields);
+        if (problem) fields[`translations.${locale}.autoReply.${part}`] = problem;
+      }
+    }
   }
   let phone: string | null | undefined = undefined;
   if (ownerPhone === null || ownerPhone === "") phone = null;

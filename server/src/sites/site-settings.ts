@@ -4,6 +4,7 @@ import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT } from "@beckon/contr
 import { textOnAccent } from "@beckon/contract/contrast";
 import { FIELD_ID } from "@beckon/contract/fields";
 import { consentSettings, migrateConsent } from "./consent-settings.ts";
+import { localeSettings } from "./locale-settings.ts";
 
 // The list of zones is built anew by each Intl.supportedValuesOf call (~430 strings), and settings are
 // read on every public request: build the set once, on first use.
@@ -94,6 +95,7 @@ export const siteSettingsSchema = z.object({
     .max(20)
     .default([]),
   ...consentSettings,
+  ...localeSettings,
   smsAlerts: z.boolean().default(true),
   /**
    * Texts to shoppers (off by default): a confirmation after a call-back request and one notice after a

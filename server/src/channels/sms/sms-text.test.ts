@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callbackAlertText, chatAlertText, MAX_SMS_CHARS } from "./sms-text.ts";
-import { gsm7Segments, toGsm7 } from "./gsm7.ts";
+import { smsEncoding, smsSegments } from "./sms-encoding.ts";
 
 const base = {
   ref: "7",
@@ -33,17 +33,23 @@ describe("callbackAlertText", () => {
     expect(text).toContain("When: Tue 24 Nov 10:00");
   });
 
-  it("stays inside two GSM-7 segments whatever the shopper typed", () => {
-    const text = callbackAlertText({
-      ...base,
-      name: "Łukasz 😀 Żółć {admin}",
-      note: "Ünïcödé “quotes” and emoji 🎉🎉 ".repeat(40),
-    });
+  it("stays inside two GSM-7 segments when the shopper types Latin text, typographic quotes made plain", () => {
+    const text = callbackAlertText({ ...base, name: "Zoé O’Neil", note: "“Quotes” – and more words ".repeat(40) });
+    expect(smsEncoding(text)).toBe("GSM-7");
     expect(text.length).toBeLessThanOrEqual(MAX_SMS_CHARS);
-    expect(gsm7Segments(text)).toBeLessThanOrEqual(2);
-    expect(toGsm7(text)).toBe(text);
-    expect(text).toContain("Lukasz Zolc (admin)");
+    expect(smsSegments(text)).toBe(2);
+    expect(text).toContain("Zoé O'Neil +14155550123");
     expect(text).toMatch(/\.\.\."\n/);
+    expect(text).toContain(base.link);
+  });
+
+  it("keeps letters outside GSM-7 as typed, within two UCS-2 segments", () => {
+    const text = callbackAlertText({ ...base, name: "Łukasz 😀 Żółć {admin}", note: "Ünïcödé “quotes” and emoji 🎉🎉 ".repeat(40) });
+    expect(smsEncoding(text)).toBe("UCS-2");
+    expect(text.length).toBeLessThanOrEqual(134);
+    expect(smsSegments(text)).toBe(2);
+    expect(text).toContain("Łukasz 😀 Żółć {admin} +14155550123");
+    expect(text).toMatch(/…"$/);
   });
 });
 
@@ -57,6 +63,6 @@ describe("chatAlertText", () => {
   });
   it("stays within two GSM-7 segments whatever the shopper writes", () => {
     const text = chatAlertText({ ref: "12", name: "Zoë 🌿".repeat(10), message: "🙂 long ".repeat(200), earlierRequests: 3, link, first: true });
-    expect(gsm7Segments(text)).toBeLessThanOrEqual(2);
+    expect(smsSegments(text)).toBeLessThanOrEqual(2);
   });
 });

@@ -1,8 +1,12 @@
 import { DateTime } from "luxon";
-import { gsm7Segments, toGsm7 } from "./gsm7.ts";
+import { t } from "../../i18n/catalog.ts";
+import { formatDate, zoneCity } from "../../i18n/dates.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import { composeSms } from "./sms-compose.ts";
+import { cutTo, fitsSms, SMS_BUDGET, smsEncoding, smsLine } from "./sms-encoding.ts";
 
-/** At most two GSM-7 segments. */
-export const MAX_SMS_CHARS = 306;
+/** At most two GSM-7 segments (two UCS-2 segments are 134 characters: see sms-encoding.ts). */
+export const MAX_SMS_CHARS = SMS_BUDGET["GSM-7"];
 
 export type CallbackAlert = {
   ref: string;
@@ -15,7 +19,9 @@ export type CallbackAlert = {
   link: string;
 };
 
-const oneLine = (text: string) => toGsm7(text).replace(/\s+/g, " ").trim();
+// Names are capped by characters, never rewritten: a Cyrillic or Arabic name stays as typed.
+const oneLine = smsLine;
+const capped = (text: string, max: number) => [...oneLine(text)].slice(0, max).join("");
 
 /** The owner's alert for a new call-back request: who, which number, when, why, and a link. */
 export function callbackAlertText(alert: CallbackAlert): string {
@@ -23,7 +29,7 @@ export function callbackAlertText(alert: CallbackAlert): string {
     alert.when === "asap"
       ? "ASAP"
       : DateTime.fromJSDate(alert.when).setZone(alert.timezone).toFormat("ccc d LLL HH:mm");
-  const name = oneLine(alert.name).slice(0, 40) || "Someone";
+  const name = capped(alert.name, 40) || "Someone";
   return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link);
 }
 
@@ -31,71 +37,98 @@ export type MessageAlert = { ref: string; name: string; email: string; topic: st
 
 /** The owner's short alert for a new message; the full text goes by email. */
 export function messageAlertText(alert: MessageAlert): string {
-  const name = oneLine(alert.name).slice(0, 40) || "Someone";
-  const email = oneLine(alert.email).slice(0, 80);
+  const name = capped(alert.name, 40) || "Someone";
+  const email = capped(alert.email, 80);
   const quote = alert.topic ? `${alert.topic}: ${alert.message}` : alert.message;
   return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link);
 }
 
-/** Head lines, as much of the shopper's words as fits, the returning-customer line and the link, in two segments. */
-function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string): string {
-  const tail = [
-    ...(earlierRequests > 0 ? [`Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})`] : []),
-    link,
-  ];
-  const quote = quoteText ? oneLine(quoteText) : "";
-  const room = MAX_SMS_CHARS - [...head, ...tail].join("\n").length - 3; // newline and two quotes
-  const lines = [...head];
-  if (quote && room > 10) lines.push(`"${quote.length > room ? `${quote.slice(0, room - 3)}...` : quote}"`);
-  const text = [...lines, ...tail].join("\n");
-  // The link is ours and the rest is already GSM-7; this only trips if PUBLIC_URL itself is absurdly long.
-  return gsm7Segments(text) <= 2 ? text : text.slice(0, MAX_SMS_CHARS);
+/**
+ * Head lines, as much of the shopper's words as fits, the returning-customer line and the link, in two
+ * segments of whichever encoding the text needs. When a non-Latin message leaves the quote too little
+ * room, the returning line and then the link give way; the head (ref, name, number) never does.
+ */
+function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string, extra: string[] = []): string {
+  return composeSms([
+    ...head.map((text) => ({ text })),
+    ...extra.map((text) => ({ text, drop: 2 })),
+    { text: quoteText ? oneLine(quoteText) : "", quote: true },
+    { text: earlierRequests > 0 ? `Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})` : "", drop: 0 },
+    { text: link, drop: 1 },
+  ]);
 }
 
 export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean };
 
 /** The owner's alert for a chat: the first message of a new chat, or a nudge after a quiet spell. */
 export function chatAlertText(alert: ChatAlert): string {
-  const name = oneLine(alert.name ?? "").slice(0, 40) || "A visitor";
+  const name = capped(alert.name ?? "", 40) || "A visitor";
   const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`;
-  return alertText([head, "Reply to answer"], alert.message, alert.earlierRequests, alert.link);
+  return alertText([head], alert.message, alert.earlierRequests, alert.link, ["Reply to answer"]);
 }
 
-/** Fits a reminder into two GSM-7 segments: the shopper's words are what gets shortened. */
+/** Fits a reminder into two segments: its last line (the link) goes before anything else is cut. */
 function fit(text: string): string {
-  const clean = toGsm7(text);
-  return gsm7Segments(clean) <= 2 ? clean : `${clean.slice(0, MAX_SMS_CHARS - 3)}...`;
+  const lines = text.split("\n");
+  return lines.length > 1 ? composeSms([{ text: lines.slice(0, -1).join(" ") }, { text: lines.at(-1)!, drop: 0 }]) : composeSms([{ text }]);
 }
 
 /** At a booked call's time. */
 export function scheduledCallText(r: { ref: string; name: string; phone: string }): string {
-  return fit(`Beckon: time to call ${oneLine(r.name).slice(0, 40)} back (#${r.ref}) ${r.phone}. Reply CALL #${r.ref} to be connected.`);
+  return fit(`Beckon: time to call ${capped(r.name, 40)} back (#${r.ref}) ${r.phone}. Reply CALL #${r.ref} to be connected.`);
 }
 
 /** A request nobody has touched. */
 export function untouchedText(r: { ref: string; name: string; kind: string; minutes: number; link: string }): string {
   const what = r.kind === "callback" ? "call-back" : r.kind;
   const waited = r.minutes >= 120 ? `${Math.round(r.minutes / 60)} h` : `${r.minutes} min`;
-  return fit(`Beckon: #${r.ref} from ${oneLine(r.name).slice(0, 40) || "a visitor"} (${what}) has waited ${waited}. Reply CALL #${r.ref} or DONE #${r.ref}.\n${r.link}`);
+  return fit(`Beckon: #${r.ref} from ${capped(r.name, 40) || "a visitor"} (${what}) has waited ${waited}. Reply CALL #${r.ref} or DONE #${r.ref}.\n${r.link}`);
 }
 
 /** The daily digest of what is still open. */
 export function digestText(open: { ref: string; name: string }[], link: string): string {
-  const shown = open.slice(0, 5).map((r) => `#${r.ref} ${oneLine(r.name).slice(0, 20) || "visitor"}`);
+  const shown = open.slice(0, 5).map((r) => `#${r.ref} ${capped(r.name, 20) || "visitor"}`);
   const more = open.length > shown.length ? `, +${open.length - shown.length} more` : "";
   return fit(`Beckon: ${open.length} request${open.length === 1 ? "" : "s"} still open: ${shown.join(", ")}${more}.\n${link}`);
 }
 
-/** The shopper's confirmation of a call-back request (sent only with their consent). */
-export function confirmationText(c: { siteName: string; name: string; when: Date | "asap"; timezone: string; link: string }): string {
+export type ShopperTextBase = {
+  locale: Locale;
+  siteName: string;
+  name: string;
+  /** The page to see, move or cancel the call-back. */
+  link: string;
+};
+
+/**
+ * The shopper's confirmation of a call-back request (sent only with their consent), in their language;
+ * the time in their own zone when their widget told us, else in the shop's with the zone named.
+ */
+export function confirmationText(c: ShopperTextBase & { when: Date | "asap"; timezone: string; shopperZone?: string | null }): string {
   const when =
     c.when === "asap"
-      ? "as soon as we can"
-      : `${DateTime.fromJSDate(c.when).setZone(c.timezone).toFormat("ccc d LLL HH:mm")} (${c.timezone.split("/").pop()!.replace(/_/g, " ")} time)`;
-  return fit(`${oneLine(c.siteName).slice(0, 40)}: thanks ${oneLine(c.name).split(" ")[0]!.slice(0, 20)}, we'll call you ${when}. To cancel: ${c.link}`);
+      ? t(c.locale, "sms.asap")
+      : c.shopperZone
+        ? formatDate(c.when, c.locale, c.shopperZone)
+        : t(c.locale, "time.in_zone", { time: formatDate(c.when, c.locale, c.timezone), city: zoneCity(c.timezone) });
+  return shopperText(c, "sms.confirmation", { when });
 }
 
-/** The shopper's one notice that we tried and missed them. */
-export function missedCallText(c: { siteName: string; name: string; link: string }): string {
-  return fit(`${oneLine(c.siteName).slice(0, 40)}: we tried to call you back, ${oneLine(c.name).split(" ")[0]!.slice(0, 20)}, and missed you. We'll try again. To cancel: ${c.link}`);
+/** The shopper's one notice that we tried and missed them, in their language. */
+export function missedCallText(c: ShopperTextBase): string {
+  return shopperText(c, "sms.missed_call", {});
+}
+
+/** A text to a shopper: the link always whole; a long shop name is shortened before anything else. */
+function shopperText(c: ShopperTextBase, key: "sms.confirmation" | "sms.missed_call", vars: Record<string, string>): string {
+  const firstName = capped(c.name.trim().split(/\s+/)[0] ?? "", 20);
+  const compose = (site: string) => t(c.locale, key, { site, name: firstName, link: c.link, ...vars });
+  const site = capped(c.siteName, 40);
+  const text = compose(site);
+  if (fitsSms(text)) return text;
+  for (const max of [24, 12]) {
+    const shorter = compose(cutTo(site, max, "UCS-2"));
+    if (fitsSms(shorter)) return shorter;
+  }
+  return cutTo(text, SMS_BUDGET[smsEncoding(text)], smsEncoding(text));
 }
