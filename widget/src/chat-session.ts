@@ -1,5 +1,6 @@
 // One shopper's chat, outside Preact: it keeps the lines, the stream and the stored token, so the
 // chat carries on (and counts unread answers) while the panel is closed, and survives page loads.
+import { locale } from "./i18n/translate.ts";
 import { forgetChat, readChat, saveChat, type StoredChat } from "./chat-store.ts";
 import { lastOwnerId, mergeLine, pendingLine, withState, type Line, type ServerLine } from "./chat-lines.ts";
 import { noProblem, problemFrom, type Problem } from "./form.ts";
@@ -124,7 +125,7 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
       const result = await request<Transcript>(`${base}/chats`, {
         method: "POST",
         headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get() }),
+        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, locale, altcha: await proof?.get() }),
       });
       if (result.ok) proof?.spent();
       if (!result.ok) {

@@ -12,8 +12,16 @@ export type ChannelConsent = { required: boolean; text: string };
 /** Consent per channel; a channel that needs no tick shows the `privacy` line only. */
 export type Consent = { privacy: string; callback: ChannelConsent; message: ChannelConsent; chat: ChannelConsent };
 
+/** The launcher's words in the config's locale (the panel brings the rest with its catalog). */
+export type LauncherWords = { newAnswers?: Record<string, string>; loadFailed?: string };
+
 export type WidgetConfig = {
   site: string;
+  /** The language the server chose from the hints the loader sent (README "Languages"); the panel may switch it. */
+  locale: string;
+  /** The site's phone country: the call-back form's default when the shopper's languages name no region. */
+  country: string;
+  words: LauncherWords;
   name: string;
   launcherLabel: string;
   greeting: string;
@@ -61,6 +69,9 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
   const hours = c.message?.replyWithinHours;
   return {
     site: c.site,
+    locale: /^[a-z]{2}$/.test(c.locale) ? c.locale : "en",
+    country: /^[A-Z]{2}$/.test(c.country) ? c.country : "US",
+    words: c.words ?? {},
     name: text(c.name),
     launcherLabel: text(c.launcherLabel) || "Contact us",
     greeting: text(c.greeting),

@@ -4,8 +4,8 @@ import type { WidgetConfig } from "./config.ts";
 import type { HttpResult } from "./http.ts";
 import type { View, ViewState } from "./view-state.ts";
 
-/** The server's answer to a call-back or a message. */
-export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string };
+/** The server's answer to a call-back or a message. `reply`: when a message will be answered, as data. */
+export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string; reply?: { withinHours?: number; by?: string } | null };
 
 /** Posts one submission on a channel ("callback" or "message"); `key` is the form's Idempotency-Key. Never throws. */
 export type Send = (channel: string, body: object, key: string) => Promise<HttpResult<SubmissionAnswer>>;
@@ -21,6 +21,8 @@ export type PanelHost = {
   send: Send;
   /** `{api}/api/v1/sites/{site}`: the chat talks to the server itself. */
   base: string;
+  /** The URL of another file of this build (`widget-locale-de.js`, `widget-phone.js`), versioned like the panel. */
+  asset: (file: string) => string;
   /** Shows how many answers the shopper has not seen yet on the launcher (0 hides it). */
   setUnread: (count: number) => void;
   /** Tells the page (the `submitted` event) that the server accepted a request. */

@@ -1,4 +1,5 @@
 import { html } from "htm/preact";
+import { t } from "../i18n/translate.ts";
 import type { MessageField } from "../config.ts";
 import { Field, fieldError, invalidProps } from "./field.ts";
 
@@ -24,10 +25,10 @@ export function ExtraField({ field, value, error, onValue }: Props) {
       ${fieldError(id, error)}
     </div>`;
   return html`<div class="field">
-    <label for=${`beckon-${id}`}>${field.label}${optional && html`<span class="muted"> (optional)</span>`}</label>
+    <label for=${`beckon-${id}`}>${field.label}${optional && html`<span class="muted"> ${t("optional")}</span>`}</label>
     <select id=${`beckon-${id}`} name=${id} class="text" required=${!optional} value=${typeof value === "string" ? value : ""} ...${invalidProps(id, error)}
       onChange=${(event: Event) => onValue((event.currentTarget as HTMLSelectElement).value)}>
-      <option value="">${"Choose…"}</option>
+      <option value="">${t("choose")}</option>
       ${field.options.map((option) => html`<option value=${option}>${option}</option>`)}
     </select>
     ${fieldError(id, error)}

@@ -1,4 +1,5 @@
 import { html } from "htm/preact";
+import { dir, lang, t } from "../i18n/translate.ts";
 import type { ComponentChildren } from "preact";
 import type { WidgetConfig } from "../config.ts";
 import { wrapTab } from "../focus-trap.ts";
@@ -20,16 +21,16 @@ export function Panel({ config, open, sheet, onClose, children }: Props) {
     const panel = event.currentTarget as HTMLElement;
     if (sheet) wrapTab(event, panel, (panel.getRootNode() as ShadowRoot).activeElement);
   };
-  return html`<section id="beckon-panel" class="panel" role="dialog" aria-modal=${sheet ? "true" : undefined} aria-labelledby="beckon-title"
+  return html`<section id="beckon-panel" class="panel" role="dialog" dir=${dir} lang=${lang} aria-modal=${sheet ? "true" : undefined} aria-labelledby="beckon-title"
     hidden=${!open} onKeyDown=${onKeyDown}>
     <div class="head">
-      ${owner?.photoUrl && html`<img class="photo" src=${owner.photoUrl} alt=${owner.firstName ? `Photo of ${owner.firstName}` : "Photo of the owner"} width="44" height="44" />`}
+      ${owner?.photoUrl && html`<img class="photo" src=${owner.photoUrl} alt=${owner.firstName ? t("photoOf", { name: owner.firstName }) : t("photoOwner")} width="44" height="44" />`}
       <div class="who">
         <h2 id="beckon-title">${config.name || config.launcherLabel}</h2>
         ${owner?.firstName && html`<p class="small">${owner.firstName}${owner.trustLine && ` ${"·"} ${owner.trustLine}`}</p>`}
         ${!owner?.firstName && owner?.trustLine && html`<p class="small">${owner.trustLine}</p>`}
       </div>
-      <button type="button" class="x" aria-label="Close" onClick=${onClose}>${"×"}</button>
+      <button type="button" class="x" aria-label=${t("close")} onClick=${onClose}>${"×"}</button>
     </div>
     ${config.greeting && html`<p>${config.greeting}</p>`}
     <p class="muted"><span class="dot${a.openNow ? " on" : ""}"></span>${availabilityLine(a)}</p>
