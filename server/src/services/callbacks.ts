@@ -9,6 +9,7 @@ import { signLink } from "./shopper-links.ts";
 import { queueShopperSms } from "./shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "./availability.ts";
 import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
@@ -38,6 +39,8 @@ const callbackInput = z.object({
     .default("asap"),
   note: typedText({ error: "Write your note as text." }).trim().max(1000, "Please keep it under 1,000 characters.").optional(),
   consent: z.boolean({ error: "Consent must be true or false." }).optional(),
+  /** The country the number was typed for (chosen beside it in the widget); else the site's phone country. */
+  phoneCountry: z.string().max(2).optional(),
   /** The shopper's own time zone, so their link page shows times in it. Unknown zones are dropped. */
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
@@ -54,7 +57,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const s = site.settings;
   const now = clock.now();
   const fields: Record<string, string> = {};
-  const phone = parsePhone(data.phone, s.phoneCountry);
+  const phone = parsePhone(data.phone, data.phoneCountry && isSupportedCountry(data.phoneCountry) ? data.phoneCountry : s.phoneCountry);
   if (!phone.ok) fields.phone = phone.message;
   const when = data.when === "asap" ? ("asap" as const) : new Date(data.when);
   if (when !== "asap" && !isBookable(s, when, now)) fields.when = "That time is no longer available. Please pick another.";

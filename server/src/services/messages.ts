@@ -11,7 +11,7 @@ import { messageAlertText } from "../notify/sms-text.ts";
 import { isOpen, nextOpening } from "./availability.ts";
 import { autoReplyView, renderText, textToHtml } from "./autoreply.ts";
 import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
-import { replyTimeText } from "./reply-time.ts";
+import { replyPromise, replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
@@ -86,7 +86,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const id = randomUUID();
   const replyTime = replyTimeText(s, now, data.timeZone);
   const opens = isOpen(s, now) ? null : nextOpening(s, now);
-  const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime };
+  const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime, reply: replyPromise(s, now) };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
 
   const raced = await commitOnce(db, site.id, key, () =>
