@@ -31,7 +31,7 @@ function message(key: string, vars: Vars): string {
   return typeof m === "string" ? m : (m[rules.select(+vars.count!)] ?? m.other ?? key);
 }
 
-// `count` is written in the locale's own digits ("٣" in Arabic).
+// `count` is written as the locale writes numbers (Intl.NumberFormat: "1.000" in German).
 const fill = (name: string, vars: Record<string, unknown>) => (name === "count" ? numbers.format(+vars.count!) : (vars[name] ?? ""));
 
 /** The message for `key` with `{name}` placeholders filled. */
