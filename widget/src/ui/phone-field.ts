@@ -1,6 +1,6 @@
 import { html } from "htm/preact";
 import { Component } from "preact";
-import { lang, t } from "../i18n/translate.ts";
+import { lang, parts, t } from "../i18n/translate.ts";
 import { asciiDigits, flag, loadPhoneLib, type PhoneLib } from "../phone/phone-lib.ts";
 import { fieldError } from "./field.ts";
 
@@ -49,7 +49,7 @@ export class PhoneField extends Component<Props, State> {
         <input id="beckon-phone" name="phone" type="tel" dir="ltr" class="text" autocomplete="tel" maxlength="40" required value=${value}
           aria-invalid=${error ? "true" : undefined} aria-describedby=${described || undefined} onFocus=${this.load} onInput=${this.input} />
       </div>
-      ${example && html`<p id="beckon-phone-hint" class="small">${t("phoneHint", { country: name(country), example })}</p>`}
+      ${example && html`<p id="beckon-phone-hint" class="small">${parts("phoneHint", { country: name(country), example: html`<bdi dir="ltr">${example}</bdi>` })}</p>`}
       ${fieldError("phone", error)}
     </div>`;
   }
