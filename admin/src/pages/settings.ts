@@ -8,6 +8,7 @@ import { AwaySection } from "../settings/away-section.ts";
 import { CallbacksSection } from "../settings/callbacks-section.ts";
 import { controlFor, unplacedErrors } from "../settings/field-errors.ts";
 import { HoursSection } from "../settings/hours-section.ts";
+import { LanguageSection } from "../settings/language-section.ts";
 import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
 import { dirtySections, mergeContributions, SettingsContext, withDraft, type Contribution, type SettingsStore } from "../settings/page-state.ts";
@@ -130,6 +131,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
   const sections = html`
     <${SiteSection} ...${props} />
     <${WidgetSection} ...${props} />
+    <${LanguageSection} ...${props} />
     <${HoursSection} ...${props} />
     <${AwaySection} ...${props} />
     <${CallbacksSection} ...${props} />

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { requests } from "../db/schema.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
+import { createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -22,6 +23,18 @@ describe("the widget config in the shopper's language", () => {
     h = await createHarness({ settings: { forceLocale: "nl" } });
     expect((await config("?prefer=de-DE")).locale).toBe("nl");
     expect((await config("?lang=pl&prefer=de-DE")).locale).toBe("pl");
+  });
+
+  it("follows the owner's settings: a default language, a forced one, and an unknown code refused", async () => {
+    h = await createHarness();
+    await createOwner(h, { email: "mara@shop.example", siteId: h.site.id });
+    const session = await signIn(h, "mara@shop.example");
+    const save = (settings: object) => ownerRequest(h, session, "PUT", "/api/admin/sites/shop/settings", { settings });
+    expect((await save({ defaultLocale: "xx" })).status).toBe(400);
+    expect((await save({ defaultLocale: "es", forceLocale: null })).status).toBe(200);
+    expect((await config("?prefer=ru")).locale).toBe("es");
+    expect((await save({ forceLocale: "tr" })).status).toBe(200);
+    expect((await config("?prefer=de-DE")).locale).toBe("tr");
   });
 
   it("sends the launcher's and the channels' words in that language, but the owner's own label as written", async () => {
