@@ -58,7 +58,7 @@ describe("expectLine", () => {
 describe("replyLine and usuallyLine", () => {
   it("write the server's reply promise (data, not English) in the shopper's language and zone, and promise none without one", () => {
     expect(replyLine({ withinHours: 2 })).toEqual(["replyWithin", { count: 2 }]);
-    expect(replyLine({ by: "2026-11-23T16:00:00.000Z" }, ...gb)).toEqual(["replyBy", { when: "Mon 23 Nov, 16:00" }]);
+    expect(replyLine({ by: "2026-11-23T16:00:00.000Z" }, now, ...gb)).toEqual(["replyBy", { when: "Monday 16:00" }]);
     expect(replyLine(null)).toEqual(["replySoon", {}]);
     expect(t("replyWithin", { count: 2, email: "jane@example.com" })).toBe("We'll reply to jane@example.com within 2 hours.");
   });

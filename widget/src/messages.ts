@@ -32,9 +32,9 @@ export type ReplyPromise = { withinHours?: number; by?: string } | null | undefi
  * written here in the shopper's language and zone), as the key and values of its sentence. Without one,
  * no time is promised.
  */
-export function replyLine(reply: ReplyPromise, locale?: string, timeZone?: string): [string, Vars] {
+export function replyLine(reply: ReplyPromise, now = new Date(), locale?: string, timeZone?: string): [string, Vars] {
   if (reply?.withinHours) return ["replyWithin", { count: reply.withinHours }];
-  if (reply?.by) return ["replyBy", { when: formatWhen(reply.by, locale, timeZone) }];
+  if (reply?.by) return ["replyBy", { when: formatBack(reply.by, now, locale, timeZone) }];
   return ["replySoon", {}];
 }
 
