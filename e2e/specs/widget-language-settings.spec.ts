@@ -6,7 +6,7 @@ import { addSite, anySitePage } from "../support/sites.ts";
 
 test.use({ storageState: OWNER_STATE, locale: "en-US" });
 
-test("an owner forces German: an English browser gets the German widget, its corner kept as set", async ({ page, browser }) => {
+test("an owner forces German: an English browser gets the German widget", async ({ page, browser }) => {
   test.slow();
   const key = await addSite(page, "Sprache");
   await page.goto(`/admin/sites/${encodeURIComponent(key)}/settings`);
