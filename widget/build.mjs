@@ -56,9 +56,9 @@ export async function localeCodes() {
 export async function buildWidget({ outdir = here("./dist") } = {}) {
   await mkdir(outdir, { recursive: true });
   const panelFile = path.join(outdir, "widget-panel.js");
-  await build({ ...common, entryPoints: [here("./src/panel.ts")], outfile: panelFile, format: "esm" });
+  await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm" });
   const phoneFile = path.join(outdir, "widget-phone.js");
-  await build({ ...common, entryPoints: [here("./src/phone/phone-chunk.ts")], outfile: phoneFile, format: "esm" });
+  await build({ ...common, entryPoints: [here("./src/panel/phone/phone-chunk.ts")], outfile: phoneFile, format: "esm" });
   // A catalog is plain data: its JSON as the default export of a module (modules are always read as UTF-8).
   const localeFiles = {};
   for (const code of await localeCodes()) {
@@ -72,7 +72,7 @@ export async function buildWidget({ outdir = here("./dist") } = {}) {
   const loaderFile = path.join(outdir, "widget.js");
   await build({
     ...common,
-    entryPoints: [here("./src/index.ts")],
+    entryPoints: [here("./src/loader/index.ts")],
     outfile: loaderFile,
     format: "iife", // no globalName: the bundle itself defines nothing; the code assigns window.Beckon
     define: { __WIDGET_VERSION__: JSON.stringify(version) },

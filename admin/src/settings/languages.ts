@@ -1,7 +1,7 @@
-// The widget's languages, for the owner's choices (the codes of widget/locales/; a test keeps them in step).
-import type { Locale } from "../../../widget/src/i18n/locales.ts";
+// The widget's languages, for the owner's choices.
+import { LOCALES } from "@beckon/contract/locales";
 
-export const WIDGET_LOCALES: readonly Locale[] = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"];
+export const WIDGET_LOCALES = LOCALES;
 
 /** A language's own name, in its own language ("Deutsch", "العربية"), with the owner's for reference. */
 export function languageName(code: string, ownerLocale?: string): string {

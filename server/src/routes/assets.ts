@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { LOCALES } from "@beckon/widget/locales";
+import { LOCALES } from "@beckon/contract/locales";
 import { ApiError } from "../http/errors.ts";
 import { readBuilt } from "../http/precompressed.ts";
 
