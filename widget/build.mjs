@@ -1,18 +1,23 @@
-// Builds the widget in two files and reports their sizes. Size is the widget's first goal, so the
-// budgets are enforced here and in src/budget.test.ts.
-//   dist/widget.js        the loader every page downloads: a minified IIFE, plain DOM, no Preact
-//   dist/widget-panel.js  the panel (Preact + htm), an ES module the loader imports when it is needed
-// The loader asks for the panel as `widget-panel.js?v=<hash of its bytes>`, so a cached loader never
-// runs against a panel from another build.
+// Builds the widget and reports its sizes. Size is the widget's first goal, so the budgets are
+// enforced here and in src/budget.test.ts.
+//   dist/widget.js             the loader every page downloads: a minified IIFE, plain DOM, no Preact
+//   dist/widget-panel.js       the panel (Preact + htm), an ES module the loader imports when it is needed
+//   dist/widget-locale-<l>.js  one catalog each (widget/locales/<l>.json as a module), loaded with the panel
+//   dist/widget-phone.js       libphonenumber-js, imported by the call-back form on first focus of the phone
+// The loader asks for each as `<file>?v=<hash of all of them>`, so a cached loader never runs against a
+// panel or catalog from another build.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-/** Gzip budgets in bytes: the loader (the issue allows 12 KB; it aims for 4), the panel, and both together. */
-export const BUDGETS = { loader: 5 * 1024, panel: 16 * 1024, total: 20 * 1024 };
+/**
+ * Gzip budgets in bytes: the loader (the issue allows 12 KB; it aims for 4), the panel with its largest
+ * catalog (what a shopper who opens it downloads), and the two together with the loader.
+ */
+export const BUDGETS = { loader: 5 * 1024, panel: 18 * 1024, total: 23 * 1024 };
 /** The gzip budget of widget.js, in bytes. */
 export const GZIP_BUDGET = BUDGETS.loader;
 
@@ -38,34 +43,73 @@ async function measure(file) {
   return { bytes: code.length, gzip: gzip.length, brotli: brotli.length };
 }
 
-/** Builds widget.js and widget-panel.js into `outdir` and returns the size of each and the gzip total. */
+/** The locales with a catalog in widget/locales/, English first. */
+export async function localeCodes() {
+  const files = await readdir(here("./locales"));
+  return files.filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
+}
+
+/**
+ * Builds every file into `outdir` and returns their sizes: `panel` is the panel with its largest catalog
+ * (what the budget holds), `panelAlone` the panel by itself, `locales` each catalog, `phone` the chunk.
+ */
 export async function buildWidget({ outdir = here("./dist") } = {}) {
+  await mkdir(outdir, { recursive: true });
   const panelFile = path.join(outdir, "widget-panel.js");
   await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm" });
-  const version = createHash("sha256").update(await readFile(panelFile)).digest("hex").slice(0, 10);
+  const phoneFile = path.join(outdir, "widget-phone.js");
+  await build({ ...common, entryPoints: [here("./src/panel/phone/phone-chunk.ts")], outfile: phoneFile, format: "esm" });
+  // A catalog is plain data: its JSON as the default export of a module (modules are always read as UTF-8).
+  const localeFiles = {};
+  for (const code of await localeCodes()) {
+    const words = JSON.parse(await readFile(here(`./locales/${code}.json`), "utf8"));
+    localeFiles[code] = path.join(outdir, `widget-locale-${code}.js`);
+    await writeFile(localeFiles[code], `export default ${JSON.stringify(words)};\n`);
+  }
+  const hash = createHash("sha256");
+  for (const file of [panelFile, phoneFile, ...Object.values(localeFiles)]) hash.update(await readFile(file));
+  const version = hash.digest("hex").slice(0, 10);
   const loaderFile = path.join(outdir, "widget.js");
   await build({
     ...common,
     entryPoints: [here("./src/loader/index.ts")],
     outfile: loaderFile,
     format: "iife", // no globalName: the bundle itself defines nothing; the code assigns window.Beckon
-    define: { __PANEL_FILE__: JSON.stringify(`widget-panel.js?v=${version}`) },
+    define: { __WIDGET_VERSION__: JSON.stringify(version) },
   });
   const loader = await measure(loaderFile);
-  const panel = await measure(panelFile);
-  return { loader, panel, total: loader.gzip + panel.gzip, files: { loader: loaderFile, panel: panelFile } };
+  const panelAlone = await measure(panelFile);
+  const phone = await measure(phoneFile);
+  const locales = {};
+  for (const [code, file] of Object.entries(localeFiles)) locales[code] = await measure(file);
+  const largest = Object.values(locales).reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const panel = { bytes: panelAlone.bytes + largest.bytes, gzip: panelAlone.gzip + largest.gzip, brotli: panelAlone.brotli + largest.brotli };
+  return {
+    loader,
+    panel,
+    panelAlone,
+    locales,
+    phone,
+    version,
+    total: loader.gzip + panel.gzip,
+    files: { loader: loaderFile, panel: panelFile, phone: phoneFile, locales: localeFiles },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const size = await buildWidget();
-  const line = (name, s, budget) => `${name.padEnd(16)} ${String(s.bytes).padStart(6)} B, gzip ${String(s.gzip).padStart(5)} B, brotli ${String(s.brotli).padStart(5)} B (budget ${budget} B gzip)`;
+  const line = (name, s, budget) =>
+    `${name.padEnd(22)} ${String(s.bytes).padStart(6)} B, gzip ${String(s.gzip).padStart(5)} B, brotli ${String(s.brotli).padStart(5)} B${budget ? ` (budget ${budget} B gzip)` : ""}`;
   console.log(line("widget.js", size.loader, BUDGETS.loader));
-  console.log(line("widget-panel.js", size.panel, BUDGETS.panel));
-  console.log(`${"together".padEnd(16)} gzip ${size.total} B (budget ${BUDGETS.total} B gzip)`);
+  console.log(line("widget-panel.js", size.panelAlone));
+  for (const [code, s] of Object.entries(size.locales)) console.log(line(`widget-locale-${code}.js`, s));
+  console.log(line("panel + largest locale", size.panel, BUDGETS.panel));
+  console.log(line("widget-phone.js", size.phone) + " (lazy, on first focus of the phone field)");
+  console.log(`${"together".padEnd(22)} gzip ${size.total} B (budget ${BUDGETS.total} B gzip)`);
   for (const [name, gzip, budget] of [
     ["widget.js", size.loader.gzip, BUDGETS.loader],
-    ["widget-panel.js", size.panel.gzip, BUDGETS.panel],
-    ["the two files together", size.total, BUDGETS.total],
+    ["widget-panel.js with its largest locale", size.panel.gzip, BUDGETS.panel],
+    ["the loader, panel and a locale together", size.total, BUDGETS.total],
   ]) {
     if (gzip > budget) {
       console.error(`${name} is over its gzip budget by ${gzip - budget} B`);

@@ -5,8 +5,23 @@ export type ChannelId = "callback" | "message" | "chat";
 /** An extra question the owner added to "Send a message" (its `id` follows `FIELD_ID`). */
 export type MessageField = { id: string; label: string; type: "text" | "choice" | "checkbox"; options: string[]; required: boolean };
 
-/** `chatLive`: someone has the inbox open right now, inside business hours. */
-export type Availability = { openNow: boolean; nextOpenAt: string | null; awayUntil: string | null; awayMessage: string | null; chatLive?: boolean };
+/**
+ * `chatLive`: someone has the inbox open right now, inside business hours. Times are instants and the
+ * weekly `hours` are data (wall-clock intervals in the site's `timeZone`): the widget writes them in the
+ * shopper's language and zone.
+ */
+export type Availability = {
+  openNow: boolean;
+  nextOpenAt: string | null;
+  awayUntil: string | null;
+  awayMessage: string | null;
+  chatLive?: boolean;
+  timeZone?: string;
+  hours?: Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", { from: string; to: string }[]>;
+};
+
+/** The launcher's words in the config's locale (the panel brings the rest with its catalog). */
+export type LauncherWords = { newAnswers?: Record<string, string>; loadFailed?: string };
 
 /** One channel's consent: whether the shopper must tick a box, and its wording. */
 export type ChannelConsent = { required: boolean; text: string };
@@ -16,6 +31,12 @@ export type Consent = { privacy: string; callback: ChannelConsent; message: Chan
 /** The config as the server sends it (the widget checks it once at the edge before trusting it). */
 export type WidgetConfig = {
   site: string;
+  /** The language chosen for this shopper (README "Languages"): one of `LOCALES` (locales.ts). */
+  locale: string;
+  /** The launcher's words in that language. */
+  words: LauncherWords;
+  /** The site's phone country: the call-back form's default when the shopper's languages name no region. */
+  country: string;
   name: string;
   launcherLabel: string;
   greeting: string;
@@ -34,4 +55,11 @@ export type WidgetConfig = {
 };
 
 /** The server's answer to a shopper's call-back or message (`201`). */
-export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string };
+export type SubmissionAnswer = {
+  id: string;
+  status: string;
+  expect?: { kind: string; at?: string };
+  replyTime?: string;
+  /** For a message: when it will be answered, as data the widget writes in the shopper's language. */
+  reply?: { withinHours?: number; by?: string } | null;
+};

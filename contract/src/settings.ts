@@ -2,13 +2,14 @@
 // zod schema (server/src/services/site-settings.ts) fills defaults and judges values; its parsed type must
 // have exactly these keys and fit `SiteSettings` (server/src/contract.test.ts checks it), so a new setting is added in both places.
 import type { ChannelConsent, ChannelId, MessageField } from "./config.ts";
+import type { Locale } from "./locales.ts";
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 /** Opening hours: up to four `HH:MM` intervals a day. */
 export type Hours = Record<Weekday, { from: string; to: string }[]>;
 
 /** The languages Beckon speaks to shoppers (server/src/i18n/locales.ts has the same list). */
-export type ShopperLocale = "en" | "es" | "fr" | "de" | "it" | "pt" | "nl" | "pl" | "tr" | "ar" | "he" | "ja";
+export type ShopperLocale = Locale;
 
 /** The owner's own words for one language; anything left out falls back to the site's main text. */
 export type LocalizedTexts = {
@@ -25,6 +26,11 @@ export type SiteSettings = {
   trustLine: string | null;
   accent: string;
   position: "left" | "right";
+  /** Keep `position` in right-to-left languages too (otherwise the launcher moves to the other corner). */
+  pinPosition: boolean;
+  /** The widget's language when nothing better is known, and one the owner forces (null: off). */
+  defaultLocale: Locale;
+  forceLocale: Locale | null;
   channels: ChannelId[];
   timezone: string;
   hours: Hours;
@@ -43,8 +49,6 @@ export type SiteSettings = {
   replyWithinHours: number;
   messageFields: MessageField[];
   autoReply: { enabled: boolean; subject: string; body: string };
-  /** The site's own language: for shoppers whose language Beckon does not speak. */
-  defaultLocale: ShopperLocale;
   /** The owner's texts per language (`translations.de.greeting`). */
   translations: Partial<Record<ShopperLocale, LocalizedTexts>>;
 };

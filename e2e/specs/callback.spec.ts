@@ -53,6 +53,8 @@ test.describe("call me back", () => {
     await expect(dialog.getByLabel("Your name")).toBeFocused();
     await page.keyboard.type(name);
     await page.keyboard.press("Tab");
+    await expect(dialog.getByLabel("Country")).toBeFocused(); // the number's country comes first
+    await page.keyboard.press("Tab");
     await expect(dialog.getByLabel("Phone number")).toBeFocused();
     await page.keyboard.type("+1 212 555 0175");
     // Tab on to the submit button, typing nothing else, then send.

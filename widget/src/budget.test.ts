@@ -25,7 +25,9 @@ function sandbox(answer: { status: number; body: unknown }) {
   const fetch = vi.fn(async (_url: string) => ({ ok: answer.status < 300, status: answer.status, json: async () => answer.body }));
   const warn = vi.fn();
   const context: Record<string, unknown> = {
-    document: { currentScript: script, querySelector: () => null },
+    document: { currentScript: script, querySelector: () => null, documentElement: { lang: "fr" } },
+    navigator: { languages: ["de-DE", "en"] },
+    URLSearchParams,
     console: { warn },
     fetch,
     URL,
@@ -47,7 +49,12 @@ const cspSafe = (code: string) => {
 };
 
 describe("the widget as shipped", () => {
-  it(`keeps widget.js within ${BUDGETS.loader} B gzip, widget-panel.js within ${BUDGETS.panel} B, both within ${BUDGETS.total} B`, () => {
+  it(`keeps widget.js within ${BUDGETS.loader} B gzip, the panel with any one locale within ${BUDGETS.panel} B, all within ${BUDGETS.total} B`, () => {
+    expect(Object.keys(size.locales)).toHaveLength(12);
+    for (const [code, locale] of Object.entries(size.locales)) {
+      expect(locale.gzip, code).toBeLessThan(2048); // each catalog is small
+      expect(size.panelAlone.gzip + locale.gzip, code).toBeLessThanOrEqual(BUDGETS.panel);
+    }
     expect(size.loader.gzip).toBeGreaterThan(1000);
     expect(size.loader.gzip).toBeLessThanOrEqual(BUDGETS.loader);
     expect(size.panel.gzip).toBeLessThanOrEqual(BUDGETS.panel);
@@ -58,10 +65,20 @@ describe("the widget as shipped", () => {
     expect(loader.trim()).toMatch(/^(?:"use strict";)?\(\(\)=>\{[\s\S]*\}\)\(\);$/);
     cspSafe(loader);
     expect(loader).not.toMatch(/__H|preact/i); // Preact's hook slot and name: the UI lives in the panel
-    expect(loader).toMatch(/\/widget-panel\.js\?v=[0-9a-f]{10}/);
+    // Every file of the build (panel, catalogs, phone chunk) is asked for with the hash of them all.
+    expect(loader).toContain('"widget-panel.js"');
+    expect(loader).toContain(`?v=${size.version}`);
+    expect(size.version).toMatch(/^[0-9a-f]{10}$/);
     // A hostile page (`* { all: unset !important }`) must not hide or restyle the host.
     expect(loader).toContain(":host{all:initial!important;display:block!important}");
     expect(loader).toContain('createElement("beckon-widget")');
+  });
+
+  it("each catalog is a module of plain data, and the phone chunk is a module of its own, kept out of the panel", () => {
+    for (const file of Object.values(size.files.locales)) expect(readFileSync(file, "utf8")).toMatch(/^export default \{[\s\S]*\};\n$/);
+    expect(readFileSync(size.files.phone, "utf8")).toMatch(/AsYouType|as format/);
+    expect(panel).not.toMatch(/AsYouType|countryCallingCodes/);
+    expect(size.phone.gzip).toBeGreaterThan(size.panelAlone.gzip); // what the panel would have carried
   });
 
   it("widget-panel.js is an ASCII-only ES module exporting mount", () => {
@@ -71,7 +88,7 @@ describe("the widget as shipped", () => {
 
   it("defines no global but Beckon, runs queued commands past a bad one, and stands down when loaded twice", async () => {
     const page = sandbox({ status: 404, body: { error: { code: "unknown_site", message: "No such site." } } });
-    page.run(`${QUEUE_STUB} Beckon('nonsense'); Beckon('on', 'ready', function () {}); Beckon('open', 'callback');`);
+    page.run(`${QUEUE_STUB} Beckon('nonsense'); Beckon('on', 'ready', function () {}); Beckon('open', 'callback'); Beckon('locale', 'ar');`);
     page.run(loader);
     const installed = page.context.Beckon as { loaded?: boolean };
     expect(installed.loaded).toBe(true);
@@ -82,7 +99,8 @@ describe("the widget as shipped", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
 
     expect(page.fetch).toHaveBeenCalledTimes(1);
-    expect(page.fetch.mock.calls[0]?.[0]).toBe("https://beckon.example/api/v1/sites/demo/config");
+    // The server picks the language from what the page asked for, the shopper's languages and <html lang>.
+    expect(page.fetch.mock.calls[0]?.[0]).toBe("https://beckon.example/api/v1/sites/demo/config?lang=ar&prefer=de-DE%2Cen%2Cfr");
     // An unknown site renders nothing (this document could not even create an element) and warns once.
     expect(page.warn.mock.calls.filter(([m]) => String(m).includes("not shown"))).toHaveLength(1);
     const added = Object.keys(page.context).filter((k) => !page.before.has(k));

@@ -17,7 +17,8 @@ function sources(dir: string): string[] {
 /** The src/ folders (or top-level files) that files under `folder` import, by relative path. */
 function importsOf(folder: string): string[] {
   return sources(path.join(src, folder)).flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/\bfrom\s*["'](\.[^"']+)["']/g)].map((m) => {
+    // The catalogs (widget/locales/*.json) are plain data, outside src/: not a crossing.
+    [...readFileSync(file, "utf8").matchAll(/\bfrom\s*["'](\.[^"']+)["']/g)].filter((m) => !m[1]!.endsWith(".json")).map((m) => {
       const target = path.relative(src, path.resolve(path.dirname(file), m[1]!)).split(path.sep);
       return `${path.relative(src, file)} -> ${target[0]}`;
     }),

@@ -28,6 +28,8 @@ export type PanelHost = {
   send: Send;
   /** `{api}/api/v1/sites/{site}`: the chat talks to the server itself. */
   base: string;
+  /** The URL of another file of this build (`widget-locale-de.js`, `widget-phone.js`), versioned like the panel. */
+  asset: (file: string) => string;
   /** Shows how many answers the shopper has not seen yet on the launcher (0 hides it). */
   setUnread: (count: number) => void;
   /** Tells the page (the `submitted` event) that the server accepted a request. */

@@ -167,6 +167,7 @@ export const en = {
   "settings.read_only_legend": "Settings (read only)",
   "settings.section.site": "Your site",
   "settings.section.widget": "Widget",
+  "settings.section.language": "Language",
   "settings.section.hours": "Hours",
   "settings.section.away": "Away mode",
   "settings.section.callbacks": "Call-backs",

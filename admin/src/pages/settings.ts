@@ -9,6 +9,7 @@ import { CallbacksSection } from "../settings/callbacks-section.ts";
 import { controlFor, unplacedErrors } from "../settings/field-errors.ts";
 import { HoursSection } from "../settings/hours-section.ts";
 import { LanguagesSection } from "../settings/languages-section.ts";
+import { LanguageSection } from "../settings/language-section.ts";
 import { MessagesSection } from "../settings/messages-section.ts";
 import { OriginsSection } from "../settings/origins-section.ts";
 import { dirtySections, mergeContributions, SettingsContext, withDraft, type Contribution, type SettingsStore } from "../settings/page-state.ts";
@@ -20,7 +21,7 @@ import { WidgetSection } from "../settings/widget-section.ts";
 import type { PageProps } from "./page.ts";
 import { t } from "../i18n/t.ts";
 
-const SECTIONS = (["site", "widget", "hours", "away", "callbacks", "messages", "autoreply", "languages", "alerts", "origins", "privacy"] as const).map(
+const SECTIONS = (["site", "widget", "language", "hours", "away", "callbacks", "messages", "autoreply", "languages", "alerts", "origins", "privacy"] as const).map(
   (id) => [id, t(`settings.section.${id}`)] as const,
 );
 
@@ -131,6 +132,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
   const sections = html`
     <${SiteSection} ...${props} />
     <${WidgetSection} ...${props} />
+    <${LanguageSection} ...${props} />
     <${HoursSection} ...${props} />
     <${AwaySection} ...${props} />
     <${CallbacksSection} ...${props} />

@@ -8,6 +8,7 @@ import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "../sites/availability.ts";
 import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { parsePhone } from "../customers/phone.ts";
 import type { Site } from "../sites/sites.ts";
 import { typedText } from "../http/validation.ts";
@@ -38,6 +39,8 @@ const callbackInput = z.object({
   consent: z.boolean({ error: "validation.consent_boolean" }).optional(),
   /** The shopper's language (one of i18n/locales.ts); any other falls back to the site's default. */
   locale: z.unknown().optional(),
+  /** The country the number was typed for (chosen beside it in the widget); else the site's phone country. */
+  phoneCountry: z.string().max(2).optional(),
   /** The shopper's own time zone, so their link page shows times in it. Unknown zones are dropped. */
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
@@ -55,7 +58,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const data = parseIn(locale, callbackInput, input);
   const now = clock.now();
   const fields: Record<string, string> = {};
-  const phone = parsePhone(data.phone, s.phoneCountry);
+  const phone = parsePhone(data.phone, data.phoneCountry && isSupportedCountry(data.phoneCountry) ? data.phoneCountry : s.phoneCountry);
   if (!phone.ok) fields.phone = phoneMessage(locale, data.phone, phone.message);
   const when = data.when === "asap" ? ("asap" as const) : new Date(data.when);
   if (when !== "asap" && !isBookable(s, when, now)) fields.when = t(locale, "validation.when_taken");

@@ -1,8 +1,9 @@
 // The shopper's language: one of the locales the widget and the server both speak, never anything else.
 
-/** Every locale with a widget catalog and a server catalog. */
-export const LOCALES = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from "@beckon/contract/locales";
+
+/** Every locale with a widget catalog and a server catalog (one list, in the contract). */
+export { LOCALES, type Locale };
 
 const known = new Set<string>(LOCALES);
 

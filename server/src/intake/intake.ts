@@ -14,6 +14,8 @@ export type SubmissionAnswer = {
   expect: { kind: "soon" | "next_open" | "scheduled"; at?: string };
   /** For written channels: when the owner will answer, e.g. "within 2 hours". */
   replyTime?: string;
+  /** The same as data, for the widget to write in the shopper's language: within hours, or by an instant. */
+  reply?: { withinHours: number } | { by: string } | null;
 };
 /** `rejected`: answered like any other, but stored as spam (or not at all): counts as rejected for rate limits. */
 export type Submitted = { status: 201; body: SubmissionAnswer; rejected?: boolean };

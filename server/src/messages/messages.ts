@@ -11,7 +11,7 @@ import { isOpen, nextOpening } from "../sites/availability.ts";
 import { autoReplyView, renderText, textToHtml } from "@beckon/contract/autoreply";
 import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
-import { replyTimeText } from "../sites/reply-time.ts";
+import { replyPromise, replyTimeText } from "../sites/reply-time.ts";
 import type { MessageField } from "../sites/site-settings.ts";
 import type { Site } from "../sites/sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
@@ -87,7 +87,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const id = randomUUID();
   const replyTime = replyTimeText(s, now, data.timeZone, locale);
   const opens = isOpen(s, now) ? null : nextOpening(s, now);
-  const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime };
+  const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime, reply: replyPromise(s, now) };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
 
   const raced = await commitOnce(db, site.id, key, () =>

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { LOCALES } from "@beckon/contract/locales";
 import { ApiError } from "../http/errors.ts";
 import { readBuilt } from "../http/precompressed.ts";
 
@@ -9,7 +10,8 @@ import { readBuilt } from "../http/precompressed.ts";
 export type AssetDeps = { widgetDir: string; demoDir: string; publicUrl: string };
 
 // The loader every page loads, and the panel it imports (as an ES module, so it needs CORS) when opened.
-const widgetFiles = ["widget.js", "widget-panel.js"];
+// Then the panel's catalogs, one per locale, and the phone chunk the call-back form imports on demand.
+const widgetFiles = ["widget.js", "widget-panel.js", "widget-phone.js", ...LOCALES.map((l) => `widget-locale-${l}.js`)];
 
 // The demo page that proves the widget needs no 'unsafe-inline' for scripts or styles.
 const STRICT_CSP =

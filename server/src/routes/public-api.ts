@@ -66,7 +66,8 @@ export function publicApi(deps: PublicApiDeps) {
     c.header("Cache-Control", "public, max-age=60");
     const now = deps.clock.now();
     const chatLive = site.settings.channels.includes("chat") && ownerAvailable(site, now);
-    return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive));
+    const hints = { lang: c.req.query("lang"), prefer: c.req.query("prefer") };
+    return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive, hints));
   });
 
   // A fresh proof-of-work challenge, fetched by the widget when a form opens (404 when they are off).

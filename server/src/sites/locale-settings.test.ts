@@ -29,9 +29,9 @@ describe("the owner's words per language", () => {
     const site = { id: 1, key: "shop", name: "Fern", photoUpdatedAt: null, settings: readSettings({ defaultLocale: "nl", channels: ["callback", "chat"] }) };
     const now = new Date("2026-11-23T15:00:00Z");
     expect(widgetConfig(site as never, now, null).greeting).toBe("Hoi! Waarmee kunnen we helpen?");
-    const ar = widgetConfig(site as never, now, null, false, "ar");
+    const ar = widgetConfig(site as never, now, null, false, { lang: "ar" });
     expect(ar.launcherLabel).toBe("تواصل معنا");
-    expect(ar.channels.map((c) => c.label)).toEqual(["اتصلوا بي", "تحدث معنا"]);
+    expect(ar.channels.map((c) => c.label)).toEqual(["اتصلوا بي", "تحدّث معنا"]);
     expect(ar.consent.privacy).toBe("لا نستخدم ما ترسله إلا للرد عليك.");
   });
 });

@@ -21,8 +21,6 @@ export type LocalizedTexts = z.infer<typeof localizedTextsSchema>;
 
 /** The settings' language part. */
 export const localeSettings = {
-  /** The language for shoppers whose own we do not speak, and the language of the site's main texts. */
-  defaultLocale: z.enum(LOCALES).default("en"),
   /** The owner's texts per language (`translations.de.greeting`); missing ones fall back to the main texts. */
   translations: z.partialRecord(z.enum(LOCALES), localizedTextsSchema).default({}),
 };

@@ -6,6 +6,17 @@ import type { SiteSettings } from "./site-settings.ts";
 import { knownTimeZone } from "./time-zone.ts";
 
 /**
+ * The same promise as data, for the widget to write in the shopper's language and zone: within
+ * `withinHours` while open, else `by` an instant (the next opening plus the usual hours); null when the
+ * shop never opens.
+ */
+export function replyPromise(settings: SiteSettings, now: Date): { withinHours: number } | { by: string } | null {
+  if (isOpen(settings, now)) return { withinHours: settings.replyWithinHours };
+  const opens = nextOpening(settings, now);
+  return opens ? { by: new Date(opens.getTime() + settings.replyWithinHours * 36e5).toISOString() } : null;
+}
+
+/**
  * An honest promise of when the owner will answer, for auto-replies, in the shopper's language: "within
  * 2 hours" while open, otherwise a time after the next opening, in the shopper's zone when we know it
  * (else the shop's, named).

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSupportedCountry } from "libphonenumber-js/max";
+import { LOCALES } from "@beckon/contract/locales";
 import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT } from "@beckon/contract/autoreply";
 import { textOnAccent } from "@beckon/contract/contrast";
 import { FIELD_ID } from "@beckon/contract/fields";
@@ -65,6 +66,12 @@ export const siteSettingsSchema = z.object({
     })
     .default("#1f6f5c"),
   position: z.enum(["left", "right"]).default("right"),
+  /** Keep the launcher on `position` in right-to-left languages too (otherwise it moves to the other corner). */
+  pinPosition: z.boolean().default(false),
+  /** The widget's language when neither the page nor the shopper's browser names one we have. */
+  defaultLocale: z.enum(LOCALES).default("en"),
+  /** A language the owner forces on every shopper (only the page's `data-lang` / `Beckon('locale')` overrides it); null: off. */
+  forceLocale: z.enum(LOCALES).nullable().default(null),
   channels: z.array(z.enum(CHANNEL_IDS)).default(["callback", "message"]),
   timezone: z
     .string()

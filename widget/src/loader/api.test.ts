@@ -25,6 +25,17 @@ describe("window.Beckon", () => {
     expect(view.toggle).toHaveBeenCalledOnce();
   });
 
+  it("Beckon('locale', …) is kept for the config's request, and once started switches the widget", () => {
+    const choices: { locale?: string; changed?: () => void } = {};
+    const api = createApi({ open: vi.fn(), close: vi.fn(), toggle: vi.fn() }, createEmitter(), choices);
+    api("locale", "de");
+    expect(choices.locale).toBe("de");
+    choices.changed = vi.fn();
+    api("locale", "ar");
+    expect(choices.locale).toBe("ar");
+    expect(choices.changed).toHaveBeenCalledOnce();
+  });
+
   it("logs and skips a bad command instead of throwing into the page", () => {
     const { api, warn } = setup();
     expect(() => (api as unknown as (c: string) => void)("explode")).not.toThrow();

@@ -9,14 +9,19 @@ export interface BeckonApi {
   (command: "open", channel?: string): void;
   /** Closes the panel, or opens it when closed. */
   (command: "close" | "toggle"): void;
+  /** Shows the widget in this language ("de", "ar", …), ahead of the shopper's own; see README "Languages". */
+  (command: "locale", locale: string): void;
   /** Adds or removes a handler for one of the events in `BeckonEvents`. */
   <K extends keyof BeckonEvents>(command: "on" | "off", event: K, handler: (detail: BeckonEvents[K]) => void): void;
   /** Set by the real widget (the stub has no such mark): a second copy of the script sees it and stands down. */
   readonly loaded: true;
 }
 
+/** What the page asked for: `locale` from `Beckon('locale', …)`; `changed` is set once the widget has started. */
+export type PageChoices = { locale?: string; changed?: () => void };
+
 /** Builds the public function. A bad command is logged with console.warn and skipped; it never throws into the page. */
-export function createApi(view: Pick<View, "open" | "close" | "toggle">, events: Pick<Emitter, "on" | "off">): BeckonApi {
+export function createApi(view: Pick<View, "open" | "close" | "toggle">, events: Pick<Emitter, "on" | "off">, choices: PageChoices = {}): BeckonApi {
   function beckon(command: unknown, ...args: unknown[]) {
     try {
       switch (command) {
@@ -26,6 +31,9 @@ export function createApi(view: Pick<View, "open" | "close" | "toggle">, events:
           return view.close();
         case "toggle":
           return view.toggle();
+        case "locale":
+          choices.locale = String(args[0]);
+          return choices.changed?.();
         case "on":
         case "off":
           return events[command](args[0] as keyof BeckonEvents, args[1] as () => void);

@@ -3,6 +3,9 @@ import { parseConfig } from "./config.ts";
 
 const contract = {
   site: "demo",
+  locale: "de",
+  country: "US",
+  words: { newAnswers: { one: "{count} neue Antwort", other: "{count} neue Antworten" }, loadFailed: "Das hat leider nicht geladen." },
   name: "Fern & Thistle",
   launcherLabel: "Contact us",
   greeting: "Hi! We're a two-person shop. Ask us anything.",

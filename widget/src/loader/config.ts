@@ -1,9 +1,9 @@
 // The site's public configuration, checked once at the edge: the loader and the panel trust what this returns.
 
-import type { Availability, ChannelConsent, Consent, MessageField, WidgetConfig as SentConfig } from "@beckon/contract/config";
+import type { Availability, ChannelConsent, Consent, LauncherWords, MessageField, WidgetConfig as SentConfig } from "@beckon/contract/config";
 import { isFieldId } from "@beckon/contract/fields";
 
-export type { Availability, ChannelConsent, Consent, MessageField };
+export type { Availability, ChannelConsent, Consent, LauncherWords, MessageField };
 export type Channel = { id: string; label: string };
 export type Owner = { firstName: string; photoUrl: string; trustLine: string };
 
@@ -41,6 +41,9 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
   const hours = c.message?.replyWithinHours;
   return {
     site: c.site,
+    locale: /^[a-z]{2}$/.test(c.locale) ? c.locale : "en",
+    country: /^[A-Z]{2}$/.test(c.country) ? c.country : "US",
+    words: c.words ?? {},
     name: text(c.name),
     launcherLabel: text(c.launcherLabel) || "Contact us",
     greeting: text(c.greeting),

@@ -27,9 +27,10 @@ if (!previous?.loaded) {
   } else {
     const events = createEmitter();
     const view = createView(events);
-    const api = createApi(view, events);
+    const choices = {};
+    const api = createApi(view, events, choices);
     window.Beckon = api;
     runQueue(previous?.q, api);
-    void start(options, view, events);
+    void start(options, view, events, choices);
   }
 }

@@ -1,13 +1,15 @@
 // The button in the corner of the page that opens and closes the panel. Plain DOM: it is part of the
 // loader, which must stay small, and it is all most visitors ever see.
 
+import type { LauncherWords } from "./config.ts";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 /**
  * Creates the launcher; `aria-controls` is set by the caller once the panel exists. `setUnread` shows
  * a count of unseen chat answers on it, in its accessible name too.
  */
-export function createLauncher(label: string, onToggle: () => void): HTMLButtonElement & { setUnread(count: number): void } {
+export function createLauncher(label: string, onToggle: () => void, locale = "en", words: LauncherWords = {}): HTMLButtonElement & { setUnread(count: number): void } {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "launcher";
@@ -28,7 +30,9 @@ export function createLauncher(label: string, onToggle: () => void): HTMLButtonE
     setUnread(count: number) {
       badge.hidden = !count;
       badge.textContent = count ? String(count) : "";
-      if (count) button.setAttribute("aria-label", `${label}, ${count} new ${count === 1 ? "answer" : "answers"}`);
+      const forms = words.newAnswers;
+      const many = forms?.[new Intl.PluralRules(locale).select(count)] ?? forms?.other;
+      if (count) button.setAttribute("aria-label", `${label}, ${many ? many.replace("{count}", count.toLocaleString(locale)) : `${count} new answers`}`);
       else button.removeAttribute("aria-label");
     },
   });

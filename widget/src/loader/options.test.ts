@@ -5,14 +5,19 @@ const tag = (src: string, attributes: Record<string, string>) => ({ src, getAttr
 
 describe("readOptions", () => {
   it("takes the API from the script's own origin", () => {
-    expect(readOptions(tag("https://beckon.example/widget.js?v=1", { "data-site": "demo" }))).toEqual({ site: "demo", api: "https://beckon.example" });
+    expect(readOptions(tag("https://beckon.example/widget.js?v=1", { "data-site": "demo" }))).toEqual({ site: "demo", api: "https://beckon.example", lang: null });
   });
 
   it("lets data-api override it", () => {
     expect(readOptions(tag("https://cdn.example/w.js", { "data-site": "demo", "data-api": "https://api.example/" }))).toEqual({
       site: "demo",
       api: "https://api.example",
+      lang: null,
     });
+  });
+
+  it("reads the page's language from data-lang", () => {
+    expect(readOptions(tag("https://beckon.example/widget.js", { "data-site": "demo", "data-lang": "de" }))).toMatchObject({ lang: "de" });
   });
 
   it("explains what is missing", () => {

@@ -1,6 +1,7 @@
 // Install-time options, read once from the script tag's data-* attributes.
 
-export type Options = { site: string; api: string };
+/** `lang`: `data-lang`, the language the page asks for (the shopper's own comes after it). */
+export type Options = { site: string; api: string; lang?: string | null };
 
 /** The part of a <script> element the widget reads; a plain object in tests. */
 export type ScriptTag = { src: string; getAttribute(name: string): string | null };
@@ -13,7 +14,7 @@ export function readOptions(script: ScriptTag | null | undefined): Options | str
   const site = script?.getAttribute("data-site")?.trim();
   if (!script || !site) return "no data-site on the <script> tag";
   try {
-    return { site, api: (script.getAttribute("data-api")?.trim() || new URL(script.src).origin).replace(/\/+$/, "") };
+    return { site, api: (script.getAttribute("data-api")?.trim() || new URL(script.src).origin).replace(/\/+$/, ""), lang: script.getAttribute("data-lang") };
   } catch {
     return "cannot tell the API's address; add data-api";
   }

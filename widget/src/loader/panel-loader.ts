@@ -1,5 +1,6 @@
 // Getting the panel (widget-panel.js) on the page: once, when it is first wanted, and ahead of time
 // when that costs the shopper nothing (the browser is idle after load, or the pointer is on the launcher).
+import type { LauncherWords } from "./config.ts";
 import type { MountPanel } from "../panel-host.ts";
 
 export type ImportPanel = (url: string) => Promise<{ mount: MountPanel }>;
@@ -33,7 +34,7 @@ export function whenIdle(task: () => void): void {
  * What the shopper sees if the panel cannot load (offline, a blocked script): a short message in the
  * panel's place, so the launcher is never a button that does nothing. Escape closes it.
  */
-export function fallbackPanel(title: string, onClose: () => void): HTMLElement {
+export function fallbackPanel(title: string, onClose: () => void, words: LauncherWords = {}): HTMLElement {
   const panel = document.createElement("section");
   panel.id = "beckon-panel";
   panel.className = "panel";
@@ -42,7 +43,7 @@ export function fallbackPanel(title: string, onClose: () => void): HTMLElement {
   panel.setAttribute("aria-label", title);
   const line = document.createElement("p");
   line.setAttribute("role", "alert");
-  line.textContent = "Sorry, this did not load. Please check your connection and try again.";
+  line.textContent = words.loadFailed || "Sorry, this did not load. Please check your connection and try again.";
   panel.append(line);
   panel.addEventListener("keydown", (event) => event.key === "Escape" && onClose());
   return panel;

@@ -5,6 +5,7 @@ import type { Emitter } from "./events.ts";
 import { request } from "../shared/http.ts";
 import { createLauncher } from "./launcher.ts";
 import { mount } from "../shared/mount.ts";
+import type { PageChoices } from "./api.ts";
 import type { Options } from "./options.ts";
 import type { MountPanel, PanelHost, Send } from "../panel-host.ts";
 import { hasStoredChat } from "../shared/chat-store.ts";
@@ -12,13 +13,16 @@ import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
 import type { View, ViewState } from "./view-state.ts";
 
-/** `widget-panel.js?v=<hash>`, set by build.mjs. */
-declare const __PANEL_FILE__: string;
+/** The hash of this build's panel, locales and phone chunk, set by build.mjs: `widget-panel.js?v=<it>`. */
+declare const __WIDGET_VERSION__: string;
 
 /** Loads the site's config and shows the launcher; on any failure shows nothing and warns once. */
-export async function start(options: Options, view: View, events: Emitter): Promise<void> {
+export async function start(options: Options, view: View, events: Emitter, choices: PageChoices = {}): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
-  const result = await request(`${base}/config`);
+  const asset = (file: string) => `${options.api}/${file}?v=${__WIDGET_VERSION__}`;
+  // The server picks the language (the owner may force one) and sends the launcher's words in it.
+  const hints = new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" });
+  const result = await request(`${base}/config?${hints}`);
   const config = result.ok ? parseConfig(result.data) : null;
   if (!config) {
     return console.warn(`Beckon: not shown (${result.ok ? "no channel" : result.status || result.error.code})`, result.ok ? "" : result.error.message);
@@ -34,7 +38,13 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     });
 
   const { shadow, root } = await mount(css, themeFor(config.accent, config.onAccent), `root ${config.position}`);
-  const launcher = createLauncher(config.launcherLabel, view.toggle);
+  // The page's own dir and lang must not leak in (`all: initial` keeps `direction`): ours follow the locale.
+  const speak = () => {
+    root.lang = config.locale;
+    root.dir = /^(ar|he)$/.test(config.locale) ? "rtl" : "ltr";
+  };
+  speak();
+  const launcher = createLauncher(config.launcherLabel, view.toggle, config.locale, config.words);
   const slot = document.createElement("div");
   root.append(launcher, slot);
   const host: PanelHost = {
@@ -45,6 +55,7 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     launcher,
     send,
     base,
+    asset,
     // Unread answers: on the launcher, and opening goes straight to the chat (the menu is one tap away).
     setUnread: (count) => {
       launcher.setUnread(count);
@@ -53,8 +64,9 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     onSubmitted: (channel, id) => events.emit("submitted", { channel, id }),
   };
 
-  const load = panelLoader(`${options.api}/${__PANEL_FILE__}`);
-  const prefetch = () => void load().catch(() => {}); // a failed prefetch is retried when the shopper opens
+  const load = panelLoader(asset("widget-panel.js"));
+  // The catalog is fetched beside the panel (the panel imports the same URL, which the browser has then).
+  const prefetch = () => void Promise.all([load(), import(/* @vite-ignore */ asset(`widget-locale-${config.locale}.js`))]).catch(() => {}); // retried on open
   launcher.addEventListener("pointerenter", prefetch);
   launcher.addEventListener("focus", prefetch);
   whenIdle(prefetch);
@@ -90,7 +102,7 @@ export async function start(options: Options, view: View, events: Emitter): Prom
         },
         (error) => {
           console.warn("Beckon: the panel did not load", error);
-          if (!fallback) slot.append((fallback = fallbackPanel(config.name || config.launcherLabel, view.close)));
+          if (!fallback) slot.append((fallback = fallbackPanel(config.name || config.launcherLabel, view.close, config.words)));
           launcher.setAttribute("aria-controls", "beckon-panel");
           fallback.hidden = !latest.open;
           if (latest.open) fallback.focus();
@@ -99,6 +111,12 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     },
     config.channels.map((c) => c.id),
   );
+  // `Beckon('locale', …)` after start: the panel switches its catalog on the next draw.
+  choices.changed = () => {
+    config.locale = choices.locale!;
+    speak();
+    if (draw) draw(latest);
+  };
   events.emit("ready", { site: config.site });
   if (wanted) view.open();
 }

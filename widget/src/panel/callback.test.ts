@@ -1,7 +1,8 @@
+import "./i18n/speak-english.ts";
 import { describe, expect, it } from "vitest";
 import { callbackBody, checkCallback, emptyValues } from "./callback.ts";
 
-const filled = { ...emptyValues("2026-11-23T14:00:00.000Z"), name: " Jane Doe ", phone: " 020 7946 0000 " };
+const filled = { ...emptyValues("2026-11-23T14:00:00.000Z", "US"), name: " Jane Doe ", phone: " 020 7946 0000 " };
 
 describe("checkCallback", () => {
   it("asks for the required fields only", () => {
@@ -14,10 +15,11 @@ describe("checkCallback", () => {
 
 describe("callbackBody", () => {
   it("sends what the contract asks for, trimmed", () => {
-    expect(callbackBody(filled, false, "")).toEqual({ name: "Jane Doe", phone: "020 7946 0000", when: "asap", company: "" });
+    expect(callbackBody(filled, false, "")).toEqual({ name: "Jane Doe", phone: "020 7946 0000", phoneCountry: "US", when: "asap", company: "" });
     expect(callbackBody({ ...filled, when: "pick", note: " Sofa ", consent: true, company: "Bot Ltd" }, true, "")).toEqual({
       name: "Jane Doe",
       phone: "020 7946 0000",
+      phoneCountry: "US",
       when: "2026-11-23T14:00:00.000Z",
       note: "Sofa",
       consent: true,

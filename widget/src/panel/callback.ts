@@ -1,11 +1,14 @@
 // The call-back form's logic, apart from its markup: what the shopper typed, the minimal checks made
 // before sending (the server's answer is authoritative), and the request body.
 import type { FieldErrors } from "./form.ts";
+import { t } from "./i18n/translate.ts";
 import { shopperTimeZone } from "./message.ts";
 
 export type CallbackValues = {
   name: string;
   phone: string;
+  /** The country the number is read against (ISO 3166 alpha-2), chosen next to it. */
+  country: string;
   when: "asap" | "pick";
   slot: string;
   note: string;
@@ -14,9 +17,9 @@ export type CallbackValues = {
   company: string;
 };
 
-export type CallbackBody = { name: string; phone: string; when: string; note?: string; consent?: boolean; timeZone?: string; company: string };
+export type CallbackBody = { name: string; phone: string; phoneCountry: string; when: string; note?: string; consent?: boolean; timeZone?: string; company: string };
 
-export const emptyValues = (slot = ""): CallbackValues => ({ name: "", phone: "", when: "asap", slot, note: "", consent: false, company: "" });
+export const emptyValues = (slot = "", country = "US"): CallbackValues => ({ name: "", phone: "", country, when: "asap", slot, note: "", consent: false, company: "" });
 
 const FIELDS = ["name", "phone", "when", "note", "consent"];
 
@@ -26,16 +29,16 @@ export const isCallbackField = (field: string) => FIELDS.includes(field);
 /** Empty required fields, with the message shown under each. */
 export function checkCallback(v: CallbackValues, consentRequired: boolean): FieldErrors {
   const fields: FieldErrors = {};
-  if (!v.name.trim()) fields.name = "Tell us your name.";
-  if (!v.phone.trim()) fields.phone = "Enter your phone number.";
-  if (v.when === "pick" && !v.slot) fields.when = "Choose a time.";
-  if (consentRequired && !v.consent) fields.consent = "Please tick the box so we may call you.";
+  if (!v.name.trim()) fields.name = t("needName");
+  if (!v.phone.trim()) fields.phone = t("needPhone");
+  if (v.when === "pick" && !v.slot) fields.when = t("needTime");
+  if (consentRequired && !v.consent) fields.consent = t("needConsentCall");
   return fields;
 }
 
 /** The POST body of `/callbacks`. `timeZone` is the shopper's, so the page behind their text's link shows times in it. */
 export function callbackBody(v: CallbackValues, consentRequired: boolean, timeZone = shopperTimeZone()): CallbackBody {
-  const body: CallbackBody = { name: v.name.trim(), phone: v.phone.trim(), when: v.when === "pick" ? v.slot : "asap", company: v.company };
+  const body: CallbackBody = { name: v.name.trim(), phone: v.phone.trim(), phoneCountry: v.country, when: v.when === "pick" ? v.slot : "asap", company: v.company };
   if (v.note.trim()) body.note = v.note.trim();
   if (consentRequired) body.consent = v.consent;
   if (timeZone) body.timeZone = timeZone;

@@ -1,5 +1,6 @@
 // One shopper's chat, outside Preact: it keeps the lines, the stream and the stored token, so the
 // chat carries on (and counts unread answers) while the panel is closed, and survives page loads.
+import { locale } from "./i18n/translate.ts";
 import { forgetChat, readChat, saveChat, type StoredChat } from "../shared/chat-store.ts";
 import { lastOwnerId, mergeLine, pendingLine, withState, type Line, type ServerLine } from "./chat-lines.ts";
 import { noProblem, problemFrom, type Problem } from "./form.ts";
@@ -125,7 +126,7 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
       const key = newIdempotencyKey();
       const token = chat?.token ?? newIdempotencyKey() + newIdempotencyKey();
       set({ busy: true, problem: noProblem });
-      const result = await send<Transcript>("chats", { token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get() });
+      const result = await send<Transcript>("chats", { token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, locale, altcha: await proof?.get() });
       if (result.ok) proof?.spent();
       if (!result.ok) {
         set({ busy: false, problem: problemFrom(result, (f) => f === "name" || f === "email" || f === "message" || f === "consent") });

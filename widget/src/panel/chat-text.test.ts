@@ -1,3 +1,4 @@
+import "./i18n/speak-english.ts";
 import { describe, expect, it } from "vitest";
 import { chatStatusLine, shouldAskEmail } from "./chat-text.ts";
 import type { Availability } from "../panel-host.ts";

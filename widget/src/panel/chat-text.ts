@@ -2,6 +2,7 @@
 // someone is really at the inbox.
 import type { ChatState } from "./chat-session.ts";
 import type { Availability, WidgetConfig } from "../panel-host.ts";
+import { t } from "./i18n/translate.ts";
 
 /** Without an answer after this long, the widget asks where to send it. */
 export const ASK_EMAIL_AFTER_MS = 3 * 60_000;
@@ -11,11 +12,12 @@ export const ASK_EMAIL_AFTER_MS = 3 * 60_000;
  * header already says whether the shop is open and when it is back).
  */
 export function chatStatusLine(config: Pick<WidgetConfig, "owner" | "availability" | "message">, live: boolean): string {
-  if (live) return `${config.owner?.firstName || "We"} ${config.owner?.firstName ? "is" : "are"} here now and will answer in a moment.`;
+  const name = config.owner?.firstName;
+  if (live) return name ? t("liveName", { name }) : t("liveWe");
   const a = config.availability;
   const hours = config.message.replyWithinHours;
-  const usual = a.openNow && hours ? ` We usually reply within ${hours} hour${hours === 1 ? "" : "s"}.` : "";
-  return `${a.openNow ? "Nobody is at the desk this minute." : "Nobody is at the desk right now."}${usual} Leave a message and your email, and we'll answer there.`;
+  const usual = a.openNow && hours ? ` ${t("usually", { count: hours })}` : "";
+  return `${t(a.openNow ? "deskMinute" : "deskNow")}${usual} ${t("leaveMessage")}`;
 }
 
 /** Ask for an email when nobody is live, or when the shopper has waited a few minutes without an answer. */

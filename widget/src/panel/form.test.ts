@@ -1,3 +1,4 @@
+import "./i18n/speak-english.ts";
 import { describe, expect, it } from "vitest";
 import { isCallbackField } from "./callback.ts";
 import { problemFrom, waitText } from "./form.ts";
@@ -51,6 +52,8 @@ describe("problemFrom", () => {
       alert: "Too many requests right now. Please try again in a few minutes.",
       limited: true,
     });
-    expect(problemFrom(failure(0, { code: "network", message: "We couldn't reach the server." }), isCallbackField).alert).toBe("We couldn't reach the server.");
+    // The widget's own network failure is worded from the catalog, in the shopper's language.
+    expect(problemFrom(failure(0, { code: "network", message: "offline" }), isCallbackField).alert).toBe("We couldn't reach the server. Check your connection and try again.");
+    expect(problemFrom(failure(400, { code: "validation", message: "Bitte prüfen." }), isCallbackField).alert).toBe("Bitte prüfen.");
   });
 });

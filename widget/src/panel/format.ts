@@ -1,7 +1,9 @@
 // Times are shown in the shopper's own time zone and date conventions (the browser's defaults), in one
 // style everywhere: the slot list, "Back Monday 2:00 PM", "Expect our call at …" and chat lines all write
 // the time with the same formatter (`timeStyle: "short"`: "2:00 PM" in en-US, "14:00" in en-GB), after
-// the day where one is needed. `locale` and `timeZone` exist for tests.
+// the day where one is needed. The locale is the one the panel speaks (i18n/translate.ts `lang`), in
+// the shopper's own variant ("en-GB", "de-DE"); `locale` and `timeZone` exist for tests.
+import { lang } from "./i18n/translate.ts";
 
 const STYLES = {
   /** "2:00 PM": the one way a time of day is written. */
@@ -16,8 +18,8 @@ const STYLES = {
 const made = new Map<string, Intl.DateTimeFormat>();
 
 /** The formatter for a style, built once per locale and time zone and reused. */
-export function formatterFor(style: keyof typeof STYLES, locale?: string, timeZone?: string): Intl.DateTimeFormat {
-  const key = `${style}|${locale ?? ""}|${timeZone ?? ""}`;
+export function formatterFor(style: keyof typeof STYLES, locale = lang, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${style}|${locale}|${timeZone ?? ""}`;
   let f = made.get(key);
   if (!f) made.set(key, (f = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone })));
   return f;

@@ -7,16 +7,30 @@ import { adopt } from "../shared/mount.ts";
 import type { MountPanel, Send } from "../panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
 import { proofOfWork } from "./proof-of-work.ts";
+import { locale, useCatalog, type Catalog } from "./i18n/translate.ts";
+import { intlTag, supportedLocale } from "@beckon/contract/locales";
+import { setPhoneChunk } from "./phone/phone-lib.ts";
 import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
-export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, setUnread, onSubmitted }) => {
+export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, asset, setUnread, onSubmitted }) => {
   adopt(shadow, panelCss);
+  setPhoneChunk(asset("widget-phone.js"));
+  // The words of one locale at a time; another is fetched when the page switches (Beckon('locale', …)).
+  let spoken = "";
+  const catalogs: Record<string, Promise<Catalog>> = {};
+  const words = (code: string): Promise<Catalog> =>
+    (catalogs[code] ??= import(/* @vite-ignore */ asset(`widget-locale-${code}.js`)).then(
+      (m: { default: Catalog }) => m.default,
+      // Without its catalog, English; without that either, the keys (never nothing).
+      () => (code === "en" ? {} : words("en")),
+    ));
+  const wanted = () => supportedLocale(config.locale) ?? "en";
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
   const proof = proofOfWork(base);
   const send = (async (path, body, key) => {
-    const result = await post(path, { ...body, altcha: await proof.get() }, key);
+    const result = await post(path, { ...body, locale, altcha: await proof.get() }, key);
     if (result.ok) proof.spent();
     return result;
   }) as Send;
@@ -28,17 +42,27 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
   let built = false;
   let round = 0;
   let last: ViewState = { open: false, channel: null };
+  // The state last rendered: focus moves on what changed since, even when the catalog made it wait.
+  let drawn = last;
   const onDone = () => {
     round++;
     view.close();
   };
   const draw = (state: ViewState) => {
-    const focusWasInside = shadow.activeElement !== null;
-    const before = last;
     last = state;
     // Nothing is built before the shopper first opens the panel: no work for the host page.
     built ||= state.open;
     if (!built) return;
+    const code = wanted();
+    if (code !== spoken) {
+      return void words(code).then((catalog) => {
+        if (code === wanted()) useCatalog((spoken = code), intlTag(code, navigator.languages), catalog);
+        draw(last);
+      });
+    }
+    const focusWasInside = shadow.activeElement !== null;
+    const before = drawn;
+    drawn = state;
     if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
     render(
       html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,

@@ -1,3 +1,4 @@
+import "./i18n/speak-english.ts";
 import { describe, expect, it } from "vitest";
 import type { MessageField } from "../panel-host.ts";
 import { checkMessage, emptyMessage, messageBody } from "./message.ts";

@@ -2,6 +2,7 @@
 // (required fields only; the server judges the rest, e.g. whether an email address is valid), the body.
 import type { MessageField } from "../panel-host.ts";
 import type { FieldErrors } from "./form.ts";
+import { t } from "./i18n/translate.ts";
 
 export type MessageValues = {
   name: string;
@@ -37,16 +38,15 @@ export const isMessageField = (extras: MessageField[]) => (field: string) =>
 /** Empty required fields, with the message shown under each; extra fields are keyed `fields.<id>` like the server's. */
 export function checkMessage(v: MessageValues, extras: MessageField[], consentRequired: boolean): FieldErrors {
   const errors: FieldErrors = {};
-  if (!v.name.trim()) errors.name = "Tell us your name.";
-  if (!v.email.trim()) errors.email = "Enter your email address.";
-  if (!v.message.trim()) errors.message = "Write your message.";
+  if (!v.name.trim()) errors.name = t("needName");
+  if (!v.email.trim()) errors.email = t("needEmail");
+  if (!v.message.trim()) errors.message = t("needMessage");
   for (const f of extras) {
     const value = v.fields[f.id];
     if (!f.required || (f.type === "checkbox" ? value === true : typeof value === "string" && value.trim())) continue;
-    errors[`fields.${f.id}`] =
-      f.type === "checkbox" ? `Please tick "${f.label}".` : f.type === "choice" ? `Choose an option for "${f.label}".` : `Please fill in "${f.label}".`;
+    errors[`fields.${f.id}`] = t(f.type === "checkbox" ? "needTick" : f.type === "choice" ? "needChoice" : "needFill", { label: f.label });
   }
-  if (consentRequired && !v.consent) errors.consent = "Please tick the box so we may answer you.";
+  if (consentRequired && !v.consent) errors.consent = t("needConsentAnswer");
   return errors;
 }
 

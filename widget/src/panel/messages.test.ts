@@ -1,5 +1,7 @@
+import "./i18n/speak-english.ts";
 import { describe, expect, it } from "vitest";
 import { formatBack, formatWhen } from "./format.ts";
+import { t } from "./i18n/translate.ts";
 import { availabilityLine, expectLine, firstName, replyLine, usuallyLine } from "./messages.ts";
 
 const gb = ["en-GB", "Europe/London"] as const;
@@ -54,10 +56,11 @@ describe("expectLine", () => {
 });
 
 describe("replyLine and usuallyLine", () => {
-  it("repeat the server's reply time, and promise none without one", () => {
-    expect(replyLine("jane@example.com", "within 2 hours")).toBe("We'll reply to jane@example.com within 2 hours.");
-    expect(replyLine("jane@example.com", "by Monday 11:00")).toBe("We'll reply to jane@example.com by Monday 11:00.");
-    expect(replyLine("jane@example.com", undefined)).toBe("We'll reply to jane@example.com as soon as we can.");
+  it("write the server's reply promise (data, not English) in the shopper's language and zone, and promise none without one", () => {
+    expect(replyLine({ withinHours: 2 })).toEqual(["replyWithin", { count: 2 }]);
+    expect(replyLine({ by: "2026-11-23T16:00:00.000Z" }, now, ...gb)).toEqual(["replyBy", { when: "Monday 16:00" }]);
+    expect(replyLine(null)).toEqual(["replySoon", {}]);
+    expect(t("replyWithin", { count: 2, email: "jane@example.com" })).toBe("We'll reply to jane@example.com within 2 hours.");
   });
 
   it("state the usual reply time only while open", () => {

@@ -1,6 +1,7 @@
 // The sentences the shopper reads that depend on data. Honest: never promise a call or a reply we cannot make.
 import type { Availability } from "../panel-host.ts";
 import { formatBack, formatWhen } from "./format.ts";
+import { t, type Vars } from "./i18n/translate.ts";
 
 export type Expectation = { kind: string; at?: string | undefined };
 
@@ -9,32 +10,37 @@ export type Expectation = { kind: string; at?: string | undefined };
  * time. When away, "back" is the next opening after the break (the server's `nextOpenAt`), else `awayUntil`.
  */
 export function availabilityLine(a: Availability, now = new Date(), locale?: string, timeZone?: string): string {
-  if (a.openNow) return "We're around now.";
+  if (a.openNow) return t("openNow");
   const back = a.nextOpenAt ?? a.awayUntil;
-  const when = back ? ` Back ${formatBack(back, now, locale, timeZone)}.` : "";
-  if (a.awayUntil) return `${a.awayMessage || "We're away."}${when}`;
-  return `Closed now.${when}`;
+  const when = back ? ` ${t("backAt", { when: formatBack(back, now, locale, timeZone) })}` : "";
+  return `${a.awayUntil ? a.awayMessage || t("away") : t("closedNow")}${when}`;
 }
 
 /** What the shopper can expect after asking for a call, from the server's `expect`. */
 export function expectLine(expect: Expectation | undefined, locale?: string, timeZone?: string): string {
   const at = expect?.at && formatWhen(expect.at, locale, timeZone);
-  if (at && expect?.kind === "scheduled") return `Expect our call at ${at}.`;
-  if (at && expect?.kind === "next_open") return `We're closed right now. Expect our call after we open: ${at}.`;
-  return "We'll call you back as soon as we can.";
+  if (at && expect?.kind === "scheduled") return t("expectAt", { when: at });
+  if (at && expect?.kind === "next_open") return t("expectOpen", { when: at });
+  return t("expectSoon");
 }
 
+/** The server's promise of a reply: within some hours (while open), or by an instant (after the next opening). */
+export type ReplyPromise = { withinHours?: number; by?: string } | null | undefined;
+
 /**
- * When the shopper will hear back by email, from the server's `replyTime` ("within 2 hours", "by Monday
- * 11:00", worked out in the time zone we sent). Without one, no time is promised.
+ * When the shopper will hear back by email, from the server's `reply` (worked out from the shop's hours;
+ * written here in the shopper's language and zone), as the key and values of its sentence. Without one,
+ * no time is promised.
  */
-export function replyLine(email: string, replyTime: string | undefined): string {
-  return `We'll reply to ${email} ${replyTime || "as soon as we can"}.`;
+export function replyLine(reply: ReplyPromise, now = new Date(), locale?: string, timeZone?: string): [string, Vars] {
+  if (reply?.withinHours) return ["replyWithin", { count: reply.withinHours }];
+  if (reply?.by) return ["replyBy", { when: formatBack(reply.by, now, locale, timeZone) }];
+  return ["replySoon", {}];
 }
 
 /** The promise made before sending, only while open: "We usually reply within 2 hours." */
 export function usuallyLine(openNow: boolean, hours: number): string {
-  return openNow && hours ? `We usually reply within ${hours} hour${hours === 1 ? "" : "s"}.` : "";
+  return openNow && hours ? t("usually", { count: hours }) : "";
 }
 
 /** The first word of what the shopper typed as their name. */

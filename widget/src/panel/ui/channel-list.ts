@@ -1,5 +1,6 @@
 import { html } from "htm/preact";
 import type { Channel } from "../../panel-host.ts";
+import { t } from "../i18n/translate.ts";
 
 type Props = { channels: Channel[]; unread: number; onChoose: (id: string) => void };
 
@@ -9,8 +10,8 @@ export function ChannelList({ channels, unread, onChoose }: Props) {
     ${channels.map((channel, i) => {
       const count = channel.id === "chat" ? unread : 0;
       return html`<button type="button" class="ch" data-autofocus=${i === 0 || undefined} onClick=${() => onChoose(channel.id)}
-        aria-label=${count ? `${channel.label}, ${count} new ${count === 1 ? "answer" : "answers"}` : undefined}>
-        ${channel.label}${count > 0 && html` <span class="badge" aria-hidden="true">${count}</span>`}
+        aria-label=${count ? `${t(`ch.${channel.id}`)}, ${t("newAnswers", { count })}` : undefined}>
+        ${t(`ch.${channel.id}`)}${count > 0 && html` <span class="badge" aria-hidden="true">${count}</span>`}
       </button>`;
     })}
   </div>`;

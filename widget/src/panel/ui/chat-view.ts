@@ -1,4 +1,5 @@
 import { html } from "htm/preact";
+import { parts, t } from "../i18n/translate.ts";
 import { Component, createRef } from "preact";
 import type { ChatSession, ChatState } from "../chat-session.ts";
 import type { WidgetConfig } from "../../panel-host.ts";
@@ -62,7 +63,7 @@ export class ChatView extends Component<Props, State> {
     // Chat's own consent: only when the site asks for a tick before a chat.
     const required = this.props.config.consent.chat.required;
     if (required && !consent) {
-      return this.setState({ consentError: "Please tick the box to start the chat." }, () => form?.querySelector<HTMLElement>("#beckon-consent")?.focus());
+      return this.setState({ consentError: t("chatConsent") }, () => form?.querySelector<HTMLElement>("#beckon-consent")?.focus());
     }
     this.setState({ consentError: "" });
     if (await session.start({ name, email, message: body, company, ...(required && { consent }) })) this.setState({ draft: "", emailSaved: !!email.trim() });
@@ -83,36 +84,36 @@ export class ChatView extends Component<Props, State> {
     // Once an address is saved, say where answers go instead of asking again.
     const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
     return html`<div class="chat">
-      ${onBack && html`<p><button type="button" class="back" onClick=${onBack}>Back</button></p>`}
+      ${onBack && html`<p><button type="button" class="back" onClick=${onBack}>${t("goBack")}</button></p>`}
       <p class="small">${chatStatusLine(config, chat.started ? chat.ownerAvailable : !!config.availability.chatLive)}</p>
       ${chat.started &&
-      html`<div class="lines" role="log" aria-label="Conversation" ref=${this.log}><ol>
+      html`<div class="lines" role="log" aria-label=${t("conversation")} ref=${this.log}><ol>
         ${chat.lines.map(
           (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
-            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : "You"}, ${formatTime(l.at)}</span>
+            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : t("you")}, ${formatTime(l.at)}</span>
             <span class="body">${l.body}</span>
-            ${l.state === "sending" && html`<span class="small">Sending${"…"}</span>`}
-            ${l.state === "failed" && html`<span class="err">Not sent. <button type="button" class="back" onClick=${() => session.retry(l.key)}>Retry</button></span>`}
+            ${l.state === "sending" && html`<span class="small">${t("sending")}</span>`}
+            ${l.state === "failed" && html`<span class="err">${t("notSent")} <button type="button" class="back" onClick=${() => session.retry(l.key)}>${t("retry")}</button></span>`}
           </li>`,
         )}
       </ol></div>`}
       ${askEmail &&
       (emailSaved
-        ? html`<p class="small" role="status">We'll email the answer to ${chat.email} if you have gone.</p>`
+        ? html`<p class="small" role="status">${parts("emailWhenGone", { email: html`<bdi>${chat.email}</bdi>` })}</p>`
         : html`<form novalidate class="askmail" onSubmit=${(e: Event) => this.saveEmail(e)}>
-            <${Field} id="chatmail" type="email" label="Your email, so our answer reaches you" autocomplete="email"
+            <${Field} id="chatmail" type="email" dir="ltr" label=${t("chatEmailAsk")} autocomplete="email"
               value=${email} error=${emailProblem.fields.email} onValue=${(v: string) => this.setState({ email: v })} />
             <p class="alert" role="alert">${emailProblem.alert}</p>
-            <button class="primary">Save email</button>
+            <button class="primary">${t("saveEmail")}</button>
           </form>`)}
       <form novalidate onSubmit=${(e: Event) => this.send(e)}>
         ${!chat.started &&
-        html`<${Field} id="name" optional label="Your name" autocomplete="name" maxlength="100"
+        html`<${Field} id="name" optional label=${t("name")} autocomplete="name" maxlength="100"
             value=${name} error=${errors.name} onValue=${(v: string) => this.setState({ name: v })} />
           ${!config.availability.chatLive &&
-          html`<${Field} id="email" optional type="email" label="Email, for our answer if you leave" autocomplete="email" maxlength="200"
+          html`<${Field} id="email" optional type="email" dir="ltr" label=${t("chatEmail")} autocomplete="email" maxlength="200"
             value=${email} error=${errors.email} onValue=${(v: string) => this.setState({ email: v })} />`}`}
-        <${Field} id="message" multiline label=${chat.started ? "Your message" : "How can we help?"} maxlength="2000" rows="2" data-autofocus
+        <${Field} id="message" multiline label=${t(chat.started ? "yourMessage" : "howHelp")} maxlength="2000" rows="2" data-autofocus
           value=${draft} error=${errors.message} onValue=${(v: string) => this.setState({ draft: v })} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
         ${!chat.started &&
         html`<${Consent} consent=${config.consent.chat} privacy=${config.consent.privacy} checked=${consent} error=${consentError || errors.consent}
@@ -120,7 +121,7 @@ export class ChatView extends Component<Props, State> {
         ${!chat.started && html`<${Honeypot} name=${this.trap} value=${company} onValue=${(v: string) => this.setState({ company: v })} />`}
         <p class="alert" role="alert">${chat.problem.alert}</p>
         ${chat.problem.limited && html`<${OtherChannels} channels=${config.channels} current="chat" onChoose=${onSwitch} />`}
-        <button class="primary" aria-disabled=${chat.busy ? "true" : undefined}>${chat.started ? "Send" : chat.busy ? "Starting…" : "Start chat"}</button>
+        <button class="primary" aria-disabled=${chat.busy ? "true" : undefined}>${t(chat.started ? "send" : chat.busy ? "starting" : "startChat")}</button>
       </form>
     </div>`;
   }

@@ -15,9 +15,9 @@ export function Consent({ consent, privacy, checked, error, onCheck }: Props) {
     html`<div class="opt">
       <input type="checkbox" id="beckon-consent" name="consent" required checked=${checked} ...${invalidProps("consent", error)}
         onChange=${(event: Event) => onCheck((event.currentTarget as HTMLInputElement).checked)} />
-      <label for="beckon-consent" class="small">${consent.text}</label>
+      <label for="beckon-consent" class="small" dir="auto">${consent.text}</label>
     </div>`}
-    ${privacy && html`<p class="small">${privacy}</p>`}
+    ${privacy && html`<p class="small" dir="auto">${privacy}</p>`}
     ${fieldError("consent", error)}
   </div>`;
 }

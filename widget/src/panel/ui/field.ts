@@ -1,4 +1,5 @@
 import { html } from "htm/preact";
+import { t } from "../i18n/translate.ts";
 
 /** The attributes tying a control to its error message, when it has one. */
 export const invalidProps = (id: string, error: string | undefined) =>
@@ -31,7 +32,7 @@ export function Field({ id, label, value, error, onValue, optional, multiline, .
     onInput: (event: Event) => onValue((event.currentTarget as HTMLInputElement).value),
   };
   return html`<div class="field">
-    <label for=${control.id}>${label}${optional && html`<span class="muted"> (optional)</span>`}</label>
+    <label for=${control.id}>${label}${optional && html`<span class="muted"> ${t("optional")}</span>`}</label>
     ${multiline ? html`<textarea ...${control} />` : html`<input ...${control} />`}
     ${fieldError(id, error)}
   </div>`;

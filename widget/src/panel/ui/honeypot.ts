@@ -1,4 +1,5 @@
 import { html } from "htm/preact";
+import { t } from "../i18n/translate.ts";
 
 type Props = { name: string; value: string; onValue: (value: string) => void };
 
@@ -9,7 +10,7 @@ type Props = { name: string; value: string; onValue: (value: string) => void };
  */
 export function Honeypot({ name, value, onValue }: Props) {
   return html`<div class="vh" aria-hidden="true">
-    <label for=${name}>Leave this empty</label>
+    <label for=${name}>${t("honeypot")}</label>
     <input id=${name} name=${name} tabindex="-1" autocomplete="off" aria-hidden="true" value=${value}
       onInput=${(event: Event) => onValue((event.currentTarget as HTMLInputElement).value)} />
   </div>`;

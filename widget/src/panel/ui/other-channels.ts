@@ -1,5 +1,6 @@
 import { html } from "htm/preact";
 import type { Channel } from "../../panel-host.ts";
+import { t } from "../i18n/translate.ts";
 
 type Props = { channels: Channel[]; current: string; onChoose: ((id: string) => void) | undefined };
 
@@ -8,7 +9,7 @@ export function OtherChannels({ channels, current, onChoose }: Props) {
   const others = channels.filter((c) => c.id !== current);
   if (!onChoose || !others.length) return null;
   return html`<div class="others">
-    <p class="small">Or reach us another way:</p>
-    ${others.map((c) => html`<button type="button" class="ch" onClick=${() => onChoose(c.id)}>${c.label}</button>`)}
+    <p class="small">${t("otherWays")}</p>
+    ${others.map((c) => html`<button type="button" class="ch" onClick=${() => onChoose(c.id)}>${t(`ch.${c.id}`)}</button>`)}
   </div>`;
 }

@@ -1,7 +1,8 @@
 import { html } from "htm/preact";
+import { t } from "../i18n/translate.ts";
 import { firstName } from "../messages.ts";
 
-type Props = { name: string; line: string; onDone: () => void };
+type Props = { name: string; line: unknown; onDone: () => void };
 
 // A stable ref callback runs once, on mount: the form's controls just vanished, so focus (and the
 // screen reader) goes to the outcome.
@@ -11,8 +12,8 @@ const focusOnMount = (element: HTMLElement | null) => element?.focus();
 export function Success({ name, line, onDone }: Props) {
   const first = firstName(name);
   return html`<div class="field">
-    <h3 ref=${focusOnMount} tabindex="-1" data-autofocus>Thanks${first && `, ${first}`}!</h3>
+    <h3 ref=${focusOnMount} tabindex="-1" data-autofocus>${first ? t("thanksName", { name: first }) : t("thanks")}</h3>
     <p>${line}</p>
-    <button type="button" class="primary" onClick=${onDone}>Close</button>
+    <button type="button" class="primary" onClick=${onDone}>${t("close")}</button>
   </div>`;
 }

@@ -1,4 +1,5 @@
 import { html } from "htm/preact";
+import { t } from "../i18n/translate.ts";
 import { formatWhen } from "../format.ts";
 import { fieldError, invalidProps } from "./field.ts";
 
@@ -12,11 +13,11 @@ export function WhenField({ when, slot, slots, error, onChange }: Props) {
     <label for=${`beckon-when-${value}`}>${label}</label>
   </div>`;
   return html`<fieldset>
-    <legend>When should we call?</legend>
-    ${radio("asap", "As soon as possible")}
-    ${slots.length > 0 && radio("pick", "Pick a time")}
+    <legend>${t("when")}</legend>
+    ${radio("asap", t("asap"))}
+    ${slots.length > 0 && radio("pick", t("pick"))}
     ${when === "pick" &&
-    html`<label for="beckon-slot" class="vh">Time</label>
+    html`<label for="beckon-slot" class="vh">${t("time")}</label>
       <select id="beckon-slot" name="slot" class="text" value=${slot} ...${invalidProps("when", error)}
         onChange=${(event: Event) => onChange("pick", (event.currentTarget as HTMLSelectElement).value)}>
         ${slots.map((s) => html`<option value=${s}>${formatWhen(s)}</option>`)}
