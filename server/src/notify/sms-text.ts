@@ -13,7 +13,10 @@ export type CallbackAlert = {
   earlierRequests: number;
   timezone: string;
   link: string;
-};
+} & ShopperStanding;
+
+/** Issue #12: "Jane again — 3rd time in 9 days, open since Mon" goes first; "Regular, 12 orders, since 2022" replaces "Returning customer". */
+export type ShopperStanding = { lead?: string | undefined; standing?: string | undefined };
 
 const oneLine = (text: string) => toGsm7(text).replace(/\s+/g, " ").trim();
 
@@ -24,25 +27,24 @@ export function callbackAlertText(alert: CallbackAlert): string {
       ? "ASAP"
       : DateTime.fromJSDate(alert.when).setZone(alert.timezone).toFormat("ccc d LLL HH:mm");
   const name = oneLine(alert.name).slice(0, 40) || "Someone";
-  return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link);
+  return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link, alert);
 }
 
-export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string };
+export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string } & ShopperStanding;
 
 /** The owner's short alert for a new message; the full text goes by email. */
 export function messageAlertText(alert: MessageAlert): string {
   const name = oneLine(alert.name).slice(0, 40) || "Someone";
   const email = oneLine(alert.email).slice(0, 80);
   const quote = alert.topic ? `${alert.topic}: ${alert.message}` : alert.message;
-  return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link);
+  return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link, alert);
 }
 
 /** Head lines, as much of the shopper's words as fits, the returning-customer line and the link, in two segments. */
-function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string): string {
-  const tail = [
-    ...(earlierRequests > 0 ? [`Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})`] : []),
-    link,
-  ];
+function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string, known: ShopperStanding = {}): string {
+  if (known.lead) head = [oneLine(known.lead), ...head];
+  const returning = known.standing ? oneLine(known.standing) : earlierRequests > 0 ? `Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})` : "";
+  const tail = [...(returning ? [returning] : []), link];
   const quote = quoteText ? oneLine(quoteText) : "";
   const room = MAX_SMS_CHARS - [...head, ...tail].join("\n").length - 3; // newline and two quotes
   const lines = [...head];
@@ -52,13 +54,13 @@ function alertText(head: string[], quoteText: string | undefined, earlierRequest
   return gsm7Segments(text) <= 2 ? text : text.slice(0, MAX_SMS_CHARS);
 }
 
-export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean };
+export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean } & ShopperStanding;
 
 /** The owner's alert for a chat: the first message of a new chat, or a nudge after a quiet spell. */
 export function chatAlertText(alert: ChatAlert): string {
   const name = oneLine(alert.name ?? "").slice(0, 40) || "A visitor";
   const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`;
-  return alertText([head, "Reply to answer"], alert.message, alert.earlierRequests, alert.link);
+  return alertText([head, "Reply to answer"], alert.message, alert.earlierRequests, alert.link, alert);
 }
 
 /** Fits a reminder into two GSM-7 segments: the shopper's words are what gets shortened. */

@@ -8,13 +8,14 @@ import { callbackAlertText, confirmationText } from "../notify/sms-text.ts";
 import { signLink } from "./shopper-links.ts";
 import { queueShopperSms } from "./shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "./availability.ts";
-import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
+import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { parsePhone } from "./phone.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 import { knownTimeZone } from "./time-zone.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { contextOf, knowCustomer } from "../customers/know-customer.ts";
 
 export type CallbackDeps = {
   db: Db;
@@ -63,12 +64,14 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 
   const shopperZone = knownTimeZone(data.timeZone);
+  const context = await contextOf(db, site.id, input);
   const id = randomUUID();
   const expect = expectation(site, when, now);
   const answer: SubmissionAnswer = { id, status: "new", expect };
   const raced = await commitOnce(db, site.id, key, () =>
     db.transaction(async (tx) => {
-      const customer = await upsertCustomer(tx, site.id, { name: data.name, phone: phone.e164 }, now);
+      const known = await knowCustomer(tx, site, { name: data.name, phone: phone.e164 }, context, now);
+      const { customer } = known;
       const ref = await nextRef(tx, site.id);
       await tx.insert(requests).values({
         id,
@@ -82,6 +85,8 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         senderHash: meta.sender?.senderHash ?? null,
         spamAt: spam ? now : null,
         spamReason: spam,
+        context,
+        repeat: spam ? null : known.repeat,
         createdAt: now,
         updatedAt: now,
       });
@@ -98,6 +103,8 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         earlierRequests: customer.requestCount - 1,
         timezone: s.timezone,
         link: `${deps.publicUrl}/admin/requests/${id}`,
+        lead: known.lead,
+        standing: known.standing,
       });
       await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
       await queueShopperSms(tx, {

@@ -12,11 +12,13 @@ import { chatAlertText } from "../notify/sms-text.ts";
 import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
 import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
-import { nextRef, upsertCustomer } from "./intake.ts";
+import { nextRef } from "./intake.ts";
 import type { PublicSite, Site } from "./sites.ts";
 import { parseOrThrow, typedText, validationFailed } from "./validation.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { contextOf, knowCustomer } from "../customers/know-customer.ts";
+import { isProtected } from "../customers/customer-match.ts";
 
 export type ChatDeps = { db: Db; clock: Clock; publicUrl: string };
 
@@ -60,10 +62,10 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const name = data.name || undefined;
   const address = data.email || undefined;
   const spam = (await meta.sender?.screen({ email: address })) ?? null;
+  const context = await contextOf(db, site.id, input);
   await db.transaction(async (tx) => {
-    const customer = address
-      ? await upsertCustomer(tx, site.id, { name: name ?? address.split("@")[0]!, email: address }, now)
-      : (await tx.insert(customers).values({ siteId: site.id, name: name ?? null, firstSeenAt: now, lastSeenAt: now, requestCount: 1 }).returning())[0]!;
+    const known = await knowCustomer(tx, site, { name: name ?? address?.split("@")[0] ?? null, email: address }, context, now);
+    const { customer } = known;
     const ref = await nextRef(tx, site.id);
     await tx.insert(requests).values({
       id,
@@ -76,6 +78,8 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
       senderHash: meta.sender?.senderHash ?? null,
       spamAt: spam ? now : null,
       spamReason: spam,
+      context,
+      repeat: spam ? null : known.repeat,
       createdAt: now,
       updatedAt: now,
     });
@@ -89,7 +93,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
     await enqueueOwnerSms(tx, {
       siteId: site.id,
       requestId: id,
-      text: chatAlertText({ ref, name, message: data.message, earlierRequests: customer.requestCount - 1, link, first: true }),
+      text: chatAlertText({ ref, name, message: data.message, earlierRequests: customer.requestCount - 1, link, first: true, lead: known.lead, standing: known.standing }),
       now,
     });
   });
@@ -107,7 +111,10 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
   }
   const now = clock.now();
   const quietSince = Math.max(chat.lastAlertAt?.getTime() ?? 0, chat.lastOwnerAt?.getTime() ?? 0);
-  const alert = !request.spamAt && now.getTime() - quietSince >= CHAT_QUIET_MS; // spam never texts
+  // Asked again, or a VIP: no quiet spell while the owner has not answered this chat yet (issue #12).
+  const [owner] = await db.select({ vip: customers.vip }).from(customers).where(eq(customers.id, request.customerId));
+  const urgent = Boolean(request.repeat || owner?.vip) && !chat.lastOwnerAt;
+  const alert = !request.spamAt && (urgent || now.getTime() - quietSince >= CHAT_QUIET_MS); // spam never texts
   const message = await db.transaction(async (tx) => {
     const added = await addShopperLine(tx, site.id, id, data.message, data.clientId, now);
     await tx.update(chats).set({ lastShopperAt: now, ...(alert && { lastAlertAt: now }) }).where(eq(chats.requestId, id));
@@ -145,7 +152,8 @@ export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input
   await db.transaction(async (tx) => {
     // A known address moves the chat onto that customer's record, so their history stays in one place.
     const [known] = await tx.select().from(customers).where(and(eq(customers.siteId, site.id), eq(customers.email, data.email)));
-    if (known && known.id !== request.customerId) {
+    // A verified record is never joined by a typed address (issue #12): the owner sees a suggestion instead.
+    if (known && known.id !== request.customerId && !isProtected(known)) {
       await tx.update(requests).set({ customerId: known.id }).where(eq(requests.id, id));
       await tx.update(customers).set({ requestCount: sql`${customers.requestCount} + 1`, lastSeenAt: now }).where(eq(customers.id, known.id));
       await tx.update(customers).set({ requestCount: sql`max(${customers.requestCount} - 1, 0)` }).where(eq(customers.id, request.customerId));

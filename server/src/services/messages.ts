@@ -10,13 +10,14 @@ import { enqueueEmail, enqueueOwnerSms } from "../notify/outbox.ts";
 import { messageAlertText } from "../notify/sms-text.ts";
 import { isOpen, nextOpening } from "./availability.ts";
 import { autoReplyView, renderText, textToHtml } from "./autoreply.ts";
-import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, upsertCustomer, type SubmissionAnswer, type Submitted } from "./intake.ts";
+import { commitOnce, honeypotAnswer, nextRef, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "./intake.ts";
 import { replyTimeText } from "./reply-time.ts";
 import type { MessageField } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
 import { parseOrThrow, validationFailed, typedText } from "./validation.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 import { scheduleRequestReminders } from "./reminders.ts";
+import { contextOf, knowCustomer } from "../customers/know-customer.ts";
 
 export type MessageDeps = {
   db: Db;
@@ -88,10 +89,12 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const opens = isOpen(s, now) ? null : nextOpening(s, now);
   const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
+  const context = await contextOf(db, site.id, input);
 
   const raced = await commitOnce(db, site.id, key, () =>
     db.transaction(async (tx) => {
-      const customer = await upsertCustomer(tx, site.id, { name: data.name, email: data.email }, now);
+      const known = await knowCustomer(tx, site, { name: data.name, email: data.email }, context, now);
+      const { customer } = known;
       const earlierRequests = customer.requestCount - 1;
       const ref = await nextRef(tx, site.id);
       await tx.insert(requests).values({
@@ -112,6 +115,8 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
         senderHash: meta.sender?.senderHash ?? null,
         spamAt: spam ? now : null,
         spamReason: spam,
+        context,
+        repeat: spam ? null : known.repeat,
         createdAt: now,
         updatedAt: now,
       });
@@ -131,7 +136,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
       await enqueueOwnerSms(tx, {
         siteId: site.id,
         requestId: id,
-        text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link }),
+        text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
         now,
       });
 
