@@ -2,6 +2,7 @@ import { html } from "../html.ts";
 import { paths } from "../pages/page.ts";
 import { formatAgo, formatDateTime } from "../ui/format.ts";
 import { loyaltyLabel, requestLine } from "./describe.ts";
+import { RegularsBadges } from "./regulars-badges.ts";
 import { KIND_LABELS, STATUS_LABELS, type RequestSummary } from "./types.ts";
 
 /** One request in the inbox list: who, how to reach them, what about, status, how long ago. */
@@ -12,7 +13,8 @@ export function RequestRow({ request: r, site, timeZone, now, fresh }: { request
       <span class="req-head">
         <span class="req-name">${r.name || "Visitor"}</span>
         <span class="badge badge-kind">${KIND_LABELS[r.kind]}</span>
-        ${loyalty ? html`<span class="badge badge-returning">${loyalty}</span>` : null}
+        ${r.standing || loyalty ? html`<span class="badge badge-returning">${r.standing ?? loyalty}</span>` : null}
+        <${RegularsBadges} request=${r} />
       </span>
       <span class="req-line">${requestLine(r, timeZone)}</span>
       ${r.gist ? html`<span class="req-gist">${r.gist}</span>` : null}

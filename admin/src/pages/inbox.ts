@@ -13,8 +13,8 @@ import { paths, type PageProps } from "./page.ts";
 /** Every request of the site, newest first, filtered and searched; new ones arrive live. */
 export function InboxPage({ api, site, query, navigate }: PageProps) {
   const filters = filtersFromQuery(query);
-  const key = `${filters.status}|${filters.kind}|${filters.q}`;
-  const [list, setList] = useState<{ key: string; requests: RequestSummary[]; nextCursor: string | null } | null>(null);
+  const key = `${filters.status}|${filters.kind}|${filters.q}|${filters.repeat ?? ""}|${filters.sort ?? ""}`;
+  const [list, setList] = useState<{ key: string; requests: RequestSummary[]; nextCursor: string | null; pinned?: RequestSummary[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
@@ -37,7 +37,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
       // A row marked as spam leaves the inbox (and one marked "not spam" leaves the Spam view).
       const stays = Boolean(request.spam) === (filters.status === "spam");
       if (known) return { ...current, requests: current.requests.flatMap((r) => (r.id !== request.id ? [r] : stays ? [request] : [])) };
-      if (type === "request.created" && matchesFilters(request, filters) && !filters.q) {
+      if (type === "request.created" && matchesFilters(request, filters) && !filters.q && filters.sort !== "waiting") {
         return { ...current, requests: [request, ...current.requests] };
       }
       return current;
@@ -68,7 +68,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
 
   const setFilters = (next: Filters) => navigate(inboxHref(site.key, next), { replace: true });
 
-  const filtered = !!(filters.status || filters.kind || filters.q);
+  const filtered = !!(filters.status || filters.kind || filters.q || filters.repeat || filters.sort);
   const shown = list?.key === key ? list : null;
   return html`<div class="inbox">
     <div class="page-head">
@@ -89,7 +89,9 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
               <p>When a shopper asks for a call back, writes or chats, it shows up here at once, and your phone gets an SMS.</p>
               <p><a href=${paths.install(site.key)}>Put the widget on your site</a> to get started.</p>
             </div>`
-        : html`<ul class="req-list" aria-label="Requests">
+        : html`${shown.pinned?.length ? html`<h2 class="pinned-head">VIP, still open</h2><ul class="req-list req-pinned" aria-label="VIP requests">
+              ${shown.pinned.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${false} />`)}
+            </ul>` : null}<ul class="req-list" aria-label="Requests">
             ${shown.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${fresh.has(r.id)} />`)}
           </ul>`}
     ${shown?.nextCursor
