@@ -40,7 +40,7 @@ export type ChatSession = {
 };
 
 /** Creates the chat for `site`; `base` is `{api}/api/v1/sites/{site}`; `onUnread` gets the count of answers not yet shown. */
-export function createChatSession(base: string, site: string, onUnread: (count: number) => void, proof?: ProofOfWork): ChatSession {
+export function createChatSession(base: string, site: string, onUnread: (count: number) => void, proof?: ProofOfWork, context?: () => object): ChatSession {
   let state: ChatState = { started: false, lines: [], email: null, ownerAvailable: false, startedAt: 0, busy: false, problem: noProblem };
   let chat: StoredChat | null = readChat(site);
   let source: EventSource | undefined;
@@ -124,7 +124,7 @@ export function createChatSession(base: string, site: string, onUnread: (count: 
       const result = await request<Transcript>(`${base}/chats`, {
         method: "POST",
         headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get() }),
+        body: JSON.stringify({ token, name: values.name.trim(), email: values.email.trim(), message: values.message.trim(), clientId: key, company: values.company, consent: values.consent, altcha: await proof?.get(), context: context?.() }),
       });
       if (result.ok) proof?.spent();
       if (!result.ok) {

@@ -5,6 +5,7 @@ import { createEmitter } from "./events.ts";
 import { readOptions, type ScriptTag } from "./options.ts";
 import { createView } from "./view-state.ts";
 import { start } from "./widget.ts";
+import type { Shop } from "./shop.ts";
 
 export type { BeckonApi } from "./api.ts";
 export type { BeckonEvents } from "./events.ts";
@@ -27,9 +28,10 @@ if (!previous?.loaded) {
   } else {
     const events = createEmitter();
     const view = createView(events);
-    const api = createApi(view, events);
+    const shop: Shop = {};
+    const api = createApi(view, events, shop);
     window.Beckon = api;
     runQueue(previous?.q, api);
-    void start(options, view, events);
+    void start(options, view, events, shop);
   }
 }

@@ -3,6 +3,7 @@
 import type { WidgetConfig } from "./config.ts";
 import type { HttpResult } from "./http.ts";
 import type { View, ViewState } from "./view-state.ts";
+import type { Shop } from "./shop.ts";
 
 /** The server's answer to a call-back or a message. */
 export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string };
@@ -21,6 +22,8 @@ export type PanelHost = {
   send: Send;
   /** `{api}/api/v1/sites/{site}`: the chat talks to the server itself. */
   base: string;
+  /** Who the page says the shopper is, and the context every request carries (issue #12). */
+  shop: Shop;
   /** Shows how many answers the shopper has not seen yet on the launcher (0 hides it). */
   setUnread: (count: number) => void;
   /** Tells the page (the `submitted` event) that the server accepted a request. */

@@ -8,21 +8,22 @@ import type { MountPanel } from "./panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
 import { proofOfWork } from "./proof-of-work.ts";
 import { App } from "./ui/app.ts";
+import { pageContext } from "./page-context.ts";
 import type { ViewState } from "./view-state.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
-export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, setUnread, onSubmitted }) => {
+export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, setUnread, onSubmitted, shop }) => {
   adopt(shadow, panelCss);
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
   const proof = proofOfWork(base);
   const send: typeof post = async (channel, body, key) => {
-    const result = await post(channel, { ...body, altcha: await proof.get() }, key);
+    const result = await post(channel, { ...body, altcha: await proof.get(), context: pageContext(shop) }, key);
     if (result.ok) proof.spent();
     return result;
   };
   // The chat lives outside the rendering: a chat from an earlier page resumes now, so answers are
   // counted on the launcher even while the panel stays closed.
-  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(base, config.site, setUnread, proof) : null;
+  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(base, config.site, setUnread, proof, () => pageContext(shop)) : null;
   void chat?.resume();
   const narrow = window.matchMedia?.("(max-width:479.98px)");
   let built = false;
@@ -41,7 +42,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
     if (!built) return;
     if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
     render(
-      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      html`<${App} who=${shop.who} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
     // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to

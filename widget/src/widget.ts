@@ -11,12 +11,13 @@ import { hasStoredChat } from "./chat-store.ts";
 import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
 import type { View, ViewState } from "./view-state.ts";
+import type { Shop } from "./shop.ts";
 
 /** `widget-panel.js?v=<hash>`, set by build.mjs. */
 declare const __PANEL_FILE__: string;
 
 /** Loads the site's config and shows the launcher; on any failure shows nothing and warns once. */
-export async function start(options: Options, view: View, events: Emitter): Promise<void> {
+export async function start(options: Options, view: View, events: Emitter, shop: Shop): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
   const result = await request(`${base}/config`);
   const config = result.ok ? parseConfig(result.data) : null;
@@ -44,6 +45,7 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     launcher,
     send,
     base,
+    shop,
     // Unread answers: on the launcher, and opening goes straight to the chat (the menu is one tap away).
     setUnread: (count) => {
       launcher.setUnread(count);

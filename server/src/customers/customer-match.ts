@@ -85,3 +85,9 @@ export async function suggestedMatches(db: Db | Tx, siteId: number, customerId: 
     .where(and(eq(customers.siteId, siteId), ne(customers.id, customerId), same))
     .limit(3);
 }
+
+/** The call bridge connected to this number: the customer's phone is proved, so a verified identity may adopt the record. */
+export async function provePhone(tx: Tx, customerId: number, phone: string | undefined, now: Date): Promise<void> {
+  if (!phone) return;
+  await tx.update(customers).set({ phoneVerifiedAt: now }).where(and(eq(customers.id, customerId), eq(customers.phone, phone), isNull(customers.phoneVerifiedAt)));
+}

@@ -19,6 +19,9 @@ import { senderHash } from "../spam/blocklist.ts";
 import { createChallenges, type ChallengeConfig } from "../spam/challenge.ts";
 import { senderCheck, solutionIn } from "../spam/screen.ts";
 import { submissionLimits, type SubmissionLimits } from "../rate-limit/submission-limits.ts";
+import { publicRegulars } from "./public-regulars.ts";
+import { replyTimeCache } from "../customers/reply-stats.ts";
+import { trustLines } from "../customers/trust-lines.ts";
 
 export type PublicApiDeps = {
   db: Db;
@@ -60,13 +63,16 @@ export function publicApi(deps: PublicApiDeps) {
   };
   app.use("/sites/:site/*", loadSite(deps.db), noteOrigin, siteCors());
   app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender, onChanged: deps.onChatChanged }));
+  app.route("/", publicRegulars(deps));
+  const replyTime = replyTimeCache(deps.db);
 
   app.get("/sites/:site/config", etag(), async (c) => {
     const site = c.get("site");
     c.header("Cache-Control", "public, max-age=60");
     const now = deps.clock.now();
     const chatLive = site.settings.channels.includes("chat") && ownerAvailable(site, now);
-    return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive));
+    const trust = trustLines(site.settings, await replyTime(site.id, now));
+    return c.json({ ...widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive), trust });
   });
 
   // A fresh proof-of-work challenge, fetched by the widget when a form opens (404 when they are off).

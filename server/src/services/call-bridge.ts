@@ -1,3 +1,4 @@
+import { provePhone } from "../customers/customer-match.ts";
 import { eq } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -63,6 +64,7 @@ export async function recordCallStatus(
       createdAt: now,
     });
     if (!outcome) return;
+    if (outcome === "called") await provePhone(tx, request.customerId, (request.fields as { phone?: string }).phone, now); // issue #12
     if (outcome === "missed" && request.callOutcome !== "missed") {
       // One notice per request at most (queueShopperSms checks), and only where the site allows it.
       const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));
