@@ -3,6 +3,7 @@ import { parseConfig } from "./config.ts";
 
 const contract = {
   site: "demo",
+  trust: ["Family business since 1998", "Usually answers within 2 hours"],
   name: "Fern & Thistle",
   launcherLabel: "Contact us",
   greeting: "Hi! We're a two-person shop. Ask us anything.",

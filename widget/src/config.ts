@@ -28,6 +28,8 @@ export type WidgetConfig = {
   consent: Consent;
   callback: { slots: string[] };
   message: { fields: MessageField[]; replyWithinHours: number };
+  /** Up to four short lines: the owner's trust items and a reply time from real answers (issue #12). */
+  trust: string[];
 };
 
 /** Channels this build can show, with their default labels. Others the server may list are skipped. */
@@ -61,6 +63,7 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
   const hours = c.message?.replyWithinHours;
   return {
     site: c.site,
+    trust: texts(c.trust),
     name: text(c.name),
     launcherLabel: text(c.launcherLabel) || "Contact us",
     greeting: text(c.greeting),

@@ -9,6 +9,8 @@ import { panelCss } from "./panel-styles.ts";
 import { proofOfWork } from "./proof-of-work.ts";
 import { App } from "./ui/app.ts";
 import { pageContext } from "./page-context.ts";
+import { request } from "./http.ts";
+import type { HistoryItem } from "./ui/known.ts";
 import type { ViewState } from "./view-state.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
@@ -25,6 +27,13 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
   // counted on the launcher even while the panel stays closed.
   const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(base, config.site, setUnread, proof, () => pageContext(shop)) : null;
   void chat?.resume();
+  // "Your messages": only a signed identity gets an answer (the server checks the signature).
+  let history: HistoryItem[] | undefined;
+  const who = shop.who;
+  if (who?.signature)
+    void request<{ items: HistoryItem[] }>(`${base}/history`, { method: "POST", body: JSON.stringify({ id: who.id, signature: who.signature }) }).then((r) => {
+      if (r.ok && r.data.items.length) (history = r.data.items), built && draw(last);
+    });
   const narrow = window.matchMedia?.("(max-width:479.98px)");
   let built = false;
   let round = 0;
@@ -42,7 +51,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
     if (!built) return;
     if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
     render(
-      html`<${App} who=${shop.who} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
     // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to

@@ -37,13 +37,13 @@ describe("first answers in the database", () => {
       await post(h, "/api/v1/sites/shop/messages", { name: "Ann", email: `ann${i}@example.com`, message: "hi" });
     }
     const rows = await h.db.select().from(requests);
-    expect((await h.app.request("/api/v1/sites/shop/config").then((r) => r.json())).trust).toEqual([]);
+    expect((await (await h.app.request("/api/v1/sites/shop/config")).json()).trust).toEqual([]);
     for (const [i, r] of rows.slice(0, 4).entries()) await h.db.insert(requestEvents).values({ requestId: r.id, type: "reply", data: { text: "ok" }, createdAt: at(30 + i * 30) });
     await h.db.insert(chatMessages).values({ requestId: rows[4]!.id, author: "owner", body: "hello", via: "inbox", createdAt: at(200) });
     const times = await firstAnswerTimes(h.db, h.site.id, at(300));
     expect(times.sort((a, b) => a - b)).toEqual([30, 60, 90, 120, 200].map((m) => m * MIN));
     h.clock.advance(11 * MIN); // past the config's cache
-    const config = await h.app.request("/api/v1/sites/shop/config").then((r) => r.json());
+    const config = await (await h.app.request("/api/v1/sites/shop/config")).json();
     expect(config.trust).toEqual(["Usually answers within 2 hours"]);
   });
 });

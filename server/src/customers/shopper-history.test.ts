@@ -15,7 +15,7 @@ describe("Your messages", () => {
     await post(h, "/api/v1/sites/shop/messages", { name: "Jane", email: "jane@example.com", message: "Is the monstera pet safe?", context: { identity } });
     const [row] = await h.db.select().from(requests);
     await h.db.insert(requestEvents).values({ requestId: row!.id, type: "reply", data: { text: "Sadly not: keep it away from cats." }, createdAt: h.clock.now() });
-    const ask = (signature: string) => post(h, "/api/v1/sites/shop/history", { id: "cust_42", signature }).then((r) => r.json());
+    const ask = async (signature: string) => (await post(h, "/api/v1/sites/shop/history", { id: "cust_42", signature })).json();
     expect(await ask(identity.signature)).toEqual({
       items: [{ you: "You, 23 Nov: Is the monstera pet safe?", answers: ["Test Shop: Sadly not: keep it away from cats."] }],
     });
