@@ -5,7 +5,9 @@ const KEYS = ["status", "kind", "q", "repeat", "sort"] as const;
 
 /** The inbox filters a URL's query asks for; anything missing means "all". */
 export function filtersFromQuery(query: URLSearchParams): Filters {
-  return { status: query.get("status") ?? "", kind: query.get("kind") ?? "", q: query.get("q") ?? "", repeat: query.get("repeat") ?? "", sort: query.get("sort") ?? "" };
+  const repeat = query.get("repeat");
+  const sort = query.get("sort");
+  return { status: query.get("status") ?? "", kind: query.get("kind") ?? "", q: query.get("q") ?? "", ...(repeat && { repeat }), ...(sort && { sort }) };
 }
 
 function search(filters: Filters, before?: string): string {
