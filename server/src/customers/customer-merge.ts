@@ -1,10 +1,10 @@
-import { and, count, eq, max, min } from "drizzle-orm";
+import { and, count, desc, eq, max, min } from "drizzle-orm";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import type { ChangeDeps, Effects } from "../pipeline/commit.ts";
 import { customers, requests, siteMembers } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
-import { parseOrThrow } from "../services/validation.ts";
+import { parseOrThrow } from "../http/validation.ts";
 import { suggestedMatches } from "./customer-match.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -20,6 +20,12 @@ async function memberCustomer(db: Db | Tx, userId: number, customerId: number) {
   return row.customer;
 }
 
+/** Tells open inboxes that a customer's (latest hundred) requests changed: their badges and counts did. */
+async function announce(tx: Tx, fx: Effects, customerId: number) {
+  const rows = await tx.select({ id: requests.id, siteId: requests.siteId }).from(requests).where(eq(requests.customerId, customerId)).orderBy(desc(requests.createdAt)).limit(100);
+  for (const r of rows) await fx.request("request.updated", r.siteId, r.id);
+}
+
 /** Recounts a customer's requests and first/last seen from the requests themselves. */
 async function recount(tx: Tx, customerId: number) {
   const [stats] = await tx
@@ -31,7 +37,8 @@ async function recount(tx: Tx, customerId: number) {
 }
 
 /** The owner confirms two records are one person: `from`'s requests move to `into`, gaps are filled, `from` goes. */
-export async function mergeCustomers(db: Db, userId: number, intoId: number, input: unknown) {
+export async function mergeCustomers(deps: ChangeDeps, userId: number, intoId: number, input: unknown) {
+  const { db } = deps;
   const { from: fromId } = parseOrThrow(z.object({ from: z.number().int().positive() }), input);
   if (fromId === intoId) throw new ApiError(400, "same_customer", "Choose another customer to merge.");
   const into = await memberCustomer(db, userId, intoId);
@@ -40,7 +47,7 @@ export async function mergeCustomers(db: Db, userId: number, intoId: number, inp
   if (from.externalId && into.externalId && from.externalId !== into.externalId) {
     throw new ApiError(409, "two_verified_ids", "Both customers were verified by your shop with different ids; they are different people.");
   }
-  await db.transaction(async (tx) => {
+  await deps.pipeline.commit(db, async (tx, fx) => {
     await tx.update(requests).set({ customerId: into.id }).where(eq(requests.customerId, from.id));
     // Free the unique keys before `into` takes them.
     await tx.delete(customers).where(eq(customers.id, from.id));
@@ -58,12 +65,14 @@ export async function mergeCustomers(db: Db, userId: number, intoId: number, inp
       })
       .where(eq(customers.id, into.id));
     await recount(tx, into.id);
+    await announce(tx, fx, into.id);
   });
   return { id: into.id };
 }
 
 /** The owner says one request is not this customer's: it moves to a new record of its own. */
-export async function splitRequest(db: Db, clock: Clock, userId: number, requestId: string) {
+export async function splitRequest(deps: ChangeDeps, userId: number, requestId: string) {
+  const { db, clock } = deps;
   const [row] = await db
     .select({ request: requests })
     .from(requests)
@@ -75,22 +84,27 @@ export async function splitRequest(db: Db, clock: Clock, userId: number, request
   if ((others?.n ?? 0) < 2) throw new ApiError(400, "only_request", "This is the customer's only request: there is nothing to split off.");
   const fields = request.fields as { name?: string | null };
   const now = clock.now();
-  return db.transaction(async (tx) => {
+  return deps.pipeline.commit(db, async (tx, fx) => {
     const [fresh] = await tx
       .insert(customers)
       .values({ siteId: request.siteId, name: fields.name ?? null, firstSeenAt: request.createdAt, lastSeenAt: request.createdAt, requestCount: 1 })
       .returning();
     await tx.update(requests).set({ customerId: fresh!.id, repeat: null, updatedAt: now }).where(eq(requests.id, request.id));
     await recount(tx, request.customerId);
+    await fx.request("request.updated", request.siteId, request.id);
+    await announce(tx, fx, request.customerId);
     return { customerId: fresh!.id };
   });
 }
 
 /** Marks or unmarks a customer as VIP. */
-export async function setVip(db: Db, userId: number, customerId: number, input: unknown) {
+export async function setVip(deps: ChangeDeps, userId: number, customerId: number, input: unknown) {
   const { vip } = parseOrThrow(z.object({ vip: z.boolean() }), input);
-  await memberCustomer(db, userId, customerId);
-  await db.update(customers).set({ vip }).where(eq(customers.id, customerId));
+  await memberCustomer(deps.db, userId, customerId);
+  await deps.pipeline.commit(deps.db, async (tx, fx) => {
+    await tx.update(customers).set({ vip }).where(eq(customers.id, customerId));
+    await announce(tx, fx, customerId);
+  });
   return { vip };
 }
 

@@ -10,8 +10,10 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The shop context of a submission body (its `context` member), checked against the site's identity secret. */
 export function submissionContext(body: unknown, secret: string | undefined): ShopContext | null {
-  const raw = typeof body === "object" && body && "context" in body ? (body as { context: unknown }).context : undefined;
-  return readShopContext(contextInput.parse(raw), secret);
+  const b = (typeof body === "object" && body ? body : {}) as { context?: unknown; timeZone?: unknown };
+  const context = readShopContext(contextInput.parse(b.context), secret);
+  // The widget sends the shopper's zone once, as the forms' own `timeZone`.
+  return context && !context.timeZone && typeof b.timeZone === "string" ? { ...context, timeZone: b.timeZone.slice(0, 64) } : context;
 }
 
 export type KnownCustomer = Awaited<ReturnType<typeof resolveCustomer>> & {};

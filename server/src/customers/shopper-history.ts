@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { chatMessages, customers, requestEvents, requests } from "../db/schema.ts";
-import { parseOrThrow } from "../services/validation.ts";
+import { parseOrThrow } from "../http/validation.ts";
 import { identitySecretOf } from "./identity-secret.ts";
 import { signatureValid } from "./shop-context.ts";
 

@@ -1,4 +1,4 @@
-import type { SiteSettings } from "../services/site-settings.ts";
+import type { SiteSettings } from "../sites/site-settings.ts";
 
 /**
  * The panel's trust lines (issue #12): the owner's items ("“Lovely plants” — Ann", "Family business

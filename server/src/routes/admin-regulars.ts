@@ -1,14 +1,13 @@
 import { Hono } from "hono";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
-import { memberSite, requireOwner } from "../services/accounts.ts";
+import { memberSite, requireOwner } from "../accounts/accounts.ts";
 import { mergeCustomers, requestSuggestions, setVip, splitRequest } from "../customers/customer-merge.ts";
 import { identitySecretMadeAt, rotateIdentitySecret } from "../customers/identity-secret.ts";
 
 /** Issue #12 for owners: the identity secret, VIP, merging and splitting customers, suggested matches. */
-export function regularsRoutes(deps: { db: Db; clock: Clock }) {
+export function regularsRoutes(deps: ChangeDeps) {
   const { db, clock } = deps;
   const app = new Hono<AdminVars>();
   const user = (c: { get(k: "session"): { user: { id: number } } }) => c.get("session").user.id;
@@ -32,9 +31,9 @@ export function regularsRoutes(deps: { db: Db; clock: Clock }) {
     return c.json({ secret: await rotateIdentitySecret(db, site.id, now), createdAt: now.toISOString() }, 201);
   });
 
-  app.put("/customers/:id/vip", async (c) => c.json(await setVip(db, user(c), customerId(c.req.param("id")), await body(c))));
-  app.post("/customers/:id/merge", async (c) => c.json(await mergeCustomers(db, user(c), customerId(c.req.param("id")), await body(c))));
-  app.post("/requests/:id/split", async (c) => c.json(await splitRequest(db, clock, user(c), c.req.param("id"))));
+  app.put("/customers/:id/vip", async (c) => c.json(await setVip(deps, user(c), customerId(c.req.param("id")), await body(c))));
+  app.post("/customers/:id/merge", async (c) => c.json(await mergeCustomers(deps, user(c), customerId(c.req.param("id")), await body(c))));
+  app.post("/requests/:id/split", async (c) => c.json(await splitRequest(deps, user(c), c.req.param("id"))));
   app.get("/requests/:id/suggestions", async (c) => c.json({ customers: await requestSuggestions(db, user(c), c.req.param("id")) }));
   return app;
 }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Db } from "../db/client.ts";
-import { findSiteByKey } from "../services/sites.ts";
+import { findSiteByKey } from "../sites/sites.ts";
 import { identitySecretOf, rotateIdentitySecret } from "../customers/identity-secret.ts";
 import { identitySignature } from "../customers/shop-context.ts";
 import type { Clock } from "../clock.ts";

@@ -1,0 +1,32 @@
+// The panel's own styles, adopted next to the loader's (styles.ts) when the panel first loads.
+// One rule a line, few spaces: these bytes ship. Colours as in styles.ts.
+
+export const panelCss = `.primary{display:block;width:100%;min-height:44px;margin-top:12px;padding:10px 18px;border:0;border-radius:22px;background:var(--beckon-accent);color:var(--beckon-on-accent);font-weight:600}
+.head{display:flex;align-items:start;gap:10px}
+.who{flex:1}
+.photo{width:44px;height:44px;border-radius:22px;object-fit:cover}
+h2,h3{margin:0;font-size:18px}
+.x{width:36px;height:36px;margin:-6px -8px 0 0;border:0;border-radius:18px;background:none;font-size:24px}
+.muted,.small{color:#555}
+.small{font-size:13px}
+.dot{display:inline-block;width:8px;height:8px;margin-right:6px;border-radius:4px;background:#767676}
+.on{background:#1e8a4c}
+.ch{display:block;width:100%;min-height:44px;margin-top:12px;padding:10px 14px;border:1px solid #767676;border-radius:8px;background:#fff;text-align:left;font-weight:600}
+.primary[aria-disabled]{opacity:.7}
+.trust,details{margin:14px 0 0;color:#555;font-size:13px}
+.back{padding:0;border:0;background:none;text-decoration:underline}
+.field,fieldset{margin:16px 0 0;padding:0;border:0}
+label,legend{display:block;padding:0;font-weight:600}
+.req{color:#b3261e}
+.opt{display:flex;align-items:start;gap:8px;margin-top:6px}
+.opt label{font-weight:400}
+.opt input{flex:none;width:18px;height:18px;margin-top:2px;accent-color:var(--beckon-accent)}
+.text{display:block;width:100%;min-height:44px;margin-top:4px;padding:8px 10px;border:1px solid #767676;border-radius:8px;background:#fff}
+[aria-invalid]{border-color:#b3261e}
+.err,.alert{margin:4px 0 0;color:#b3261e;font-size:14px}
+.vh{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+.lines{max-height:260px;overflow-y:auto;margin-top:12px}
+.lines ol{margin:0;padding:0;list-style:none}
+.line{display:flex;flex-direction:column;max-width:85%;margin-top:8px;padding:8px 10px;border-radius:10px;background:#f1f1f1}
+.line.shopper{margin-left:auto;background:#e8f0ec}
+.body{white-space:pre-wrap;overflow-wrap:anywhere}`;
