@@ -22,12 +22,45 @@ export type RequestSummary = {
   spam: string | null;
   gist: string | null;
   customer: { id: number; requestCount: number; requestNumber: number; firstSeenAt: string; returning: boolean };
+} & Regulars;
+
+/** Issue #12: asked again, what is known about the customer, VIP, who the shop says this is, the page. */
+export type Regulars = {
+  repeat: { label: string; time: number; earlier: { id: string; ref: string }[]; openSince: string | null } | null;
+  /** "regular · 12 orders · since 2022", "5th request since 2024", or null. */
+  standing: string | null;
+  vip: boolean;
+  /** "verified", "says they are Jane <…>", or null when the page said nothing. */
+  identity: string | null;
+  /** The page's path and query when the request was made. */
+  page: string | null;
 };
 
-/** `GET /api/admin/requests`: a page, newest first. */
-export type RequestPage = { requests: RequestSummary[]; nextCursor: string | null };
+/** What the shop's page said with a request (issue #12). */
+export type ShopContext = {
+  page?: { url?: string; title?: string; referrer?: string };
+  locale?: string;
+  timeZone?: string;
+  identity?: { verified: boolean; id?: string; name?: string; email?: string; phone?: string; since?: string; orders?: number };
+  data?: Record<string, string>;
+};
 
-export type CustomerView = { id: number; name: string | null; phone: string | null; email: string | null; firstSeenAt: string; lastSeenAt: string; requestCount: number };
+/** `GET /api/admin/requests`: a page, newest first (or `sort=waiting`: open ones, oldest first). */
+export type RequestPage = { requests: RequestSummary[]; nextCursor: string | null; /** A VIP's open requests, first page only. */ pinned?: RequestSummary[] };
+
+export type CustomerView = {
+  id: number;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  requestCount: number;
+  vip: boolean;
+  /** The shop verified this customer's id. */
+  verified: boolean;
+  profile: { since?: string; orders?: number } | null;
+};
 
 /** One notification (SMS, email, …) sent or to be sent about a request. */
 export type Notification = {
@@ -57,7 +90,7 @@ export type CallingCapability = { ready: true } | { ready: false; missing: strin
 
 /** `GET /api/admin/requests/:id`. */
 export type RequestDetail = {
-  request: RequestSummary & { fields: Record<string, unknown>; scheduledFor: string | null; origin: string | null; /** The shopper's language, when their widget sent one. */ locale: string | null };
+  request: RequestSummary & { fields: Record<string, unknown>; scheduledFor: string | null; origin: string | null; /** The shopper's language, when their widget sent one. */ locale: string | null; context: ShopContext | null };
   site: { key: string; name: string; timezone: string };
   customer: CustomerView;
   notifications: Notification[];

@@ -52,6 +52,8 @@ export type WidgetConfig = {
   /** ISO instants the shopper may choose for a call back. */
   callback: { slots: string[] };
   message: { fields: MessageField[]; replyWithinHours: number };
+  /** Up to four short lines: the owner's trust items and a reply time from real answers (issue #12). */
+  trust: string[];
 };
 
 /** The server's answer to a shopper's call-back or message (`201`). */

@@ -24,6 +24,8 @@ export type SiteSettings = {
   greeting: string;
   ownerFirstName: string | null;
   trustLine: string | null;
+  /** Issue #12: up to three short trust items in the panel. */
+  trustItems: { text: string; by: string | null }[];
   accent: string;
   position: "left" | "right";
   /** Keep `position` in right-to-left languages too (otherwise the launcher moves to the other corner). */

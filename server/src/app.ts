@@ -19,6 +19,7 @@ import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
 import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
+import { demoIdentity } from "./routes/demo-identity.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { createPipeline, type Waker } from "./pipeline/commit.ts";
 
@@ -171,6 +172,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, pipeline }));
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
+  app.route("/", demoIdentity({ db, clock: deps.clock }));
   app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));
 
   app.notFound((c) => c.json({ error: { code: "not_found", message: `Nothing at ${c.req.path}.` } }, 404));

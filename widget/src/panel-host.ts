@@ -5,6 +5,7 @@ import type { SubmissionAnswer } from "@beckon/contract/config";
 import type { WidgetConfig } from "./loader/config.ts";
 import type { View, ViewState } from "./loader/view-state.ts";
 import type { HttpResult } from "./shared/http.ts";
+import type { Shop } from "./shared/shop.ts";
 
 export type { Availability, Channel, ChannelConsent, MessageField, WidgetConfig } from "./loader/config.ts";
 export type { View, ViewState } from "./loader/view-state.ts";
@@ -30,6 +31,8 @@ export type PanelHost = {
   base: string;
   /** The URL of another file of this build (`widget-locale-de.js`, `widget-phone.js`), versioned like the panel. */
   asset: (file: string) => string;
+  /** Who the page says the shopper is, and the context every request carries (issue #12). */
+  shop: Shop;
   /** Shows how many answers the shopper has not seen yet on the launcher (0 hides it). */
   setUnread: (count: number) => void;
   /** Tells the page (the `submitted` event) that the server accepted a request. */

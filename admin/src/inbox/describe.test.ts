@@ -17,6 +17,11 @@ const base: RequestSummary = {
   note: null,
   callOutcome: null,
   gist: null,
+  repeat: null,
+  standing: null,
+  vip: false,
+  identity: null,
+  page: null,
   customer: { id: 1, requestCount: 3, requestNumber: 3, firstSeenAt: "2024-05-01T10:00:00.000Z", returning: true },
 };
 

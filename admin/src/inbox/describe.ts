@@ -28,7 +28,8 @@ export function arrivalAnnouncement(r: RequestSummary): string {
 }
 
 /** Whether a request belongs in a list shown with these filters (search is left to the server). */
-export function matchesFilters(r: RequestSummary, filters: { status: string; kind: string }): boolean {
+export function matchesFilters(r: RequestSummary, filters: { status: string; kind: string; repeat?: string }): boolean {
+  if (filters.repeat && !r.repeat) return false;
   // Spam shows only in the Spam view, and the Spam view shows only spam.
   if (filters.status === "spam" || r.spam) return filters.status === "spam" && Boolean(r.spam) && (!filters.kind || r.kind === filters.kind);
   return (!filters.status || r.status === filters.status) && (!filters.kind || r.kind === filters.kind);

@@ -12,6 +12,11 @@ describe("inbox filters in the URL", () => {
     expect(href).toBe("/admin/sites/demo?status=new&kind=callback&q=Jane+%26+co");
     expect(filtersFromQuery(new URL(href, "http://x").searchParams)).toEqual({ status: "new", kind: "callback", q: "Jane & co" });
   });
+  it("carries 'asked again' and 'waiting longest' (issue #12)", () => {
+    const href = inboxHref("demo", { status: "", kind: "", q: "", repeat: "1", sort: "waiting" });
+    expect(href).toBe("/admin/sites/demo?repeat=1&sort=waiting");
+    expect(filtersFromQuery(new URL(href, "http://x").searchParams)).toEqual({ status: "", kind: "", q: "", repeat: "1", sort: "waiting" });
+  });
   it("builds the API path of a page, with the cursor", () => {
     expect(listPath("my shop", { status: "", kind: "message", q: "" })).toBe("/sites/my%20shop/requests?kind=message");
     expect(listPath("demo", { status: "", kind: "", q: "" }, "1700000000000:r1")).toBe("/sites/demo/requests?before=1700000000000%3Ar1");

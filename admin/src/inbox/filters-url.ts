@@ -1,11 +1,13 @@
 import { paths } from "../pages/page.ts";
 import type { Filters } from "./filters.ts";
 
-const KEYS = ["status", "kind", "q"] as const;
+const KEYS = ["status", "kind", "q", "repeat", "sort"] as const;
 
 /** The inbox filters a URL's query asks for; anything missing means "all". */
 export function filtersFromQuery(query: URLSearchParams): Filters {
-  return { status: query.get("status") ?? "", kind: query.get("kind") ?? "", q: query.get("q") ?? "" };
+  const repeat = query.get("repeat");
+  const sort = query.get("sort");
+  return { status: query.get("status") ?? "", kind: query.get("kind") ?? "", q: query.get("q") ?? "", ...(repeat && { repeat }), ...(sort && { sort }) };
 }
 
 function search(filters: Filters, before?: string): string {

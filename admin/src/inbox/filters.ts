@@ -2,8 +2,9 @@ import { useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { KIND_PLURALS, STATUS_LABELS } from "./types.ts";
 import { t } from "../i18n/t.ts";
+import { RegularsFilters } from "./regulars-filters.ts";
 
-export type Filters = { status: string; kind: string; q: string };
+export type Filters = { status: string; kind: string; q: string; /** "1": asked again only */ repeat?: string; /** "waiting": open, oldest first */ sort?: string };
 
 /** Status tabs, a kind picker and a search box; every change goes into the URL (so reload and back keep it). */
 export function InboxFilters({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
@@ -25,6 +26,7 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
           ${Object.entries(KIND_PLURALS).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
         </select>
       </label>
+      <${RegularsFilters} filters=${filters} onChange=${onChange} />
       <form role="search" class="search" onSubmit=${(e: Event) => {
         e.preventDefault();
         onChange({ ...filters, q: q.trim() });

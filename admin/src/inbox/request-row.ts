@@ -2,6 +2,7 @@ import { html } from "../html.ts";
 import { paths } from "../pages/page.ts";
 import { formatAgo, formatDateTime } from "../ui/format.ts";
 import { loyaltyLabel, requestLine } from "./describe.ts";
+import { RegularsBadges } from "./regulars-badges.ts";
 import { KIND_LABELS, STATUS_LABELS, type RequestSummary } from "./types.ts";
 import { t } from "../i18n/t.ts";
 
@@ -13,7 +14,8 @@ export function RequestRow({ request: r, site, timeZone, now, fresh }: { request
       <span class="req-head">
         <span class="req-name">${r.name || t("common.visitor")}</span>
         <span class="badge badge-kind">${KIND_LABELS[r.kind]}</span>
-        ${loyalty ? html`<span class="badge badge-returning">${loyalty}</span>` : null}
+        ${r.standing || loyalty ? html`<span class="badge badge-returning">${r.standing ?? loyalty}</span>` : null}
+        <${RegularsBadges} request=${r} />
       </span>
       <span class="req-line">${requestLine(r, timeZone)}</span>
       ${r.gist ? html`<span class="req-gist">${r.gist}</span>` : null}

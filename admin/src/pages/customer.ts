@@ -6,6 +6,7 @@ import { useNow } from "../inbox/use-site-timezone.ts";
 import type { CustomerDetail } from "../request/types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { CustomerData, describeDeleted } from "./customer-data.ts";
+import { CustomerStanding } from "../request/customer-standing.ts";
 import { paths, type PageProps } from "./page.ts";
 
 /** One customer: how to reach them, since when, and everything they have sent across channels. */
@@ -15,12 +16,12 @@ export function CustomerPage({ api, site, params }: PageProps) {
   const [deleted, setDeleted] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const now = useNow();
-  useEffect(() => {
+  const reload = () =>
     api
       .get<CustomerDetail>(`/customers/${encodeURIComponent(params.id!)}`)
       .then(setDetail)
       .catch((err: Error) => setError(err.message));
-  }, [params.id]);
+  useEffect(() => void reload(), [params.id]);
 
   // A customer's history comes a page at a time (newest first), like the inbox.
   const loadMore = async () => {
@@ -56,6 +57,7 @@ export function CustomerPage({ api, site, params }: PageProps) {
       <div class="field-row"><dt>First seen</dt><dd>${formatDateTime(c.firstSeenAt, detail.timezone)}</dd></div>
       <div class="field-row"><dt>Last seen</dt><dd>${formatDateTime(c.lastSeenAt, detail.timezone)}</dd></div>
       <div class="field-row"><dt>Requests</dt><dd>${count}</dd></div>
+      <${CustomerStanding} api=${api} detail=${detail} onChanged=${reload} />
     </dl>
     <h2>Everything they sent</h2>
     <ul class="req-list" aria-label="Requests from this customer">

@@ -14,8 +14,8 @@ import { t } from "../i18n/t.ts";
 /** Every request of the site, newest first, filtered and searched; new ones arrive live. */
 export function InboxPage({ api, site, query, navigate }: PageProps) {
   const filters = filtersFromQuery(query);
-  const key = `${filters.status}|${filters.kind}|${filters.q}`;
-  const [list, setList] = useState<{ key: string; requests: RequestSummary[]; nextCursor: string | null } | null>(null);
+  const key = `${filters.status}|${filters.kind}|${filters.q}|${filters.repeat ?? ""}|${filters.sort ?? ""}`;
+  const [list, setList] = useState<{ key: string; requests: RequestSummary[]; nextCursor: string | null; pinned?: RequestSummary[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
@@ -38,7 +38,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
       // A row marked as spam leaves the inbox (and one marked "not spam" leaves the Spam view).
       const stays = Boolean(request.spam) === (filters.status === "spam");
       if (known) return { ...current, requests: current.requests.flatMap((r) => (r.id !== request.id ? [r] : stays ? [request] : [])) };
-      if (type === "request.created" && matchesFilters(request, filters) && !filters.q) {
+      if (type === "request.created" && matchesFilters(request, filters) && !filters.q && filters.sort !== "waiting") {
         return { ...current, requests: [request, ...current.requests] };
       }
       return current;
@@ -69,7 +69,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
 
   const setFilters = (next: Filters) => navigate(inboxHref(site.key, next), { replace: true });
 
-  const filtered = !!(filters.status || filters.kind || filters.q);
+  const filtered = !!(filters.status || filters.kind || filters.q || filters.repeat || filters.sort);
   const shown = list?.key === key ? list : null;
   return html`<div class="inbox">
     <div class="page-head">
@@ -90,7 +90,9 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
               <p>${t("inbox.empty_body")}</p>
               <p><a href=${paths.install(site.key)}>${t("inbox.empty_install")}</a> ${t("inbox.empty_install_after")}</p>
             </div>`
-        : html`<ul class="req-list" aria-label=${t("inbox.requests")}>
+        : html`${shown.pinned?.length ? html`<h2 class="pinned-head">VIP, still open</h2><ul class="req-list req-pinned" aria-label="VIP, still open">
+              ${shown.pinned.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${false} />`)}
+            </ul>` : null}<ul class="req-list" aria-label=${t("inbox.requests")}>
             ${shown.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${fresh.has(r.id)} />`)}
           </ul>`}
     ${shown?.nextCursor

@@ -5,6 +5,7 @@ import type { SettingsView } from "../settings/types.ts";
 import { formatInZone } from "../settings/zoned-time.ts";
 import type { SeenOrigin } from "../settings/origins.ts";
 import { SeenOrigins } from "./install-origins.ts";
+import { IdentitySecret } from "./install-identity.ts";
 import { paths, type PageProps } from "./page.ts";
 
 type InstallInfo = {
@@ -84,6 +85,7 @@ export function InstallPage({ api, site }: PageProps) {
         </p>
         <${SeenOrigins} api=${api} siteKey=${site.key} zone=${zone} origins=${info.origins} allowedOrigins=${info.allowedOrigins} onChanged=${check} />
         <button type="button" class="secondary" disabled=${checking} onClick=${check}>${checking ? "Checking…" : "Check again"}</button>
-      </section>`}
+      </section>
+      <${IdentitySecret} api=${api} siteKey=${site.key} isOwner=${site.role === "owner"} />`}
   </div>`;
 }

@@ -10,6 +10,7 @@ import { SpamAction } from "../request/spam-action.ts";
 import { StatusActions } from "../request/status-actions.ts";
 import { TextForm } from "../request/text-form.ts";
 import { Timeline } from "../request/timeline.ts";
+import { ShopContextCard } from "../request/shop-context.ts";
 import type { RequestDetail } from "../request/types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { paths, type PageProps } from "./page.ts";
@@ -110,6 +111,7 @@ export function RequestPage({ api, site, params }: PageProps) {
             </section>`
           : null}
         <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
+        <${ShopContextCard} api=${api} site=${site.key} detail=${detail} onChanged=${load} />
         ${r.kind === "message"
           ? html`<section class="card" aria-labelledby="reply-h"><h2 id="reply-h">${t("request.reply_title")}</h2>
               <${TextForm} id="reply-text" label=${t("request.your_reply")} hint=${t("request.reply_hint", { email: r.email ?? "" })} button=${t("request.send_reply")}

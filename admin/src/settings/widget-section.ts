@@ -4,6 +4,7 @@ import { AccentField } from "./accent-field.ts";
 import { normalizeHex } from "./accent.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { PhotoField } from "./photo-field.ts";
+import { TrustItemsField } from "./trust-items-field.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
@@ -57,6 +58,7 @@ export function WidgetSection(props: SectionProps) {
       <${TextField} id=${fieldId("trustLine")} label="Trust line" value=${d.trustLine} onValue=${set("trustLine")} error=${err("trustLine")}
         hint="One short promise under your name, e.g. “I read every message myself.”" />
     </fieldset>
+    <${TrustItemsField} saved=${s.trustItems} />
     <${AccentField} value=${d.accent} onValue=${set("accent")} error=${err("accent")} launcherLabel=${d.launcherLabel} position=${d.position} />
     <fieldset id=${fieldId("position")}>
       <legend>Position</legend>

@@ -18,6 +18,7 @@ import { bodyLocale } from "../i18n/locales.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { contextOf } from "../customers/know-customer.ts";
 
 export type CallbackDeps = ChangeDeps & {
   publicUrl: string;
@@ -67,16 +68,17 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 
   const shopperZone = knownTimeZone(data.timeZone);
+  const shop = await contextOf(db, site.id, input);
   const id = randomUUID();
   const expect = expectation(site, when, now);
   const answer: SubmissionAnswer = { id, status: "new", expect };
   const raced = await commitOnce(db, site.id, key, () =>
     deps.pipeline.commit(db, async (tx, fx) => {
-      const { ref, customer } = await createRequest(tx, fx, site, {
+      const { ref, customer, known } = await createRequest(tx, fx, site, {
         kind: "callback",
         customer: { name: data.name, phone: phone.e164 },
         fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
-        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when, locale },
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when, locale, shop },
       });
       await rememberAnswer(tx, site.id, key, answer);
       if (spam) return; // stored for the Spam view; nobody is alerted or texted
@@ -89,6 +91,8 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
         earlierRequests: customer.requestCount - 1,
         timezone: s.timezone,
         link: `${deps.publicUrl}/admin/requests/${id}`,
+        lead: known.lead,
+        standing: known.standing,
       });
       await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
       await queueShopperSms(tx, {

@@ -1,3 +1,4 @@
+import { provePhone } from "../customers/customer-match.ts";
 import { eq } from "drizzle-orm";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.ts";
@@ -66,6 +67,7 @@ export async function recordCallStatus(
       createdAt: now,
     });
     if (!outcome) return;
+    if (outcome === "called") await provePhone(tx, request.customerId, (request.fields as { phone?: string }).phone, now); // issue #12
     if (outcome === "missed" && request.callOutcome !== "missed") {
       // One notice per request at most (queueShopperSms checks), and only where the site allows it.
       const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));

@@ -18,6 +18,8 @@ import { t } from "../i18n/catalog.ts";
 import { bodyLocale } from "../i18n/locales.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { contextOf } from "../customers/know-customer.ts";
+import { isProtected } from "../customers/customer-match.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
 
@@ -60,12 +62,13 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const name = data.name || undefined;
   const address = data.email || undefined;
   const spam = (await meta.sender?.screen({ email: address })) ?? null;
+  const shop = await contextOf(db, site.id, input);
   await deps.pipeline.commit(db, async (tx, fx) => {
-    const { ref, customer } = await createRequest(tx, fx, site, {
+    const { ref, customer, known } = await createRequest(tx, fx, site, {
       kind: "chat",
       customer: { name: name ?? null, ...(address && { email: address }) },
       fields: { name: name ?? null, email: address ?? null, ...(data.consent !== undefined && { consent: data.consent }) },
-      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale },
+      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale, shop },
     });
     await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
     await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
@@ -74,7 +77,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
     await enqueueOwnerSms(tx, {
       siteId: site.id,
       requestId: id,
-      text: chatAlertText({ ref, name, message: data.message, earlierRequests: customer.requestCount - 1, link, first: true }),
+      text: chatAlertText({ ref, name, message: data.message, earlierRequests: customer.requestCount - 1, link, first: true, lead: known.lead, standing: known.standing }),
       now,
     });
   });
@@ -92,7 +95,10 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
   }
   const now = clock.now();
   const quietSince = Math.max(chat.lastAlertAt?.getTime() ?? 0, chat.lastOwnerAt?.getTime() ?? 0);
-  const alert = !request.spamAt && now.getTime() - quietSince >= CHAT_QUIET_MS; // spam never texts
+  // Asked again, or a VIP: no quiet spell while the owner has not answered this chat yet (issue #12).
+  const [owner] = await db.select({ vip: customers.vip }).from(customers).where(eq(customers.id, request.customerId));
+  const urgent = Boolean(request.repeat || owner?.vip) && !chat.lastOwnerAt;
+  const alert = !request.spamAt && (urgent || now.getTime() - quietSince >= CHAT_QUIET_MS); // spam never texts
   const message = await deps.pipeline.commit(db, async (tx, fx) => {
     const added = await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
     await tx.update(chats).set({ lastShopperAt: now, ...(alert && { lastAlertAt: now }) }).where(eq(chats.requestId, id));
@@ -130,7 +136,8 @@ export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input
   await deps.pipeline.commit(db, async (tx, fx) => {
     // A known address moves the chat onto that customer's record, so their history stays in one place.
     const [known] = await tx.select().from(customers).where(and(eq(customers.siteId, site.id), eq(customers.email, data.email)));
-    if (known && known.id !== request.customerId) {
+    // A verified record is never joined by a typed address (issue #12): the owner sees a suggestion instead.
+    if (known && known.id !== request.customerId && !isProtected(known)) {
       await tx.update(requests).set({ customerId: known.id }).where(eq(requests.id, id));
       await tx.update(customers).set({ requestCount: sql`${customers.requestCount} + 1`, lastSeenAt: now }).where(eq(customers.id, known.id));
       await tx.update(customers).set({ requestCount: sql`max(${customers.requestCount} - 1, 0)` }).where(eq(customers.id, request.customerId));

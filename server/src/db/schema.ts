@@ -153,9 +153,40 @@ export const customers = sqliteTable(
     firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull(),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
     requestCount: integer("request_count").notNull().default(0),
+    /** The shop's own id for this customer, from a signed `Beckon('identify')`: a verified identity. */
+    externalId: text("external_id"),
+    /** What the shop told us with a verified identity: customer since, order count. */
+    profile: text("profile", { mode: "json" }).$type<CustomerProfile>(),
+    /** The shopper proved the email (answered one) or the phone (the call bridge connected). */
+    emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+    phoneVerifiedAt: integer("phone_verified_at", { mode: "timestamp_ms" }),
+    /** Marked by the owner: alerts at once, shown first. */
+    vip: integer("vip", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [uniqueIndex("customers_site_phone").on(t.siteId, t.phone), uniqueIndex("customers_site_email").on(t.siteId, t.email)],
+  (t) => [
+    uniqueIndex("customers_site_phone").on(t.siteId, t.phone),
+    uniqueIndex("customers_site_email").on(t.siteId, t.email),
+    uniqueIndex("customers_site_external").on(t.siteId, t.externalId),
+  ],
 );
+
+/** What a shop's signed identify call said about its customer. */
+export type CustomerProfile = { since?: string; orders?: number };
+
+/**
+ * Where a request came from on the shop's site, and who the shop says the shopper is: stored with the
+ * request as the owner sees it. `identity.verified` is true only for a good signature.
+ */
+export type ShopContext = {
+  page?: { url?: string; title?: string; referrer?: string };
+  locale?: string;
+  timeZone?: string;
+  identity?: { verified: boolean; id?: string; name?: string; email?: string; phone?: string; since?: string; orders?: number };
+  data?: Record<string, string>;
+};
+
+/** A request made while an earlier one was open, or the 3rd in 14 days: the owner sees it first. */
+export type RepeatMark = { time: number; earlier: { id: string; ref: string }[]; firstAt: string; openSince: string | null };
 
 export type RequestKind = "callback" | "message" | "chat";
 export type RequestStatus = "new" | "in_progress" | "done";
@@ -184,6 +215,10 @@ export const requests = sqliteTable(
     spamReason: text("spam_reason").$type<SpamReason>(),
     /** The shopper's language (one of i18n/locales.ts), for everything sent to them; null on older requests: the site's default. */
     locale: text("locale"),
+    /** Page, locale, zone, the shop's identify and context calls (issue #12). */
+    context: text("context", { mode: "json" }).$type<ShopContext>(),
+    /** Set when the customer asked again: which time, and the earlier requests. */
+    repeat: text("repeat", { mode: "json" }).$type<RepeatMark>(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -503,3 +538,16 @@ export const widgetOrigins = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.origin] })],
 );
+
+/**
+ * The secret a shop's backend signs `Beckon('identify')` with (HMAC-SHA256 of the customer id). Kept
+ * in plain text like the server's link secret: the server must compute HMACs with it, so it cannot be
+ * hashed. Shown once when made; rotating replaces it.
+ */
+export const identitySecrets = sqliteTable("identity_secrets", {
+  siteId: integer("site_id")
+    .primaryKey()
+    .references(() => sites.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -8,6 +8,8 @@ import { ApiError } from "../http/errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
+import { regularsView } from "../customers/regulars-view.ts";
+import { inboxOrder, regularsFilters, vipOpenConditions } from "../customers/inbox-order.ts";
 
 const STATUSES = ["new", "in_progress", "done"] as const;
 const PAGE = 30;
@@ -21,6 +23,10 @@ export const inboxQuery = z.object({
     .string()
     .regex(/^\d+:[\w-]+$/, "Use the nextCursor from the previous page.")
     .optional(),
+  /** Issue #12: "1" shows only requests where the customer asked again. */
+  repeat: z.enum(["1"]).optional(),
+  /** Issue #12: "waiting" lists open requests oldest first. */
+  sort: z.enum(["newest", "waiting"]).optional(),
 });
 
 const summaryColumns = {
@@ -63,6 +69,7 @@ export function toSummary({ request, customer, earlierCount, lastLine }: Summary
       firstSeenAt: customer.firstSeenAt.toISOString(),
       returning: earlierCount > 0,
     },
+    ...regularsView(request, customer, earlierCount + 1),
   };
 }
 
@@ -73,25 +80,23 @@ const like = (column: SQL | typeof requests.fields, pattern: string) => sql`${co
 
 /** The inbox page's query (exported so db/query-plans.test.ts checks the plan of this very builder). */
 export function inboxPageQuery(db: Db, siteId: number, query: unknown) {
-  const { status, kind, q, before } = parseOrThrow(inboxQuery, query);
+  const { status, kind, q, before, repeat, sort } = parseOrThrow(inboxQuery, query);
   const conditions: (SQL | undefined)[] = [
     eq(requests.siteId, siteId),
     status === "spam" ? isNotNull(requests.spamAt) : isNull(requests.spamAt),
     status && status !== "spam" ? eq(requests.status, status) : undefined,
     kind && eq(requests.kind, kind),
+    ...regularsFilters({ repeat, sort }),
   ];
   if (q) conditions.push(searchCondition(q));
-  if (before) {
-    const [ms, id] = before.split(":") as [string, string];
-    const at = new Date(Number(ms));
-    conditions.push(or(lt(requests.createdAt, at), and(eq(requests.createdAt, at), lt(requests.id, id))));
-  }
+  const order = inboxOrder(sort);
+  if (before) conditions.push(order.after(before));
   return db
     .select(summaryColumns)
     .from(requests)
     .innerJoin(customers, eq(customers.id, requests.customerId))
     .where(and(...conditions))
-    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .orderBy(...order.by)
     .limit(PAGE + 1);
 }
 
@@ -114,10 +119,14 @@ function searchCondition(q: string): SQL | undefined {
 
 /** A site's requests, newest first, filtered and searched, a page at a time. */
 export async function listRequests(db: Db, siteId: number, query: unknown) {
+  const { status, before } = parseOrThrow(inboxQuery, query);
   const rows = await inboxPageQuery(db, siteId, query);
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
+  // Issue #12: a VIP's open requests show first, above the first page of the ordinary list.
+  const pinned = before || status === "spam" || status === "done" ? [] : await db.select(summaryColumns).from(requests).innerJoin(customers, eq(customers.id, requests.customerId)).where(vipOpenConditions(siteId)).orderBy(asc(requests.createdAt)).limit(10);
   return {
+    pinned: pinned.map(toSummary),
     requests: page.map(toSummary),
     nextCursor: rows.length > PAGE && last ? `${last.request.createdAt.getTime()}:${last.request.id}` : null,
   };
@@ -165,6 +174,8 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       origin: row.request.origin,
       /** The shopper's language, when their widget sent one (see i18n/locales.ts). */
       locale: row.request.locale,
+      /** Issue #12: the page, locale, zone, identify and context calls. */
+      context: row.request.context,
     },
     site: { key: row.site.key, name: row.site.name, timezone: readSettings(row.site.settings).timezone },
     customer: customerView(row.customer),
@@ -236,6 +247,9 @@ function customerView(c: typeof customers.$inferSelect) {
     firstSeenAt: c.firstSeenAt.toISOString(),
     lastSeenAt: c.lastSeenAt.toISOString(),
     requestCount: c.requestCount,
+    vip: c.vip,
+    verified: c.externalId !== null,
+    profile: c.profile,
   };
 }
 

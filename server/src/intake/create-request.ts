@@ -1,9 +1,10 @@
-import { customers, requestEvents, requests, type SpamReason } from "../db/schema.ts";
+import { requestEvents, requests, type ShopContext, type SpamReason } from "../db/schema.ts";
 import { scheduleRequestReminders } from "../callbacks/reminders.ts";
 import type { Effects, Tx } from "../pipeline/commit.ts";
 import type { SiteSettings } from "../sites/site-settings.ts";
-import { nextRef, upsertCustomer } from "./intake.ts";
+import { nextRef } from "./intake.ts";
 import type { Locale } from "../i18n/locales.ts";
+import { knowCustomer } from "../customers/know-customer.ts";
 
 /** Who sent a request: known by phone or email (a returning customer is found again), or neither (an anonymous chat). */
 export type NewCustomer = { name: string | null; phone?: string; email?: string };
@@ -25,6 +26,8 @@ export type NewRequest = {
     scheduledFor?: Date | null;
     /** The shopper's language, for everything sent to them (see i18n/locales.ts). */
     locale?: Locale;
+    /** Issue #12: page, locale, zone, the shop's identify and context calls (`contextOf` the body). */
+    shop?: ShopContext | null;
   };
 };
 
@@ -36,10 +39,10 @@ export type NewRequest = {
 export async function createRequest(tx: Tx, fx: Effects, site: { id: number; settings: SiteSettings }, input: NewRequest) {
   const { id, now, spam } = input.context;
   const who = input.customer;
-  const customer =
-    who.phone || who.email
-      ? await upsertCustomer(tx, site.id, { name: who.name ?? who.email?.split("@")[0] ?? "", ...(who.phone && { phone: who.phone }), ...(who.email && { email: who.email }) }, now)
-      : (await tx.insert(customers).values({ siteId: site.id, name: who.name, firstSeenAt: now, lastSeenAt: now, requestCount: 1 }).returning())[0]!;
+  const shop = input.context.shop ?? null;
+  // Issue #12: one customer record (verified id first; typed details never join a verified record), and whether they asked again.
+  const known = await knowCustomer(tx, site, { name: who.name ?? (who.phone ? null : (who.email?.split("@")[0] ?? null)), phone: who.phone, email: who.email }, shop, now);
+  const { customer } = known;
   const ref = await nextRef(tx, site.id);
   const scheduledFor = input.context.scheduledFor ?? null;
   await tx.insert(requests).values({
@@ -55,6 +58,8 @@ export async function createRequest(tx: Tx, fx: Effects, site: { id: number; set
     spamAt: spam ? now : null,
     spamReason: spam,
     locale: input.context.locale ?? null,
+    context: shop,
+    repeat: spam ? null : known.repeat,
     createdAt: now,
     updatedAt: now,
   });
@@ -63,5 +68,5 @@ export async function createRequest(tx: Tx, fx: Effects, site: { id: number; set
     await scheduleRequestReminders(tx, site, { id, scheduledFor }, now);
     await fx.request("request.created", site.id, id);
   }
-  return { ref, customer };
+  return { ref, customer, known };
 }

@@ -20,6 +20,7 @@ import { t } from "../i18n/catalog.ts";
 import { bodyLocale, type Locale } from "../i18n/locales.ts";
 import { shopperLocale, shopperWords } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { contextOf } from "../customers/know-customer.ts";
 
 export type MessageDeps = ChangeDeps & {
   publicUrl: string;
@@ -89,10 +90,11 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const opens = isOpen(s, now) ? null : nextOpening(s, now);
   const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime, reply: replyPromise(s, now) };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
+  const shop = await contextOf(db, site.id, input);
 
   const raced = await commitOnce(db, site.id, key, () =>
     deps.pipeline.commit(db, async (tx, fx) => {
-      const { ref, customer } = await createRequest(tx, fx, site, {
+      const { ref, customer, known } = await createRequest(tx, fx, site, {
         kind: "message",
         customer: { name: data.name, email: data.email },
         fields: {
@@ -103,7 +105,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
           extras: Object.fromEntries(extras.map((e) => [e.id, e.value])),
           consent: data.consent ?? null,
         },
-        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale },
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale, shop },
       });
       const earlierRequests = customer.requestCount - 1;
       if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
@@ -120,7 +122,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
       await enqueueOwnerSms(tx, {
         siteId: site.id,
         requestId: id,
-        text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link }),
+        text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
         now,
       });
 

@@ -10,6 +10,7 @@ import { customerDataRoutes } from "./admin-customers.ts";
 import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
+import { regularsRoutes } from "./admin-regulars.ts";
 
 export type AdminApiDeps = {
   db: Db;
@@ -43,5 +44,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", siteRoutes(sites));
   app.route("/", requestRoutes(deps));
   app.route("/", customerDataRoutes(deps));
+  app.route("/", regularsRoutes(deps));
   return app;
 }

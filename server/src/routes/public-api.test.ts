@@ -224,8 +224,10 @@ describe("POST /api/v1/sites/:site/callbacks", () => {
     const rows = await h.db.select().from(customers);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ phone: "+14155550123", requestCount: 3 });
-    expect(h.twilio.messages.map((m) => m.body.includes("Returning customer"))).toEqual([false, true, true]);
-    expect(h.twilio.messages[2]!.body).toContain("(2 earlier requests)");
+    // Issue #12: the history line says which request this is, and an open earlier one makes it "again".
+    expect(h.twilio.messages.map((m) => m.body.includes("request since 2026"))).toEqual([false, true, true]);
+    expect(h.twilio.messages[2]!.body).toContain("3rd request since 2026");
+    expect(h.twilio.messages[2]!.body).toMatch(/^Jane again - 3rd time today, open since 10:00\n/);
   });
 
   it("prints the SMS and records it as not sent when Twilio is not configured", async () => {

@@ -20,6 +20,8 @@ import { senderHash } from "../spam/blocklist.ts";
 import { createChallenges, type ChallengeConfig } from "../spam/challenge.ts";
 import { senderCheck, solutionIn } from "../spam/screen.ts";
 import { submissionLimits, type SubmissionLimits } from "../rate-limit/submission-limits.ts";
+import { publicRegulars } from "./public-regulars.ts";
+import { replyTimeCache } from "../customers/reply-stats.ts";
 
 export type PublicApiDeps = {
   db: Db;
@@ -60,6 +62,8 @@ export function publicApi(deps: PublicApiDeps) {
   };
   app.use("/sites/:site/*", loadSite(deps.db), noteOrigin, siteCors());
   app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender }));
+  app.route("/", publicRegulars(deps));
+  const replyTime = replyTimeCache(deps.db);
 
   app.get("/sites/:site/config", etag(), async (c) => {
     const site = c.get("site");
@@ -67,7 +71,7 @@ export function publicApi(deps: PublicApiDeps) {
     const now = deps.clock.now();
     const chatLive = site.settings.channels.includes("chat") && ownerAvailable(site, now);
     const hints = { lang: c.req.query("lang"), prefer: c.req.query("prefer") };
-    return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive, hints));
+    return c.json(widgetConfig(site, now, photoUrl(deps.publicUrl, site.key, site.photoUpdatedAt), chatLive, hints, await replyTime(site.id, now)));
   });
 
   // A fresh proof-of-work challenge, fetched by the widget when a form opens (404 when they are off).

@@ -51,6 +51,8 @@ export const siteSettingsSchema = z.object({
   greeting: z.string().trim().max(200).default("Hi! How can we help?"),
   ownerFirstName: z.string().trim().max(40).nullable().default(null),
   trustLine: z.string().trim().max(120).nullable().default(null),
+  /** Issue #12: up to three short trust items in the panel (a testimonial and its author, a badge, a promise). */
+  trustItems: z.array(z.object({ text: z.string().trim().min(1).max(140), by: z.string().trim().max(60).nullable().default(null) })).max(3).default([]),
   accent: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6f5c.")

@@ -5,6 +5,8 @@ import type { Site } from "./sites.ts";
 import { textOnAccent } from "@beckon/contract/contrast";
 import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 import { shopperWords } from "./locale-settings.ts";
+import { replyTimeText, type ReplyTimeFigure } from "../customers/reply-stats.ts";
+import { trustLines } from "../customers/trust-lines.ts";
 
 const DEFAULT_LAUNCHER_LABEL = siteSettingsSchema.shape.launcherLabel.parse(undefined);
 
@@ -16,7 +18,7 @@ export type LocaleQuery = { lang?: string | undefined; prefer?: string | undefin
  * Times are instants and the hours are data: the widget writes them in the shopper's language and zone.
  * The owner's texts come in the chosen locale (their words for it, else the site's, else Beckon's own).
  */
-export function widgetConfig(site: Site, now: Date, photoUrl: string | null, chatLive = false, hints: LocaleQuery = {}) {
+export function widgetConfig(site: Site, now: Date, photoUrl: string | null, chatLive = false, hints: LocaleQuery = {}, replyTime: ReplyTimeFigure | null = null) {
   const s = site.settings;
   const locale = chooseLocale({ explicit: hints.lang, forced: s.forceLocale, preferred: (hints.prefer ?? "").split(",").slice(0, 12), fallback: s.defaultLocale });
   const launcher = launcherWords(locale);
@@ -56,6 +58,8 @@ export function widgetConfig(site: Site, now: Date, photoUrl: string | null, cha
     consent: { privacy: words.privacyLine, ...words.consent },
     callback: { slots: callbackSlots(s, now).map((d) => d.toISOString()) },
     message: { fields: s.messageFields, replyWithinHours: s.replyWithinHours },
+    /** The owner's trust items and a reply time from real answers (issue #12). */
+    trust: trustLines(s, replyTime && replyTimeText(replyTime, locale)),
   };
 }
 

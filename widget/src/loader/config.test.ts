@@ -6,6 +6,7 @@ const contract = {
   locale: "de",
   country: "US",
   words: { newAnswers: { one: "{count} neue Antwort", other: "{count} neue Antworten" }, loadFailed: "Das hat leider nicht geladen." },
+  trust: ["Family business since 1998", "Usually answers within 2 hours"],
   name: "Fern & Thistle",
   launcherLabel: "Contact us",
   greeting: "Hi! We're a two-person shop. Ask us anything.",

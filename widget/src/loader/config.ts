@@ -44,6 +44,7 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
     locale: /^[a-z]{2}$/.test(c.locale) ? c.locale : "en",
     country: /^[A-Z]{2}$/.test(c.country) ? c.country : "US",
     words: c.words ?? {},
+    trust: texts(c.trust),
     name: text(c.name),
     launcherLabel: text(c.launcherLabel) || "Contact us",
     greeting: text(c.greeting),

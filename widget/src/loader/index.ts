@@ -5,6 +5,7 @@ import { createEmitter } from "./events.ts";
 import { readOptions, type ScriptTag } from "./options.ts";
 import { createView } from "./view-state.ts";
 import { start } from "./widget.ts";
+import type { Shop } from "../shared/shop.ts";
 
 export type { BeckonApi } from "./api.ts";
 export type { BeckonEvents } from "./events.ts";
@@ -28,9 +29,10 @@ if (!previous?.loaded) {
     const events = createEmitter();
     const view = createView(events);
     const choices = {};
-    const api = createApi(view, events, choices);
+    const shop: Shop = {};
+    const api = createApi(view, events, choices, shop);
     window.Beckon = api;
     runQueue(previous?.q, api);
-    void start(options, view, events, choices);
+    void start(options, view, events, choices, shop);
   }
 }

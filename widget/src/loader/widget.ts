@@ -12,12 +12,13 @@ import { hasStoredChat } from "../shared/chat-store.ts";
 import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
 import type { View, ViewState } from "./view-state.ts";
+import type { Shop } from "../shared/shop.ts";
 
 /** The hash of this build's panel, locales and phone chunk, set by build.mjs: `widget-panel.js?v=<it>`. */
 declare const __WIDGET_VERSION__: string;
 
 /** Loads the site's config and shows the launcher; on any failure shows nothing and warns once. */
-export async function start(options: Options, view: View, events: Emitter, choices: PageChoices = {}): Promise<void> {
+export async function start(options: Options, view: View, events: Emitter, choices: PageChoices = {}, shop: Shop = {}): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
   const asset = (file: string) => `${options.api}/${file}?v=${__WIDGET_VERSION__}`;
   // The server picks the language (the owner may force one) and sends the launcher's words in it.
@@ -56,6 +57,7 @@ export async function start(options: Options, view: View, events: Emitter, choic
     send,
     base,
     asset,
+    shop,
     // Unread answers: on the launcher, and opening goes straight to the chat (the menu is one tap away).
     setUnread: (count) => {
       launcher.setUnread(count);

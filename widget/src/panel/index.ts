@@ -12,9 +12,11 @@ import { intlTag, supportedLocale } from "@beckon/contract/locales";
 import { setPhoneChunk } from "./phone/phone-lib.ts";
 import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
+import { pageContext } from "./page-context.ts";
+import type { HistoryItem } from "./ui/known.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
-export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, asset, setUnread, onSubmitted }) => {
+export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, asset, setUnread, onSubmitted, shop }) => {
   adopt(shadow, panelCss);
   setPhoneChunk(asset("widget-phone.js"));
   // The words of one locale at a time; another is fetched when the page switches (Beckon('locale', …)).
@@ -29,15 +31,24 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
   const wanted = () => supportedLocale(config.locale) ?? "en";
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
   const proof = proofOfWork(base);
+  // A new request (either form, or a chat's start) carries the page's context (issue #12).
+  const ctx = ((path, body, key) => post(path, path.includes("/") ? body : { ...body, context: pageContext(shop) }, key)) as Send;
   const send = (async (path, body, key) => {
-    const result = await post(path, { ...body, locale, altcha: await proof.get() }, key);
+    const result = await ctx(path, { ...body, locale, altcha: await proof.get() }, key);
     if (result.ok) proof.spent();
     return result;
   }) as Send;
   // The chat lives outside the rendering and posts through the same `send` (it spends a proof only to start): a chat from an earlier page resumes now, so answers are
   // counted on the launcher even while the panel stays closed.
-  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(post, base, config.site, setUnread, proof) : null;
+  const chat = config.channels.some((c) => c.id === "chat") ? createChatSession(ctx, base, config.site, setUnread, proof) : null;
   void chat?.resume();
+  // "Your messages": only a signed identity gets an answer (the server checks the signature).
+  let history: HistoryItem[] | undefined;
+  const who = shop.who;
+  if (who?.signature)
+    void post<{ items: HistoryItem[] }>("history", { id: who.id, signature: who.signature }).then((r) => {
+      r.ok && ((history = r.data.items), built && draw(last));
+    });
   const narrow = window.matchMedia?.("(max-width:479.98px)");
   let built = false;
   let round = 0;
@@ -65,7 +76,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
     drawn = state;
     if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
     render(
-      html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
+      html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
     // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to

@@ -14,6 +14,7 @@ h2,h3{margin:0;font-size:18px}
 .on{background:#1e8a4c}
 .ch{display:block;width:100%;min-height:44px;margin-top:12px;padding:10px 14px;border:1px solid #767676;border-radius:8px;background:#fff;text-align:start;font-weight:600}
 .primary[aria-disabled]{opacity:.7}
+.trust,details{margin:14px 0 0;color:#555;font-size:13px}
 .back{padding:0;border:0;background:none;text-decoration:underline}
 .field,fieldset{margin:16px 0 0;padding:0;border:0}
 label,legend{display:block;padding:0;font-weight:600}

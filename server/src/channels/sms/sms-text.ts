@@ -17,7 +17,10 @@ export type CallbackAlert = {
   earlierRequests: number;
   timezone: string;
   link: string;
-};
+} & ShopperStanding;
+
+/** Issue #12: "Jane again — 3rd time in 9 days, open since Mon" goes first; "Regular, 12 orders, since 2022" replaces "Returning customer". */
+export type ShopperStanding = { lead?: string | undefined; standing?: string | undefined };
 
 // Names are capped by characters, never rewritten: a Cyrillic or Arabic name stays as typed.
 const oneLine = smsLine;
@@ -30,41 +33,44 @@ export function callbackAlertText(alert: CallbackAlert): string {
       ? "ASAP"
       : DateTime.fromJSDate(alert.when).setZone(alert.timezone).toFormat("ccc d LLL HH:mm");
   const name = capped(alert.name, 40) || "Someone";
-  return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link);
+  return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link, [], alert);
 }
 
-export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string };
+export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string } & ShopperStanding;
 
 /** The owner's short alert for a new message; the full text goes by email. */
 export function messageAlertText(alert: MessageAlert): string {
   const name = capped(alert.name, 40) || "Someone";
   const email = capped(alert.email, 80);
   const quote = alert.topic ? `${alert.topic}: ${alert.message}` : alert.message;
-  return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link);
+  return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link, [], alert);
 }
 
 /**
  * Head lines, as much of the shopper's words as fits, the returning-customer line and the link, in two
  * segments of whichever encoding the text needs. When a non-Latin message leaves the quote too little
- * room, the returning line and then the link give way; the head (ref, name, number) never does.
+ * room, the returning line and then the link give way; the head (the "again" lead, ref, name, number)
+ * never does. A known customer's standing ("Regular, 12 orders, since 2022") replaces the returning line.
  */
-function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string, extra: string[] = []): string {
+function alertText(head: string[], quoteText: string | undefined, earlierRequests: number, link: string, extra: string[] = [], known: ShopperStanding = {}): string {
+  const lead = known.lead ? [oneLine(known.lead)] : [];
+  const returning = known.standing ? oneLine(known.standing) : earlierRequests > 0 ? `Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})` : "";
   return composeSms([
-    ...head.map((text) => ({ text })),
+    ...[...lead, ...head].map((text) => ({ text })),
     ...extra.map((text) => ({ text, drop: 2 })),
     { text: quoteText ? oneLine(quoteText) : "", quote: true },
-    { text: earlierRequests > 0 ? `Returning customer (${earlierRequests} earlier request${earlierRequests === 1 ? "" : "s"})` : "", drop: 0 },
+    { text: returning, drop: 0 },
     { text: link, drop: 1 },
   ]);
 }
 
-export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean };
+export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean } & ShopperStanding;
 
 /** The owner's alert for a chat: the first message of a new chat, or a nudge after a quiet spell. */
 export function chatAlertText(alert: ChatAlert): string {
   const name = capped(alert.name ?? "", 40) || "A visitor";
   const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`;
-  return alertText([head], alert.message, alert.earlierRequests, alert.link, ["Reply to answer"]);
+  return alertText([head], alert.message, alert.earlierRequests, alert.link, ["Reply to answer"], alert);
 }
 
 /** Fits a reminder into two segments: its last line (the link) goes before anything else is cut. */

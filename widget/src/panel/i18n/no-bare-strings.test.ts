@@ -24,6 +24,7 @@ const config: WidgetConfig = {
   locale: "en",
   words: {},
   country: "US",
+  trust: [],
   name: "Fern & Thistle",
   launcherLabel: "Contact us",
   greeting: "Hi! Ask us anything.",

@@ -8,6 +8,8 @@ import { ChatView } from "./chat-view.ts";
 import type { ChatSession } from "../chat-session.ts";
 import { MessageForm } from "./message-form.ts";
 import { Panel } from "./panel.ts";
+import type { Identity } from "../../shared/shop.ts";
+import { Known, type HistoryItem } from "./known.ts";
 
 export type AppProps = {
   config: WidgetConfig;
@@ -24,12 +26,16 @@ export type AppProps = {
   unread: number;
   onSubmitted: (channel: string, id: string) => void;
   onDone: () => void;
+  /** Who the page says the shopper is: fills in the forms (issue #12). */
+  who?: Identity | undefined;
+  /** A verified shopper's earlier conversations, once fetched. */
+  history?: HistoryItem[] | undefined;
 };
 
 const FORMS: Record<string, typeof CallbackForm | typeof MessageForm> = { callback: CallbackForm, message: MessageForm };
 
 /** The panel, showing the channel list or one channel's form. */
-export function App({ config, state, view, sheet, round, send, chat, unread, onSubmitted, onDone }: AppProps) {
+export function App({ config, state, view, sheet, round, send, chat, unread, onSubmitted, onDone, who, history }: AppProps) {
   const channel = state.channel;
   const Form = channel ? FORMS[channel] : undefined;
   const onBack = config.channels.length > 1 ? () => view.show(null) : undefined;
@@ -37,9 +43,9 @@ export function App({ config, state, view, sheet, round, send, chat, unread, onS
     ${channel === "chat" && chat
       ? state.open && html`<${ChatView} config=${config} session=${chat} onBack=${onBack} onSwitch=${view.show} />`
       : Form
-      ? html`<${Form} key=${`${channel}${round}`} config=${config} send=${send} onDone=${onDone}
+      ? html`<${Form} key=${`${channel}${round}`} who=${who} config=${config} send=${send} onDone=${onDone}
           onBack=${config.channels.length > 1 ? () => view.show(null) : undefined} onSwitch=${view.show}
           onSubmitted=${(id: string) => onSubmitted(channel!, id)} />`
-      : html`<${ChannelList} channels=${config.channels} unread=${unread} onChoose=${view.show} />`}
+      : html`<${ChannelList} channels=${config.channels} unread=${unread} onChoose=${view.show} /><${Known} trust=${config.trust} history=${history} />`}
   </${Panel}>`;
 }

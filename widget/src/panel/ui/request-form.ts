@@ -2,9 +2,10 @@ import { Component, createRef } from "preact";
 import { noProblem, problemFrom, type FieldErrors, type Problem } from "../form.ts";
 import type { Send, SubmissionAnswer } from "../../panel-host.ts";
 import { newIdempotencyKey } from "../random-key.ts";
+import type { Identity } from "../../shared/shop.ts";
 
 /** `onSwitch`: shows another channel (offered after a 429). */
-export type RequestFormProps = { send: Send; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void; onSubmitted: (id: string) => void; onDone: () => void };
+export type RequestFormProps = { who?: Identity | undefined; send: Send; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void; onSubmitted: (id: string) => void; onDone: () => void };
 export type RequestFormState<V> = { values: V; problem: Problem; busy: boolean; answer: SubmissionAnswer | null };
 
 /**
@@ -30,6 +31,9 @@ export abstract class RequestForm<V, P extends RequestFormProps> extends Compone
 
   constructor(props: P, values: V) {
     super(props);
+    // A shopper the page identified is not asked again for what it told us (issue #12).
+    const who = props.who as Record<string, unknown> | undefined;
+    for (const k of ["name", "email", "phone"]) if (typeof who?.[k] == "string") (values as Record<string, unknown>)[k] = who[k];
     this.state = { values, problem: noProblem, busy: false, answer: null };
     this.key = newIdempotencyKey();
     this.sending = false;
