@@ -5,9 +5,10 @@ const SVG = "http://www.w3.org/2000/svg";
 
 /**
  * Creates the launcher; `aria-controls` is set by the caller once the panel exists. `setUnread` shows
- * a count of unseen chat answers on it, in its accessible name too.
+ * a count of unseen chat answers on it, in its accessible name too; `setLabel` changes its words (the
+ * launcher is drawn before the fresh config has arrived).
  */
-export function createLauncher(label: string, onToggle: () => void): HTMLButtonElement & { setUnread(count: number): void } {
+export function createLauncher(label: string, onToggle: () => void): HTMLButtonElement & { setUnread(count: number): void; setLabel(label: string): void } {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "launcher";
@@ -22,10 +23,17 @@ export function createLauncher(label: string, onToggle: () => void): HTMLButtonE
   const badge = document.createElement("span");
   badge.className = "badge";
   badge.hidden = true;
-  button.append(icon, label, badge);
+  const words = document.createTextNode(label);
+  button.append(icon, words, badge);
   button.addEventListener("click", onToggle);
+  let unread = 0;
   return Object.assign(button, {
+    setLabel(next: string) {
+      words.data = label = next;
+      this.setUnread(unread);
+    },
     setUnread(count: number) {
+      unread = count;
       badge.hidden = !count;
       badge.textContent = count ? String(count) : "";
       if (count) button.setAttribute("aria-label", `${label}, ${count} new ${count === 1 ? "answer" : "answers"}`);

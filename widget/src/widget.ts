@@ -1,10 +1,11 @@
-// Starting one install: fetch the config, mount the launcher, and bring in the panel when it is wanted.
+// Starting one install: draw the launcher and fetch the config at once, and bring in the panel when it is wanted.
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
 import { request } from "./http.ts";
 import { createLauncher } from "./launcher.ts";
-import { mount } from "./mount.ts";
+import { mount, setTheme } from "./mount.ts";
+import { DEFAULT_LOOK, forgetLook, readLook, saveLook } from "./config-cache.ts";
 import type { Options } from "./options.ts";
 import type { MountPanel, PanelHost, Send, SubmissionAnswer } from "./panel-host.ts";
 import { hasStoredChat } from "./chat-store.ts";
@@ -15,14 +16,40 @@ import type { View, ViewState } from "./view-state.ts";
 /** `widget-panel.js?v=<hash>`, set by build.mjs. */
 declare const __PANEL_FILE__: string;
 
-/** Loads the site's config and shows the launcher; on any failure shows nothing and warns once. */
+/**
+ * Shows the launcher at once, in the look of this site's last config (or the defaults), and asks for the
+ * config at the same time; the fresh config's words and colours replace the saved ones when it lands. If
+ * the config fails (unknown site, origin not allowed, offline) the launcher goes and one warning is logged.
+ */
 export async function start(options: Options, view: View, events: Emitter): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
-  const result = await request(`${base}/config`);
+  const answer = request(`${base}/config`);
+  const load = panelLoader(`${options.api}/${__PANEL_FILE__}`);
+  const look = readLook(options.site) ?? DEFAULT_LOOK;
+  const drawn = (async () => {
+    const mounted = await mount(css, themeFor(look.accent), `root ${look.position}`);
+    const launcher = createLauncher(look.launcherLabel, view.toggle);
+    // Intent (pointer, focus, touch) brings in the panel; a page view alone does not. A failed prefetch
+    // is retried when the shopper opens.
+    const prefetch = () => void load().catch(() => {});
+    for (const intent of ["pointerenter", "focus", "touchstart"]) launcher.addEventListener(intent, prefetch, { passive: true });
+    const slot = document.createElement("div");
+    mounted.root.append(launcher, slot);
+    return { ...mounted, launcher, slot };
+  })();
+
+  const result = await answer;
   const config = result.ok ? parseConfig(result.data) : null;
   if (!config) {
+    drawn.then(({ host }) => host.remove(), () => {});
+    if (result.status) forgetLook(options.site); // the server said no: draw nothing next time either
     return console.warn(`Beckon: not shown (${result.ok ? "no channel" : result.status || result.error.code})`, result.ok ? "" : result.error.message);
   }
+  saveLook(options.site, config);
+  const { shadow, root, launcher, slot } = await drawn;
+  setTheme(root, themeFor(config.accent, config.onAccent));
+  root.className = `root ${config.position}`;
+  launcher.setLabel(config.launcherLabel);
 
   // JSON plus a custom header means a CORS preflight; the key is worth it (see ARCHITECTURE.md).
   const send: Send = (channel, body, key) =>
@@ -32,10 +59,6 @@ export async function start(options: Options, view: View, events: Emitter): Prom
       body: JSON.stringify(body),
     });
 
-  const { shadow, root } = await mount(css, themeFor(config.accent, config.onAccent), `root ${config.position}`);
-  const launcher = createLauncher(config.launcherLabel, view.toggle);
-  const slot = document.createElement("div");
-  root.append(launcher, slot);
   const host: PanelHost = {
     config,
     view,
@@ -52,11 +75,6 @@ export async function start(options: Options, view: View, events: Emitter): Prom
     onSubmitted: (channel, id) => events.emit("submitted", { channel, id }),
   };
 
-  const load = panelLoader(`${options.api}/${__PANEL_FILE__}`);
-  const prefetch = () => void load().catch(() => {}); // a failed prefetch is retried when the shopper opens
-  launcher.addEventListener("pointerenter", prefetch);
-  launcher.addEventListener("focus", prefetch);
-  whenIdle(prefetch);
   // A chat in progress (from an earlier page) needs the panel now: its stream counts unseen answers.
   if (hasStoredChat(options.site)) whenIdle(() => void load().then(ensurePanel, () => {}));
 
