@@ -149,7 +149,7 @@ try {
 
   const widget = await (await fetch(`${server.url}/widget.js`)).text();
   const panelFile = /widget-panel\.js\?v=[0-9a-f]+/.exec(widget)?.[0] ?? "widget-panel.js";
-  const bytes = [];
+  const bytes: { name: string; plain: number; compressed: number; encoding: string }[] = [];
   for (const [name, url, extra] of [
     ["widget.js", `${server.url}/widget.js`, {}],
     ["widget-panel.js", `${server.url}/${panelFile}`, {}],

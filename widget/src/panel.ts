@@ -3,6 +3,7 @@
 import { html } from "htm/preact";
 import { render } from "preact";
 import { createChatSession } from "./chat-session.ts";
+import { warmFormatters } from "./format.ts";
 import { adopt } from "./mount.ts";
 import type { MountPanel } from "./panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
@@ -11,6 +12,9 @@ import { App } from "./ui/app.ts";
 import type { ViewState } from "./view-state.ts";
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
+// Fetched on intent, before the click: build the time formatters while the browser is idle.
+if (typeof requestIdleCallback == "function") requestIdleCallback(() => warmFormatters());
+
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, setUnread, onSubmitted }) => {
   adopt(shadow, panelCss);
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
