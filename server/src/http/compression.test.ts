@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -38,6 +40,18 @@ describe("compressed answers", () => {
     const demo = await h.app.request("/demo/", { headers: { "Accept-Encoding": "gzip" } });
     expect(demo.headers.get("content-encoding")).toBe("gzip");
     expect(gunzipSync(Buffer.from(await demo.arrayBuffer())).toString()).toContain("/widget.js");
+  });
+
+  it("gzips widget.js on the fly where the build left no compressed copy, and still answers 304 to its ETag", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "beckon-widget-"));
+    const loader = "/* loader */ ".repeat(200);
+    writeFileSync(path.join(dir, "widget.js"), loader);
+    h = await createHarness({ paths: { widgetDir: dir } });
+    const res = await h.app.request("/widget.js", { headers: { "Accept-Encoding": "gzip, br" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(loader);
+    const again = await h.app.request("/widget.js", { headers: { "Accept-Encoding": "gzip, br", "If-None-Match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
   });
 
   it("leaves small answers as they are, with their length", async () => {
