@@ -90,6 +90,7 @@ async function view(p: Page, url: string, open: "cold" | "warm" | "no") {
     await p.waitForFunction(() => (window as any).__probe.fieldAt > 0, null, { polling: 5 });
   }
   const r = await read(p);
+  await p.close(); // nothing of this view (a proof of work being solved, say) may run on into the next
   return { launcher: r.launcherAt, click: r.fieldAt - r.clickAt, longTasks: r.longTasks, panelRequested };
 }
 

@@ -43,7 +43,9 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
     // Nothing is built before the shopper first opens the panel: no work for the host page.
     built ||= state.open;
     if (!built) return;
-    if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
+    // A form is open: solve while the shopper types, from just after the frame that shows the form (a
+    // send that comes first asks for the proof itself).
+    if (state.open && state.channel) requestAnimationFrame(() => setTimeout(proof.start));
     render(
       html`<${App} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
