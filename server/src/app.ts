@@ -11,9 +11,9 @@ import type { Config } from "./env.ts";
 import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./http/body-limit.ts";
 import { compressAnswers } from "./http/compression.ts";
 import { errorResponse } from "./http/errors.ts";
-import { MAX_PHOTO_BYTES } from "./services/site-admin.ts";
-import type { SmsSender } from "./notify/sms.ts";
-import type { VoiceCaller } from "./notify/voice.ts";
+import { MAX_PHOTO_BYTES } from "./sites/site-admin.ts";
+import type { SmsSender } from "./channels/sms/sms.ts";
+import type { VoiceCaller } from "./providers/twilio/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
 import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
@@ -21,7 +21,7 @@ import { publicApi } from "./routes/public-api.ts";
 import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import type { EventLog } from "./events/event-log.ts";
-import { publishInboxEvent } from "./events/inbox-events.ts";
+import { createPipeline, type Waker } from "./pipeline/commit.ts";
 
 export type AppDeps = {
   database: Database;
@@ -45,6 +45,8 @@ export type AppDeps = {
   voice?: VoiceCaller | undefined;
   /** The event log that feeds live views (tailed by this process). */
   events: EventLog;
+  /** More to wake after each commit, besides the outbox and the event tail (e.g. a webhook dispatcher). */
+  wakers?: Waker[];
   paths: { widgetDir: string; demoDir: string; adminDist: string };
   log: Pick<Console, "info" | "warn" | "error">;
   /** Keep-alive interval of the inbox's event stream (tests shorten it). */
@@ -65,6 +67,12 @@ export function createApp(deps: AppDeps) {
   const { publicUrl, trustProxy, rateLimits } = deps.config;
   const app = new Hono<{ Variables: RequestIdVariables }>();
   const obs = deps.observability ?? {};
+  // Every change commits through here; after each commit the outbox and the event tail look at once.
+  const pipeline = createPipeline({
+    clock: deps.clock,
+    log: deps.log,
+    wakers: [() => deps.outbox.wake(), () => deps.events.wake(), ...(deps.wakers ?? [])],
+  });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.
   app.use("*", requestId());
@@ -127,14 +135,7 @@ export function createApp(deps: AppDeps) {
       linkSecret: deps.config.linkSecret,
       events: deps.events,
       keepAliveMs: deps.keepAliveMs,
-      onChatChanged: () => {
-        deps.outbox.wake();
-        deps.events.wake();
-      },
-      onSubmitted: ({ siteId, requestId }) => {
-        deps.outbox.wake();
-        publishInboxEvent(deps.events, deps.log, "request.created", siteId, requestId);
-      },
+      pipeline,
     }),
   );
   app.route(
@@ -152,7 +153,7 @@ export function createApp(deps: AppDeps) {
       mailFrom: deps.config.mailFrom,
       operatorPhone: deps.config.ownerPhone,
       mailConfigured: deps.config.mailConfigured ?? false,
-      onQueued: () => deps.outbox.wake(),
+      pipeline,
       keepAliveMs: deps.keepAliveMs,
     }),
   );
@@ -168,12 +169,10 @@ export function createApp(deps: AppDeps) {
       voice: deps.voice,
       operatorPhone: deps.config.ownerPhone,
       mailFrom: deps.config.mailFrom,
-      events: deps.events,
-      log: deps.log,
-      onQueued: () => deps.outbox.wake(),
+      pipeline,
     }),
   );
-  app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, events: deps.events, log: deps.log }));
+  app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, pipeline }));
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
   app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));
 
