@@ -155,9 +155,9 @@ test.describe("call me back", () => {
     expect(await dialog.getAttribute("aria-modal")).toBeNull();
   });
 
-  test("the panel is fetched while the page is idle, before the shopper opens it", async ({ page }) => {
+  test("the panel is fetched when the pointer reaches the launcher, before the shopper opens it", async ({ page }) => {
     const panel = page.waitForRequest((r) => new URL(r.url()).pathname === "/widget-panel.js");
-    await openShop(page);
+    await (await openShop(page)).hover();
     expect(new URL((await panel).url()).searchParams.get("v")).toMatch(/^[0-9a-f]{10}$/);
   });
 

@@ -9,6 +9,7 @@ import type { Clock } from "./clock.ts";
 import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./http/body-limit.ts";
+import { compressAnswers } from "./http/compression.ts";
 import { errorResponse } from "./http/errors.ts";
 import { MAX_PHOTO_BYTES } from "./sites/site-admin.ts";
 import type { SmsSender } from "./channels/sms/sms.ts";
@@ -89,6 +90,8 @@ export function createApp(deps: AppDeps) {
       );
     }
   });
+
+  app.use("*", compressAnswers()); // JSON and pages over 1 KB go gzipped; built files carry their own
 
   app.get("/healthz", async (c) => {
     const database = await deps.database.client.execute("SELECT 1").then(

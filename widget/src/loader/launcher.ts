@@ -7,9 +7,10 @@ const SVG = "http://www.w3.org/2000/svg";
 
 /**
  * Creates the launcher; `aria-controls` is set by the caller once the panel exists. `setUnread` shows
- * a count of unseen chat answers on it, in its accessible name too.
+ * a count of unseen chat answers on it, in its accessible name too; `setLabel` changes its words (the
+ * launcher is drawn before the fresh config has arrived).
  */
-export function createLauncher(label: string, onToggle: () => void, locale = "en", words: LauncherWords = {}): HTMLButtonElement & { setUnread(count: number): void } {
+export function createLauncher(label: string, onToggle: () => void): HTMLButtonElement & { setUnread(count: number): void; setLabel(label: string, locale?: string, words?: LauncherWords): void } {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "launcher";
@@ -24,13 +25,24 @@ export function createLauncher(label: string, onToggle: () => void, locale = "en
   const badge = document.createElement("span");
   badge.className = "badge";
   badge.hidden = true;
-  button.append(icon, label, badge);
+  const text = document.createTextNode(label);
+  button.append(icon, text, badge);
   button.addEventListener("click", onToggle);
+  let unread = 0;
+  let locale = "en";
+  let forms: LauncherWords["newAnswers"];
   return Object.assign(button, {
+    /** The fresh config's label, in its language, with its plural forms for the unread count. */
+    setLabel(next: string, lang = locale, words: LauncherWords = {}) {
+      text.data = label = next;
+      locale = lang;
+      forms = words.newAnswers ?? forms;
+      this.setUnread(unread);
+    },
     setUnread(count: number) {
+      unread = count;
       badge.hidden = !count;
       badge.textContent = count ? String(count) : "";
-      const forms = words.newAnswers;
       const many = forms?.[new Intl.PluralRules(locale).select(count)] ?? forms?.other;
       if (count) button.setAttribute("aria-label", `${label}, ${many ? many.replace("{count}", count.toLocaleString(locale)) : `${count} new answers`}`);
       else button.removeAttribute("aria-label");

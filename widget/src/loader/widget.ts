@@ -1,10 +1,11 @@
-// Starting one install: fetch the config, mount the launcher, and bring in the panel when it is wanted.
+// Starting one install: draw the launcher and fetch the config at once, and bring in the panel when it is wanted.
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
 import { request } from "../shared/http.ts";
 import { createLauncher } from "./launcher.ts";
-import { mount } from "../shared/mount.ts";
+import { mount, setTheme } from "../shared/mount.ts";
+import { DEFAULT_LOOK, forgetLook, readLook, saveLook } from "./config-cache.ts";
 import type { PageChoices } from "./api.ts";
 import type { Options } from "./options.ts";
 import type { MountPanel, PanelHost, Send } from "../panel-host.ts";
@@ -17,17 +18,51 @@ import type { Shop } from "../shared/shop.ts";
 /** The hash of this build's panel, locales and phone chunk, set by build.mjs: `widget-panel.js?v=<it>`. */
 declare const __WIDGET_VERSION__: string;
 
-/** Loads the site's config and shows the launcher; on any failure shows nothing and warns once. */
+/**
+ * Shows the launcher at once, in the look of this site's last config (or the defaults), and asks for the
+ * config at the same time; the fresh config's words and colours replace the saved ones when it lands. If
+ * the config fails (unknown site, origin not allowed, offline) the launcher goes and one warning is logged.
+ */
 export async function start(options: Options, view: View, events: Emitter, choices: PageChoices = {}, shop: Shop = {}): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
   const asset = (file: string) => `${options.api}/${file}?v=${__WIDGET_VERSION__}`;
   // The server picks the language (the owner may force one) and sends the launcher's words in it.
   const hints = new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" });
-  const result = await request(`${base}/config?${hints}`);
+  const answer = request(`${base}/config?${hints}`);
+  const load = panelLoader(asset("widget-panel.js"));
+  let locale = "";
+  // Intent (pointer, focus, touch) brings in the panel and its catalog (the panel imports the same URL,
+  // which the browser has then); a page view alone does not. A failed prefetch is retried on open.
+  const prefetch = () => void Promise.all([load(), locale && import(/* @vite-ignore */ asset(`widget-locale-${locale}.js`))]).catch(() => {});
+  const look = readLook(options.site) ?? DEFAULT_LOOK;
+  const drawn = (async () => {
+    const mounted = await mount(css, themeFor(look.accent), `root ${look.position}`);
+    const launcher = createLauncher(look.launcherLabel, view.toggle);
+    for (const intent of ["pointerenter", "focus", "touchstart"]) launcher.addEventListener(intent, prefetch, { passive: true });
+    const slot = document.createElement("div");
+    mounted.root.append(launcher, slot);
+    return { ...mounted, launcher, slot };
+  })();
+
+  const result = await answer;
   const config = result.ok ? parseConfig(result.data) : null;
   if (!config) {
+    drawn.then(({ host }) => host.remove(), () => {});
+    if (result.status) forgetLook(options.site); // the server said no: draw nothing next time either
     return console.warn(`Beckon: not shown (${result.ok ? "no channel" : result.status || result.error.code})`, result.ok ? "" : result.error.message);
   }
+  locale = config.locale;
+  saveLook(options.site, config);
+  const { shadow, root, launcher, slot } = await drawn;
+  setTheme(root, themeFor(config.accent, config.onAccent));
+  root.className = `root ${config.position}`;
+  // The page's own dir and lang must not leak in (`all: initial` keeps `direction`): ours follow the locale.
+  const speak = () => {
+    root.lang = config.locale;
+    root.dir = /^(ar|he)$/.test(config.locale) ? "rtl" : "ltr";
+  };
+  speak();
+  launcher.setLabel(config.launcherLabel, config.locale, config.words);
 
   // JSON plus a custom header means a CORS preflight; the key is worth it (see ARCHITECTURE.md). Without
   // a key (the chat), text/plain keeps the request simple.
@@ -38,16 +73,6 @@ export async function start(options: Options, view: View, events: Emitter, choic
       body: JSON.stringify(body),
     });
 
-  const { shadow, root } = await mount(css, themeFor(config.accent, config.onAccent), `root ${config.position}`);
-  // The page's own dir and lang must not leak in (`all: initial` keeps `direction`): ours follow the locale.
-  const speak = () => {
-    root.lang = config.locale;
-    root.dir = /^(ar|he)$/.test(config.locale) ? "rtl" : "ltr";
-  };
-  speak();
-  const launcher = createLauncher(config.launcherLabel, view.toggle, config.locale, config.words);
-  const slot = document.createElement("div");
-  root.append(launcher, slot);
   const host: PanelHost = {
     config,
     view,
@@ -66,12 +91,6 @@ export async function start(options: Options, view: View, events: Emitter, choic
     onSubmitted: (channel, id) => events.emit("submitted", { channel, id }),
   };
 
-  const load = panelLoader(asset("widget-panel.js"));
-  // The catalog is fetched beside the panel (the panel imports the same URL, which the browser has then).
-  const prefetch = () => void Promise.all([load(), import(/* @vite-ignore */ asset(`widget-locale-${config.locale}.js`))]).catch(() => {}); // retried on open
-  launcher.addEventListener("pointerenter", prefetch);
-  launcher.addEventListener("focus", prefetch);
-  whenIdle(prefetch);
   // A chat in progress (from an earlier page) needs the panel now: its stream counts unseen answers.
   if (hasStoredChat(options.site)) whenIdle(() => void load().then(ensurePanel, () => {}));
 

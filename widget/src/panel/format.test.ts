@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBack, formatterFor, formatTime, formatWhen } from "./format.ts";
+import { formatBack, formatterFor, formatTime, formatWhen, warmFormatters } from "./format.ts";
 
 const now = new Date("2026-11-21T12:00:00Z"); // a Saturday
 
@@ -24,5 +24,13 @@ describe("one time format in the widget", () => {
     expect(formatterFor("day", "de-DE", "Europe/Berlin")).toBe(first);
     expect(formatterFor("day", "de-DE", "Europe/Paris")).not.toBe(first);
     expect(formatterFor("weekday", "de-DE", "Europe/Berlin")).not.toBe(first);
+  });
+});
+
+describe("warmFormatters", () => {
+  it("builds the default time and day formatters, which later calls reuse", () => {
+    warmFormatters();
+    expect(formatterFor("time")).toBe(formatterFor("time"));
+    expect(formatterFor("day")).toBe(formatterFor("day"));
   });
 });

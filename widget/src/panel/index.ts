@@ -3,6 +3,7 @@
 import { html } from "htm/preact";
 import { render } from "preact";
 import { createChatSession } from "./chat-session.ts";
+import { warmFormatters } from "./format.ts";
 import { adopt } from "../shared/mount.ts";
 import type { MountPanel, Send } from "../panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
@@ -14,6 +15,9 @@ import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
 import { pageContext } from "./page-context.ts";
 import type { HistoryItem } from "./ui/known.ts";
+
+// Fetched on intent, before the click: build the time formatters while the browser is idle.
+if (typeof requestIdleCallback == "function") requestIdleCallback(() => warmFormatters());
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, asset, setUnread, onSubmitted, shop }) => {
@@ -74,7 +78,9 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
     const focusWasInside = shadow.activeElement !== null;
     const before = drawn;
     drawn = state;
-    if (state.open && state.channel) proof.start(); // a form is open: solve while the shopper types
+    // A form is open: solve while the shopper types, from just after the frame that shows the form (a
+    // send that comes first asks for the proof itself).
+    if (state.open && state.channel) requestAnimationFrame(() => setTimeout(proof.start));
     render(
       html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,

@@ -27,6 +27,11 @@ export function adopt(shadow: ShadowRoot, css: string): void {
   }
 }
 
+/** Sets the theme's CSS custom properties on `root`: CSSOM, not a style="" string, so a strict style-src allows it. */
+export function setTheme(root: HTMLElement, theme: Record<string, string>): void {
+  for (const [name, value] of Object.entries(theme)) root.style.setProperty(name, value);
+}
+
 /** Appends the host element and returns the container to render into, themed by CSS custom properties. */
 export async function mount(css: string, theme: Record<string, string>, className: string): Promise<Mounted> {
   const host = document.createElement("beckon-widget");
@@ -35,8 +40,7 @@ export async function mount(css: string, theme: Record<string, string>, classNam
   adopt(shadow, css);
   const root = document.createElement("div");
   root.className = className;
-  // CSSOM, not a style="" string: allowed under a strict style-src.
-  for (const [name, value] of Object.entries(theme)) root.style.setProperty(name, value);
+  setTheme(root, theme);
   shadow.append(root);
   (await bodyReady()).append(host);
   return { host, shadow, root };
