@@ -17,7 +17,7 @@ const idleAfterLoad = (page: Page) =>
 
 test("a page view nobody touches does not fetch the panel; pointing at the launcher does, and the config comes gzipped", async ({ page }) => {
   const panel = panelRequests(page);
-  const config = page.waitForResponse(/\/api\/v1\/sites\/demo\/config$/);
+  const config = page.waitForResponse(/\/api\/v1\/sites\/demo\/config(\?|$)/);
   const launcher = await openShop(page);
   expect((await config).headers()["content-encoding"]).toBe("gzip");
   await page.waitForLoadState("load");
@@ -50,7 +50,7 @@ test("a second page view draws the launcher from the saved config before the con
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   let asked = false;
-  await page.route(/\/api\/v1\/sites\/demo\/config$/, async (route) => {
+  await page.route(/\/api\/v1\/sites\/demo\/config(\?|$)/, async (route) => {
     asked = true;
     await held;
     await route.continue();
