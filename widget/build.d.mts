@@ -12,7 +12,8 @@ export declare function buildWidget(options?: { outdir?: string }): Promise<{
   panelAlone: Size;
   locales: Record<string, Size>;
   phone: Size;
+  sha256: Size;
   version: string;
   total: number;
-  files: { loader: string; panel: string; phone: string; locales: Record<string, string> };
+  files: { loader: string; panel: string; phone: string; sha256: string; locales: Record<string, string> };
 }>;

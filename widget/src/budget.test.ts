@@ -81,6 +81,15 @@ describe("the widget as shipped", () => {
     expect(size.phone.gzip).toBeGreaterThan(size.panelAlone.gzip); // what the panel would have carried
   });
 
+  it("the plain-JS SHA-256 is a module of its own, kept out of the panel", () => {
+    const chunk = readFileSync(size.files.sha256, "utf8");
+    cspSafe(chunk);
+    expect(chunk).toMatch(/export\{\w+ as sha256\};?\s*$/);
+    expect(panel).toContain('"widget-sha256.js"');
+    expect(panel).not.toMatch(/1779033703|0x6a09e667|Uint32Array\(64\)/); // the hash's initial state and its table
+    expect(size.sha256.gzip).toBeGreaterThan(300);
+  });
+
   it("widget-panel.js is an ASCII-only ES module exporting mount", () => {
     cspSafe(panel);
     expect(panel).toMatch(/export\{\w+ as mount\};?\s*$/);

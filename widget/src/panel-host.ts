@@ -12,7 +12,7 @@ export type { View, ViewState } from "./loader/view-state.ts";
 export type { SubmissionAnswer };
 
 /**
- * Posts `body` to `{api}/api/v1/sites/{site}/{path}` and reads the JSON answer; never throws. The one way
+ * The panel's `post` (panel/post.ts): posts `body` to `{api}/api/v1/sites/{site}/{path}` and reads the JSON answer; never throws. The one way
  * the panel posts: the forms (`callbacks`, `messages`) pass their Idempotency-Key and go as JSON with it;
  * the chat (`chats…`) passes none and goes as `text/plain`, a simple request with no CORS preflight.
  */
@@ -26,8 +26,7 @@ export type PanelHost = {
   slot: HTMLElement;
   /** The launcher, where focus goes back when the panel closes. */
   launcher: HTMLElement;
-  send: Send;
-  /** `{api}/api/v1/sites/{site}`: the chat talks to the server itself. */
+  /** `{api}/api/v1/sites/{site}`: the panel's `send` posts here, and the chat reads its transcript and stream. */
   base: string;
   /** The URL of another file of this build (`widget-locale-de.js`, `widget-phone.js`), versioned like the panel. */
   asset: (file: string) => string;

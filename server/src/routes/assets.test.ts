@@ -81,7 +81,7 @@ describe("widget and demo shop", () => {
     expect((await h.app.request("/widget-other.js")).status).toBe(404);
     await h.close();
     h = await createHarness();
-    for (const url of ["/widget.js", "/widget-panel.js"]) {
+    for (const url of ["/widget.js", "/widget-panel.js", "/widget-sha256.js"]) {
       const missing = await h.app.request(url);
       expect(missing.status, url).toBe(503);
       expect(await missing.json(), url).toMatchObject({ error: { code: "widget_not_built" } });

@@ -2,13 +2,13 @@
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
-import { request } from "../shared/http.ts";
+import { fetchConfig } from "./fetch-config.ts";
 import { createLauncher } from "./launcher.ts";
 import { mount, setTheme } from "../shared/mount.ts";
 import { DEFAULT_LOOK, forgetLook, readLook, saveLook } from "./config-cache.ts";
 import type { PageChoices } from "./api.ts";
 import type { Options } from "./options.ts";
-import type { MountPanel, PanelHost, Send } from "../panel-host.ts";
+import type { MountPanel, PanelHost } from "../panel-host.ts";
 import { hasStoredChat } from "../shared/chat-store.ts";
 import { fallbackPanel, panelLoader, whenIdle } from "./panel-loader.ts";
 import { css } from "./styles.ts";
@@ -28,7 +28,7 @@ export async function start(options: Options, view: View, events: Emitter, choic
   const asset = (file: string) => `${options.api}/${file}?v=${__WIDGET_VERSION__}`;
   // The server picks the language (the owner may force one) and sends the launcher's words in it.
   const hints = new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" });
-  const answer = request(`${base}/config?${hints}`);
+  const answer = fetchConfig(`${base}/config?${hints}`);
   const load = panelLoader(asset("widget-panel.js"));
   let locale = "";
   // Intent (pointer, focus, touch) brings in the panel and its catalog (the panel imports the same URL,
@@ -49,7 +49,7 @@ export async function start(options: Options, view: View, events: Emitter, choic
   if (!config) {
     drawn.then(({ host }) => host.remove(), () => {});
     if (result.status) forgetLook(options.site); // the server said no: draw nothing next time either
-    return console.warn(`Beckon: not shown (${result.ok ? "no channel" : result.status || result.error.code})`, result.ok ? "" : result.error.message);
+    return console.warn(`Beckon: not shown (${result.ok ? "no channel" : result.status || "network"})`, result.ok ? "" : (result.data?.error?.message ?? ""));
   }
   locale = config.locale;
   saveLook(options.site, config);
@@ -64,22 +64,12 @@ export async function start(options: Options, view: View, events: Emitter, choic
   speak();
   launcher.setLabel(config.launcherLabel, config.locale, config.words);
 
-  // JSON plus a custom header means a CORS preflight; the key is worth it (see ARCHITECTURE.md). Without
-  // a key (the chat), text/plain keeps the request simple.
-  const send: Send = (path, body, key) =>
-    request(`${base}/${path}`, {
-      method: "POST",
-      headers: key ? { "Content-Type": "application/json", "Idempotency-Key": key } : { "Content-Type": "text/plain" },
-      body: JSON.stringify(body),
-    });
-
   const host: PanelHost = {
     config,
     view,
     shadow,
     slot,
     launcher,
-    send,
     base,
     asset,
     shop,

@@ -1,5 +1,6 @@
 // The entry of widget-panel.js, the ES module the loader imports when the panel is first wanted:
 // Preact, the forms, and the panel's styles. Its one export is `mount`.
+import { poster } from "./post.ts";
 import { html } from "htm/preact";
 import { render } from "preact";
 import { createChatSession } from "./chat-session.ts";
@@ -20,7 +21,7 @@ import type { HistoryItem } from "./ui/known.ts";
 if (typeof requestIdleCallback == "function") requestIdleCallback(() => warmFormatters());
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
-export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: post, base, asset, setUnread, onSubmitted, shop }) => {
+export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, asset, setUnread, onSubmitted, shop }) => {
   adopt(shadow, panelCss);
   setPhoneChunk(asset("widget-phone.js"));
   // The words of one locale at a time; another is fetched when the page switches (Beckon('locale', …)).
@@ -33,8 +34,9 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, send: 
       () => (code === "en" ? {} : words("en")),
     ));
   const wanted = () => supportedLocale(config.locale) ?? "en";
+  const post = poster(base);
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
-  const proof = proofOfWork(base);
+  const proof = proofOfWork(base, asset("widget-sha256.js"));
   // A new request (either form, or a chat's start) carries the page's context (issue #12).
   const ctx = ((path, body, key) => post(path, path.includes("/") ? body : { ...body, context: pageContext(shop) }, key)) as Send;
   const send = (async (path, body, key) => {

@@ -25,6 +25,21 @@ describe("proof of work", () => {
     expect(await verifySolution(solution as Parameters<typeof verifySolution>[0], hmacKey)).toBe(true);
   });
 
+  it("without crypto.subtle, imports the plain-JS SHA-256 from its own chunk (widget-sha256.js) and solves with it", async () => {
+    const hmacKey = "test-key";
+    const challenge = await createChallenge({ hmacKey, maxNumber: 3000, number: 1234, algorithm: "SHA-256" });
+    vi.stubGlobal("crypto", {}); // a plain-http page: no crypto.subtle
+    vi.stubGlobal("fetch", vi.fn(async () => Response.json(challenge)));
+    const solution = await proofOfWork("https://beckon.example/api/v1/sites/shop", new URL("./sha256.ts", import.meta.url).href).get();
+    expect(solution?.number).toBe(1234);
+    vi.unstubAllGlobals();
+    expect(await verifySolution(solution as Parameters<typeof verifySolution>[0], hmacKey)).toBe(true);
+    // A chunk that does not load: the form is sent unsolved, get() never rejects.
+    vi.stubGlobal("crypto", {});
+    vi.stubGlobal("fetch", vi.fn(async () => Response.json(challenge)));
+    expect(await proofOfWork("https://beckon.example/api/v1/sites/shop", new URL("./missing-chunk.ts", import.meta.url).href).get()).toBeUndefined();
+  });
+
   it("gives up, without throwing, when there is no answer within maxnumber or the algorithm is unknown", async () => {
     const salt = "abc";
     expect(await solve({ algorithm: "SHA-256", challenge: sha256(`${salt}900`), salt, signature: "s", maxnumber: 500 })).toBeUndefined();

@@ -2,9 +2,9 @@
 // Fetched when a form opens and solved in the background, a few hundred hashes at a time with a yield
 // between batches, so typing never waits. crypto.subtle is async and native; a Worker would need a
 // blob: URL, which a strict CSP refuses, and altcha's own client solver costs more bytes than this.
-// crypto.subtle exists only in secure contexts: on a plain-http shop the hashes come from ./sha256.ts.
+// crypto.subtle exists only in secure contexts: on a plain-http shop the hashes come from ./sha256.ts,
+// built as its own file (widget-sha256.js) and imported only then, so the panel does not carry it.
 import { request } from "../shared/http.ts";
-import { sha256 } from "./sha256.ts";
 
 type Challenge = { algorithm: string; challenge: string; salt: string; signature: string; maxnumber?: number };
 export type Solution = { algorithm: string; challenge: string; number: number; salt: string; signature: string };
@@ -13,14 +13,18 @@ export type Digest = (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer> | A
 
 const BATCH = 400;
 
-/** crypto.subtle's SHA-256 where the page has it, else the plain-JS one (same answers, a few times slower). */
-function pageDigest(): Digest {
+/**
+ * crypto.subtle's SHA-256 where the page has it, else the plain-JS one (same answers, a few times slower)
+ * from `chunk`, the URL of widget-sha256.js, imported on first use. A failed import fails the solve.
+ */
+function pageDigest(chunk: string): Digest {
   const subtle = globalThis.crypto?.subtle;
-  return subtle ? (data) => subtle.digest("SHA-256", data) : sha256;
+  let plain: Promise<typeof import("./sha256.ts")> | undefined;
+  return subtle ? (data) => subtle.digest("SHA-256", data) : async (data) => (await (plain ??= import(/* @vite-ignore */ chunk))).sha256(data);
 }
 
 /** Finds the number for a challenge, or undefined if there is none within maxnumber or the algorithm is not SHA-256. */
-export async function solve(c: Challenge, digest: Digest = pageDigest()): Promise<Solution | undefined> {
+export async function solve(c: Challenge, digest: Digest = pageDigest("")): Promise<Solution | undefined> {
   if (c.algorithm !== "SHA-256") return;
   const encoder = new TextEncoder();
   const max = c.maxnumber ?? 1e6;
@@ -46,8 +50,9 @@ function hex(buffer: ArrayBuffer): string {
 /**
  * One solution at a time for the panel's forms: `start()` when a form opens, `get()` when it is sent
  * (waits if still solving), `spent()` after the server accepted it (the server takes each only once).
+ * `sha256Chunk` is the URL of widget-sha256.js, for pages without crypto.subtle.
  */
-export function proofOfWork(base: string) {
+export function proofOfWork(base: string, sha256Chunk = "") {
   let pending: Promise<Solution | undefined> | null = null;
   let fetchedAt = 0;
   const current = () => {
@@ -56,7 +61,7 @@ export function proofOfWork(base: string) {
       fetchedAt = Date.now();
       // 404: none asked. Whatever else goes wrong (an odd challenge, a failing digest), the form is still
       // sent, unsolved, and the server applies its rules: get() never rejects.
-      pending = request<Challenge>(`${base}/challenge`).then((result) => (result.ok ? solve(result.data) : undefined)).catch(() => undefined);
+      pending = request<Challenge>(`${base}/challenge`).then((result) => (result.ok ? solve(result.data, pageDigest(sha256Chunk)) : undefined)).catch(() => undefined);
     }
     return pending;
   };
