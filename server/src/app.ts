@@ -19,6 +19,7 @@ import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
 import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
+import { ownerApi } from "./routes/owner-api.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { publishInboxEvent } from "./events/inbox-events.ts";
 
@@ -35,6 +36,8 @@ export type AppDeps = {
     ownerPhone?: string | undefined;
     /** Whether SMTP is configured: "Forgot password?" mails a link only then. */
     mailConfigured?: boolean;
+    /** ALLOW_PRIVATE_WEBHOOKS: webhook endpoints may be on loopback or private networks. */
+    allowPrivateWebhooks?: boolean;
   };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
@@ -113,6 +116,15 @@ export function createApp(deps: AppDeps) {
   app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(
     "/api/v1",
+    ownerApi({
+      db,
+      clock: deps.clock,
+      trustProxy,
+      onChanged: (siteId, requestId) => publishInboxEvent(deps.events, deps.log, "request.updated", siteId, requestId),
+    }),
+  );
+  app.route(
+    "/api/v1",
     publicApi({
       db,
       clock: deps.clock,
@@ -151,6 +163,7 @@ export function createApp(deps: AppDeps) {
       mailConfigured: deps.config.mailConfigured ?? false,
       onQueued: () => deps.outbox.wake(),
       keepAliveMs: deps.keepAliveMs,
+      webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
     }),
   );
   app.route(

@@ -28,7 +28,7 @@ export function timelineText(e: TimelineEntry): string {
   }
 }
 
-const CHANNEL = { sms: "SMS", email: "Email" } as const;
+const CHANNEL = { sms: "SMS", email: "Email", webhook: "Webhook" } as const;
 const STATUS: Record<string, string> = {
   pending: "Waiting to send",
   sending: "Sending",

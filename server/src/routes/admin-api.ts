@@ -9,6 +9,8 @@ import { customerDataRoutes } from "./admin-customers.ts";
 import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
+import { webhookRoutes } from "./admin-webhooks.ts";
+import type { AddressPolicy } from "../webhooks/endpoint-address.ts";
 
 export type AdminApiDeps = {
   db: Db;
@@ -26,6 +28,7 @@ export type AdminApiDeps = {
   mailConfigured: boolean;
   onQueued: () => void;
   keepAliveMs?: number;
+  webhookPolicy: AddressPolicy;
 };
 
 /** The owner's JSON API. Order matters: only setup and sign-in are reachable before requireSession. */
@@ -41,5 +44,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", siteRoutes(sites));
   app.route("/", requestRoutes(deps));
   app.route("/", customerDataRoutes(deps));
+  app.route("/", webhookRoutes(deps));
   return app;
 }

@@ -1,3 +1,4 @@
+import { enqueueWebhookEvent } from "../webhooks/fan-out.ts";
 import { eq } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -82,6 +83,7 @@ export async function recordCallStatus(
     }
     const status = outcome === "called" ? "done" : request.status === "new" ? "in_progress" : request.status;
     await tx.update(requests).set({ callOutcome: outcome, status, updatedAt: now }).where(eq(requests.id, request.id));
+    await enqueueWebhookEvent(tx, { siteId: request.siteId, type: "call.completed", requestId: request.id, data: { requestId: request.id, outcome, duration: report.duration ?? null }, now });
     if (status !== request.status) {
       await tx.insert(requestEvents).values({ requestId: request.id, type: "status", data: { from: request.status, to: status, reason: outcome === "called" ? "The call went through." : "The shopper did not answer." }, createdAt: now });
     }
