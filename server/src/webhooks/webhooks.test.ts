@@ -7,6 +7,7 @@ import { startWebhookReceiver } from "../../test/webhook-receiver.ts";
 import { createOutboxWorker } from "../notify/outbox-worker.ts";
 import type { RetryPolicy } from "../notify/retry-policy.ts";
 import { createWebhookPost } from "./http-post.ts";
+import { recordCallStatus } from "../services/call-bridge.ts";
 import { verifySignature } from "./signature.ts";
 import { createWebhookChannel } from "./webhook-channel.ts";
 
@@ -35,7 +36,7 @@ async function queued(h: Harness) {
 }
 
 async function ownerWithEndpoint(events = ["request.created"], answer?: (n: number) => number) {
-  h = await createHarness();
+  h = await createHarness({ settings: { channels: ["callback", "message", "chat"] } });
   await createOwner(h, { email: "owner@shop.example", siteId: h.site.id });
   const owner = await signIn(h, "owner@shop.example");
   const receiver = await startWebhookReceiver(answer);
@@ -108,6 +109,21 @@ describe("outgoing webhooks", () => {
     await worker.drain();
     expect(receiver.received).toHaveLength(1);
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: "request.updated", data: { request: { id: created.id, status: "done" } } });
+  });
+
+  it("sends chat.line for each line of a chat, and call.completed when a bridged call ends", async () => {
+    const { receiver } = await ownerWithEndpoint(["chat.line", "call.completed"]);
+    const chat = await (await post(h, "/api/v1/sites/shop/chats", { token: "shopper-token-0123456789abcdefghijklmnop", message: "Is the blue vase in stock?" })).json();
+    const worker = webhookWorker(h);
+    await worker.drain();
+    const lines = receiver.received.map((r) => JSON.parse(r.body));
+    expect(lines).toMatchObject([{ type: "chat.line", data: { requestId: chat.id, line: { author: "shopper", body: "Is the blue vase in stock?" } } }]);
+
+    const callback = await (await post(h, "/api/v1/sites/shop/callbacks", jane)).json();
+    await recordCallStatus(h.db, h.clock, { requestId: callback.id, leg: "shopper", status: "completed", duration: 42, sid: "CA1" }, { publicUrl: "https://shop.example", linkSecret: "x".repeat(32) });
+    await worker.drain();
+    expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ type: "call.completed", data: { requestId: callback.id, outcome: "called", duration: 42 } });
+    expect(receiver.received).toHaveLength(2); // request.created was not chosen
   });
 
   it("turns an endpoint off after 3 days of failures and emails the owner", async () => {
