@@ -110,6 +110,12 @@ describe("owner API with personal tokens", () => {
     expect(JSON.stringify(listed)).not.toContain(secret);
     expect((await ownerRequest(h, a, "DELETE", `/api/admin/api-tokens/${token.id}`)).status).toBe(204);
     expect((await api(secret, "/api/v1/requests")).status).toBe(401);
+
+    // Wrong tokens are limited per address (20 per 10 minutes); a live token still works from there.
+    let guess: Response | undefined;
+    for (let i = 0; i < 20; i++) guess = await api(`bk_guess${i}`, "/api/v1/requests");
+    expect(guess!.status).toBe(429);
+    expect((await api((await makeToken(a, ["shop"], "second")).secret, "/api/v1/requests")).status).toBe(200);
   });
 
   it("is rate-limited per token with the database counters", async () => {

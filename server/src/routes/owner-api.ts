@@ -30,15 +30,12 @@ export function ownerApi(deps: OwnerApiDeps) {
   const bearer: MiddlewareHandler<Vars> = async (c, next) => {
     c.header("Cache-Control", "no-store");
     const now = deps.clock.now();
-    const ip = clientIp(c, deps.trustProxy);
-    // Guessing tokens is bounded per address before any lookup.
-    const badBudget = [{ key: `api-bad:${ip}`, limit: 20, windowMs: 10 * 60_000 }];
-    const badWait = await counters.exhausted(badBudget, now);
-    if (badWait !== null) throw rateLimited(badWait, `Too many requests with a wrong token. Try again in ${waitWords(badWait)}.`);
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     const grant = token ? await authenticateToken(deps.db, deps.clock, token) : undefined;
     if (!grant) {
-      await counters.count(badBudget, now);
+      // Wrong tokens are counted per address; a live token is never held up by someone else's on the same network.
+      const wait = await counters.hit([{ key: `api-bad:${clientIp(c, deps.trustProxy)}`, limit: 20, windowMs: 10 * 60_000 }], now);
+      if (wait !== null) throw rateLimited(wait, `Too many requests with a wrong token. Try again in ${waitWords(wait)}.`);
       throw new ApiError(401, "unauthenticated", "Send Authorization: Bearer <token>, with a live token from Settings → API tokens.", undefined, { "WWW-Authenticate": "Bearer" });
     }
     const wait = await counters.hit([{ key: `api-token:${grant.tokenId}`, limit: perMinute, windowMs: 60_000 }], now);
