@@ -165,7 +165,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const now = clock.now().getTime();
       const until = (item.retryUntil ?? new Date(item.createdAt.getTime() + deps.retry.giveUpAfterMs)).getTime();
       if (failure.transient && now < until) {
-        const delay = backoffMs(deps.retry, item.attempts);
+        const delay = backoffMs(item.channel === "webhook" ? deps.webhooks!.retry : deps.retry, item.attempts);
         log.warn(`outbox #${item.id}: ${item.channel} attempt ${item.attempts} failed (${rawFailure(err)}); retrying in ${Math.round(delay / 1000)} s`);
         await finish(item, { status: "pending", recipient: to, lastError: failure.sentence, nextAttemptAt: new Date(now + delay) }, "retry");
       } else {

@@ -7,7 +7,7 @@ import { WEBHOOK_VERSION, type WebhookEventType } from "./event-types.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** How long a delivery is retried (with the outbox's backoff): past the 3 days after which a failing endpoint is turned off. */
+/** How long a delivery is retried (see `webhookRetryPolicy`): the 3 days after which a failing endpoint is turned off. */
 export const WEBHOOK_RETRY_MS = 3 * 24 * 3600_000;
 
 /**

@@ -5,6 +5,7 @@ import { outbox, sites, webhookEndpoints, type WebhookPayload } from "../db/sche
 import { enqueueEmail } from "../notify/outbox.ts";
 import { newMessageId } from "../notify/email.ts";
 import { textToHtml } from "../services/autoreply.ts";
+import type { RetryPolicy } from "../notify/retry-policy.ts";
 import { classifyWebhookFailure, type WebhookPost } from "./http-post.ts";
 import { signatureHeader } from "./signature.ts";
 
@@ -13,7 +14,21 @@ type Item = typeof outbox.$inferSelect;
 /** After this long of nothing but failed deliveries, an endpoint is turned off and its owner emailed. */
 export const DISABLE_AFTER_MS = 3 * 24 * 3600_000;
 
-export type WebhookChannelDeps = { db: Db; clock: Clock; post: WebhookPost; publicUrl: string; mailFrom: { name: string; address: string } };
+/**
+ * Webhooks back off more gently than alerts (a person waits for an SMS; a server can wait): from 30 s,
+ * doubling to a 2-hour cap, with jitter, for the 3 days a delivery is kept. About 45-60 attempts in all.
+ */
+export const webhookRetryPolicy: RetryPolicy = { baseMs: 30_000, capMs: 2 * 3600_000, giveUpAfterMs: 3 * 24 * 3600_000, random: Math.random };
+
+export type WebhookChannelDeps = {
+  db: Db;
+  clock: Clock;
+  post: WebhookPost;
+  publicUrl: string;
+  mailFrom: { name: string; address: string };
+  /** Defaults to `webhookRetryPolicy`. */
+  retry?: RetryPolicy;
+};
 
 /**
  * The outbox's webhook channel: where a delivery goes (its endpoint, unless deleted or turned off),
@@ -25,6 +40,8 @@ export function createWebhookChannel(deps: WebhookChannelDeps) {
     item.webhookEndpointId === null ? undefined : (await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, item.webhookEndpointId)))[0];
 
   return {
+    retry: deps.retry ?? webhookRetryPolicy,
+
     async destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
       const endpoint = await endpointOf(item);
       if (!endpoint) return { to: item.recipient, reason: "The webhook endpoint was deleted." };
