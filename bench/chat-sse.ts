@@ -37,7 +37,8 @@ const stop = () => {
   rmSync(dir, { recursive: true, force: true });
 };
 
-async function json(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+/** One JSON call; the answer's body is whatever that endpoint returns (a bench script trusts its own server). */
+async function json(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ body: any; res: Response }> {
   const res = await fetch(base + url, { method, headers: { "Content-Type": "application/json", Origin: base, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return { body: res.status === 204 ? null : await res.json(), res };

@@ -12,7 +12,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import { loadConfig } from "../server/src/env.ts";
 import { repoRoot, startServer } from "../server/src/server.ts";
-import { defaultRetryPolicy } from "../server/src/notify/retry-policy.ts";
+import { defaultRetryPolicy } from "../server/src/outbox/retry-policy.ts";
 import { startTwilioDouble, type TwilioDouble } from "../server/test/twilio-double.ts";
 import { LOAD_ENV, twilioDoubleEnv } from "../server/test/load-env.ts";
 

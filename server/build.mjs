@@ -1,6 +1,6 @@
 // Compiles the server to JavaScript for `npm run serve`: dist/index.js (the server) and dist/cli.js
 // (`beckon`, the admin command line). Packages in node_modules stay external (installed with
-// `npm ci --omit=dev`); our own workspaces (@beckon/widget/snippet) are bundled in.
+// `npm ci --omit=dev`); our own workspaces (@beckon/contract) are bundled in.
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -36,7 +36,7 @@ export async function buildServer() {
     platform: "node",
     format: "esm",
     target: "node20",
-    external: Object.keys(pkg.dependencies ?? {}).flatMap((name) => [name, `${name}/*`]),
+    external: Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith("@beckon/")).flatMap((name) => [name, `${name}/*`]),
     // Tells index.ts it runs compiled (`npm run serve`): one process per core by default.
     define: { "process.env.BECKON_COMPILED": '"1"' },
     plugins: [ownImportMetaUrl],

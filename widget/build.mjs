@@ -41,12 +41,12 @@ async function measure(file) {
 /** Builds widget.js and widget-panel.js into `outdir` and returns the size of each and the gzip total. */
 export async function buildWidget({ outdir = here("./dist") } = {}) {
   const panelFile = path.join(outdir, "widget-panel.js");
-  await build({ ...common, entryPoints: [here("./src/panel.ts")], outfile: panelFile, format: "esm" });
+  await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm" });
   const version = createHash("sha256").update(await readFile(panelFile)).digest("hex").slice(0, 10);
   const loaderFile = path.join(outdir, "widget.js");
   await build({
     ...common,
-    entryPoints: [here("./src/index.ts")],
+    entryPoints: [here("./src/loader/index.ts")],
     outfile: loaderFile,
     format: "iife", // no globalName: the bundle itself defines nothing; the code assigns window.Beckon
     define: { __PANEL_FILE__: JSON.stringify(`widget-panel.js?v=${version}`) },

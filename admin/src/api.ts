@@ -1,3 +1,5 @@
+import type { ErrorBody } from "@beckon/contract/errors";
+
 /** An error answer from the owner API: `{ error: { code, message, fields? } }`, plus the HTTP status. */
 export class ApiError extends Error {
   constructor(
@@ -42,7 +44,7 @@ export function createApi(base = "/api/admin"): Api {
     if (res.status === 204) return undefined as T;
     const data = await res.json().catch(() => null);
     if (!res.ok) {
-      const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
+      const error = (data as Partial<ErrorBody> | null)?.error;
       throw new ApiError(res.status, error?.code ?? "http_error", error?.message ?? `The server answered ${res.status}.`, error?.fields ?? {});
     }
     return data as T;

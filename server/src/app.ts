@@ -10,9 +10,9 @@ import type { Database } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./http/body-limit.ts";
 import { errorResponse } from "./http/errors.ts";
-import { MAX_PHOTO_BYTES } from "./services/site-admin.ts";
-import type { SmsSender } from "./notify/sms.ts";
-import type { VoiceCaller } from "./notify/voice.ts";
+import { MAX_PHOTO_BYTES } from "./sites/site-admin.ts";
+import type { SmsSender } from "./channels/sms/sms.ts";
+import type { VoiceCaller } from "./providers/twilio/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
 import { adminUi } from "./routes/admin-ui.ts";
 import { assets } from "./routes/assets.ts";
@@ -20,8 +20,9 @@ import { publicApi } from "./routes/public-api.ts";
 import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import { ownerApi } from "./routes/owner-api.ts";
+import { queueWebhooks } from "./webhooks/fan-out.ts";
 import type { EventLog } from "./events/event-log.ts";
-import { publishInboxEvent } from "./events/inbox-events.ts";
+import { createPipeline, type Waker } from "./pipeline/commit.ts";
 
 export type AppDeps = {
   database: Database;
@@ -47,6 +48,8 @@ export type AppDeps = {
   voice?: VoiceCaller | undefined;
   /** The event log that feeds live views (tailed by this process). */
   events: EventLog;
+  /** More to wake after each commit, besides the outbox and the event tail (e.g. a webhook dispatcher). */
+  wakers?: Waker[];
   paths: { widgetDir: string; demoDir: string; adminDist: string };
   log: Pick<Console, "info" | "warn" | "error">;
   /** Keep-alive interval of the inbox's event stream (tests shorten it). */
@@ -67,6 +70,15 @@ export function createApp(deps: AppDeps) {
   const { publicUrl, trustProxy, rateLimits } = deps.config;
   const app = new Hono<{ Variables: RequestIdVariables }>();
   const obs = deps.observability ?? {};
+  // Every change commits through here; after each commit the outbox and the event tail look at once.
+  const pipeline = createPipeline({
+    clock: deps.clock,
+    log: deps.log,
+    // The outbox's waker also wakes its webhook lane, so a change's webhooks go out at once.
+    wakers: [() => deps.outbox.wake(), () => deps.events.wake(), ...(deps.wakers ?? [])],
+    // Domain events feed the outgoing webhooks inside the change's own transaction.
+    recorders: [queueWebhooks],
+  });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.
   app.use("*", requestId());
@@ -120,7 +132,7 @@ export function createApp(deps: AppDeps) {
       db,
       clock: deps.clock,
       trustProxy,
-      onChanged: (siteId, requestId) => publishInboxEvent(deps.events, deps.log, "request.updated", siteId, requestId),
+      pipeline,
     }),
   );
   app.route(
@@ -136,14 +148,7 @@ export function createApp(deps: AppDeps) {
       linkSecret: deps.config.linkSecret,
       events: deps.events,
       keepAliveMs: deps.keepAliveMs,
-      onChatChanged: () => {
-        deps.outbox.wake();
-        deps.events.wake();
-      },
-      onSubmitted: ({ siteId, requestId }) => {
-        deps.outbox.wake();
-        publishInboxEvent(deps.events, deps.log, "request.created", siteId, requestId);
-      },
+      pipeline,
     }),
   );
   app.route(
@@ -161,7 +166,7 @@ export function createApp(deps: AppDeps) {
       mailFrom: deps.config.mailFrom,
       operatorPhone: deps.config.ownerPhone,
       mailConfigured: deps.config.mailConfigured ?? false,
-      onQueued: () => deps.outbox.wake(),
+      pipeline,
       keepAliveMs: deps.keepAliveMs,
       webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
     }),
@@ -178,12 +183,10 @@ export function createApp(deps: AppDeps) {
       voice: deps.voice,
       operatorPhone: deps.config.ownerPhone,
       mailFrom: deps.config.mailFrom,
-      events: deps.events,
-      log: deps.log,
-      onQueued: () => deps.outbox.wake(),
+      pipeline,
     }),
   );
-  app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, events: deps.events, log: deps.log }));
+  app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, pipeline }));
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
   app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));
 

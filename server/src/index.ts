@@ -1,5 +1,5 @@
 import cluster from "node:cluster";
-import { embedSnippet } from "@beckon/widget/snippet";
+import { embedSnippet } from "@beckon/contract/snippet";
 import { processCount, runPrimary } from "./cluster.ts";
 import { ConfigError, loadConfig, type Config } from "./env.ts";
 import { repoRoot, startServer } from "./server.ts";

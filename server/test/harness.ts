@@ -7,13 +7,13 @@ import { createEventLog, type EventLog } from "../src/events/event-log.ts";
 import type { Clock } from "../src/clock.ts";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client.ts";
 import { sites } from "../src/db/schema.ts";
-import { createOutboxWorker } from "../src/notify/outbox-worker.ts";
-import type { RetryPolicy } from "../src/notify/retry-policy.ts";
-import { createTwilioVoice } from "../src/notify/voice.ts";
-import { createReminderWorker } from "../src/notify/reminder-worker.ts";
-import { createTwilioSms } from "../src/notify/sms.ts";
-import type { SiteSettingsInput } from "../src/services/site-settings.ts";
-import { createSmtpEmail } from "../src/notify/email.ts";
+import { createOutboxWorker } from "../src/outbox/outbox-worker.ts";
+import type { RetryPolicy } from "../src/outbox/retry-policy.ts";
+import { createTwilioVoice } from "../src/providers/twilio/voice.ts";
+import { createReminderWorker } from "../src/callbacks/reminder-worker.ts";
+import { createTwilioSms } from "../src/channels/sms/sms.ts";
+import type { SiteSettingsInput } from "../src/sites/site-settings.ts";
+import { createSmtpEmail } from "../src/channels/email/email.ts";
 import { startSmtpDouble } from "./smtp-double.ts";
 import { startTwilioDouble } from "./twilio-double.ts";
 
@@ -47,7 +47,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; allowPrivateWebhooks?: boolean } = {}) {
+export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; outboxPollMs?: number; allowPrivateWebhooks?: boolean } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -60,7 +60,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, giveUpAfterMs: 24 * 60 * 60_000, random: () => 0, ...opts.retry };
-  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: 20, log });
+  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: opts.outboxPollMs ?? 20, log });
   const worker = makeWorker();
   const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });
   let wakes = 0;
@@ -81,7 +81,12 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     database,
     clock,
     config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, ownerPhone: OWNER_PHONE, mailConfigured: opts.smtp !== false, allowPrivateWebhooks: opts.allowPrivateWebhooks ?? true, trustProxy: true, challenge: opts.challenge, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, rejectedPer10Min: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
-    outbox: { wake: () => void wakes++ },
+    outbox: {
+      wake: () => {
+        wakes++;
+        worker.wake(); // a started worker looks now; an idle one ignores it
+      },
+    },
     sms,
     voice,
     events,

@@ -1,5 +1,5 @@
 import { siteMembers, sites, users } from "../src/db/schema.ts";
-import { hashPassword } from "../src/services/passwords.ts";
+import { hashPassword } from "../src/accounts/passwords.ts";
 import { PUBLIC_URL, type Harness } from "./harness.ts";
 
 export type OwnerSession = { cookie: string; csrfToken: string; userId: number };

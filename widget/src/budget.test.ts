@@ -5,7 +5,7 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BUDGETS, buildWidget } from "../build.mjs";
-import { QUEUE_STUB } from "./snippet.ts";
+import { QUEUE_STUB } from "@beckon/contract/snippet";
 
 const dir = mkdtempSync(join(tmpdir(), "beckon-widget-"));
 let size: Awaited<ReturnType<typeof buildWidget>>;

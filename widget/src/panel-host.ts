@@ -1,14 +1,21 @@
 // The contract between the loader (widget.js) and the panel (widget-panel.js). Types only: the two
-// files are built separately, so everything the panel needs from the loader is passed in here.
-import type { WidgetConfig } from "./config.ts";
-import type { HttpResult } from "./http.ts";
-import type { View, ViewState } from "./view-state.ts";
+// files are built separately, so everything the panel needs from the loader is passed in here, and the
+// panel imports nothing from src/loader/ but through this file (src/shared/ and @beckon/contract it may).
+import type { SubmissionAnswer } from "@beckon/contract/config";
+import type { WidgetConfig } from "./loader/config.ts";
+import type { View, ViewState } from "./loader/view-state.ts";
+import type { HttpResult } from "./shared/http.ts";
 
-/** The server's answer to a call-back or a message. */
-export type SubmissionAnswer = { id: string; status: string; expect?: { kind: string; at?: string }; replyTime?: string };
+export type { Availability, Channel, ChannelConsent, MessageField, WidgetConfig } from "./loader/config.ts";
+export type { View, ViewState } from "./loader/view-state.ts";
+export type { SubmissionAnswer };
 
-/** Posts one submission on a channel ("callback" or "message"); `key` is the form's Idempotency-Key. Never throws. */
-export type Send = (channel: string, body: object, key: string) => Promise<HttpResult<SubmissionAnswer>>;
+/**
+ * Posts `body` to `{api}/api/v1/sites/{site}/{path}` and reads the JSON answer; never throws. The one way
+ * the panel posts: the forms (`callbacks`, `messages`) pass their Idempotency-Key and go as JSON with it;
+ * the chat (`chats…`) passes none and goes as `text/plain`, a simple request with no CORS preflight.
+ */
+export type Send = <T = SubmissionAnswer>(path: string, body: object, key?: string) => Promise<HttpResult<T>>;
 
 export type PanelHost = {
   config: WidgetConfig;

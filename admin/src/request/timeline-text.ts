@@ -28,7 +28,7 @@ export function timelineText(e: TimelineEntry): string {
   }
 }
 
-const CHANNEL = { sms: "SMS", email: "Email", webhook: "Webhook" } as const;
+const CHANNEL: Record<string, string> = { sms: "SMS", email: "Email", webhook: "Webhook" };
 const STATUS: Record<string, string> = {
   pending: "Waiting to send",
   sending: "Sending",
@@ -44,5 +44,5 @@ export function notificationText(n: Notification): { what: string; status: strin
   const provider = n.providerStatus && n.providerStatus !== "queued" && n.providerStatus !== "accepted" ? ` (${n.providerStatus})` : "";
   const failedAtProvider = n.providerStatus === "failed" || n.providerStatus === "undelivered";
   const tone = n.status === "failed" || failedAtProvider ? "bad" : n.status === "sent" ? "ok" : n.status === "pending" || n.status === "sending" ? "wait" : "off";
-  return { what: `${CHANNEL[n.channel]} to ${who}`, status: `${STATUS[n.status] ?? n.status}${provider}`, tone };
+  return { what: `${CHANNEL[n.channel] ?? n.channel} to ${who}`, status: `${STATUS[n.status] ?? n.status}${provider}`, tone };
 }

@@ -1,9 +1,2 @@
-import type { customerDetail, requestDetail } from "../../../server/src/services/inbox.ts";
-import type { CallingCapability } from "../../../server/src/notify/voice.ts";
-
-/** `GET /api/admin/requests/:id`, as the server builds it: the detail, and whether "Call now" can work. */
-export type RequestDetail = Awaited<ReturnType<typeof requestDetail>> & { calling: CallingCapability };
-export type Notification = RequestDetail["notifications"][number];
-export type TimelineEntry = RequestDetail["timeline"][number];
-/** `GET /api/admin/customers/:id`. */
-export type CustomerDetail = Awaited<ReturnType<typeof customerDetail>>;
+// The owner API's request and customer answers, as @beckon/contract describes them (the server checks it keeps to them).
+export type { CallingCapability, CustomerDetail, Notification, RequestDetail, TimelineEntry } from "@beckon/contract/answers";

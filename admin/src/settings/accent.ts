@@ -1,6 +1,6 @@
-// The live contrast check is the server's own (services/contrast.ts is shared, not copied), so the
+// The live contrast check is the server's own (@beckon/contract/contrast, shared, not copied), so the
 // page never passes a colour the server will refuse and previews the text colour the widget will use.
-import { MIN_TEXT_CONTRAST, textOnAccent } from "../../../server/src/services/contrast.ts";
+import { MIN_TEXT_CONTRAST, textOnAccent } from "@beckon/contract/contrast";
 
 /** The contrast the widget needs between its text and the accent (WCAG AA for normal text). */
 export const MIN_CONTRAST = MIN_TEXT_CONTRAST;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT } from "../../../server/src/services/site-settings.ts";
+import { DEFAULT_AUTOREPLY_BODY, DEFAULT_AUTOREPLY_SUBJECT } from "@beckon/contract/autoreply";
 import { renderReply, sampleViews } from "./autoreply-preview.ts";
 import type { MessageField } from "./types.ts";
 

@@ -1,9 +1,9 @@
-// The preview renders with the server's own module (services/autoreply.ts and the `mustache`
+// The preview renders with the server's own module (@beckon/contract/autoreply and the `mustache`
 // package), so what the owner sees is what shoppers get: same escaping rules, same variable checks.
-import { autoReplyView, renderText, templateProblem, type AutoReplyView } from "../../../server/src/services/autoreply.ts";
+import { autoReplyView, renderText, templateProblem, type AutoReplyView } from "@beckon/contract/autoreply";
 import type { MessageField, SiteSettings } from "./types.ts";
 
-export { templateVariables } from "../../../server/src/services/autoreply.ts";
+export { templateVariables } from "@beckon/contract/autoreply";
 
 type PreviewInput = Pick<SiteSettings, "ownerFirstName" | "replyWithinHours" | "messageFields"> & { siteName: string };
 

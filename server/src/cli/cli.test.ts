@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client.ts";
 import { sites, users } from "../db/schema.ts";
-import { verifyPassword } from "../services/passwords.ts";
+import { verifyPassword } from "../accounts/passwords.ts";
 
 const serverDir = path.resolve(import.meta.dirname, "../..");
 const cleanup: (() => unknown)[] = [];

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { systemClock } from "../clock.ts";
 import { ApiError } from "../http/errors.ts";
-import { parsePhone } from "../services/phone.ts";
-import { runSetup } from "../services/accounts.ts";
-import { ensureDemoSite } from "../services/sites.ts";
+import { parsePhone } from "../customers/phone.ts";
+import { runSetup } from "../accounts/accounts.ts";
+import { ensureDemoSite } from "../sites/sites.ts";
 import { cliConfig, withDatabase } from "./context.ts";
 import { readNewPassword } from "./password-input.ts";
 

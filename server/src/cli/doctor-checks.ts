@@ -2,7 +2,7 @@ import { createClient } from "@libsql/client";
 import { statfs } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../env.ts";
-import { createTwilioClient } from "../notify/twilio-client.ts";
+import { createTwilioClient } from "../providers/twilio/twilio-client.ts";
 
 export type Finding = { check: string; status: "ok" | "warn" | "fail"; say: string };
 

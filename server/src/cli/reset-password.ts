@@ -7,7 +7,7 @@ import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { systemClock } from "../clock.ts";
 import { ApiError } from "../http/errors.ts";
-import { setPassword } from "../services/password-reset.ts";
+import { setPassword } from "../accounts/password-reset.ts";
 import { cliConfig, withDatabase } from "./context.ts";
 import { readNewPassword } from "./password-input.ts";
 

@@ -2,7 +2,6 @@ import { and, asc, eq, gt, max } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { events } from "../db/schema.ts";
-import { webhookFromLoggedEvent } from "../webhooks/fan-out.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -30,8 +29,6 @@ export type EventLog = {
 /** Appends an event inside the caller's transaction, so it commits with what it reports, or not at all. */
 export async function appendEvent(tx: Tx | Db, event: NewEvent, now: Date): Promise<number> {
   const [row] = await tx.insert(events).values({ ...event, createdAt: now }).returning({ id: events.id });
-  // The same change feeds the site's outgoing webhooks, in the same transaction.
-  await webhookFromLoggedEvent(tx, event, now);
   return row!.id;
 }
 

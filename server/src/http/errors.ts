@@ -2,7 +2,9 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+import type { ErrorBody } from "@beckon/contract/errors";
+
+export type { ErrorBody };
 
 /** An error meant for the client: its code, message and fields become the JSON answer. */
 export class ApiError extends Error {

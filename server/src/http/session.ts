@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { timingSafeEqual } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { findSession, SESSION_DAYS, type ActiveSession } from "../services/sessions.ts";
+import { findSession, SESSION_DAYS, type ActiveSession } from "../accounts/sessions.ts";
 import { ApiError } from "./errors.ts";
 
 export type AdminVars = { Variables: { session: ActiveSession } };

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
-import { findSiteByKey, type PublicSite, type Site } from "../services/sites.ts";
-import { originAllowed as settingsAllow } from "../services/widget-origins.ts";
+import { findSiteByKey, type PublicSite, type Site } from "../sites/sites.ts";
+import { originAllowed as settingsAllow } from "../sites/widget-origins.ts";
 import { ApiError } from "./errors.ts";
 
 export type SiteVars = { Variables: { site: PublicSite } };

@@ -3,7 +3,7 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { OutboxChannel } from "../db/schema.ts";
-import type { SendOutcome } from "../notify/outbox-worker.ts";
+import type { SendOutcome } from "../outbox/outbox-worker.ts";
 
 /**
  * The Prometheus metrics of one process (its own registry, nothing global): HTTP requests by route and

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { Clock } from "../clock.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import { customers, requestEvents, requests, sites } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
-import { addNote, changeStatus } from "../services/inbox.ts";
-import { parseOrThrow } from "../services/validation.ts";
+import { addNote, changeStatus } from "../inbox/inbox.ts";
+import { parseOrThrow } from "../http/validation.ts";
 import { apiCustomer, apiRequest, requestColumns } from "./request-view.ts";
 import type { TokenGrant } from "./tokens.ts";
 
@@ -75,21 +75,12 @@ const patchInput = z
   .refine((v) => v.status !== undefined || v.note !== undefined, { message: "Send a status, a note, or both.", path: ["status"] });
 
 /** Changes a request's status and/or adds a note, as the token's owner (the timeline names them). */
-export async function patchApiRequest(db: Db, clock: Clock, grant: TokenGrant, id: string, input: unknown) {
+export async function patchApiRequest(deps: ChangeDeps, grant: TokenGrant, id: string, input: unknown) {
   const data = parseOrThrow(patchInput, input);
-  const { request } = await getApiRequest(db, grant, id);
-  let changed = false;
-  if (data.status !== undefined && data.status !== request.status) {
-    await changeStatus(db, clock, grant.userId, id, { status: data.status });
-    changed = true;
-  }
-  if (data.note !== undefined) await addNote(db, clock, grant.userId, id, { text: data.note });
-  return { siteId: (await siteIdOf(db, id))!, changed, detail: await getApiRequest(db, grant, id) };
-}
-
-async function siteIdOf(db: Db, id: string) {
-  const [row] = await db.select({ siteId: requests.siteId }).from(requests).where(eq(requests.id, id));
-  return row?.siteId;
+  const { request } = await getApiRequest(deps.db, grant, id);
+  if (data.status !== undefined && data.status !== request.status) await changeStatus(deps, grant.userId, id, { status: data.status });
+  if (data.note !== undefined) await addNote(deps, grant.userId, id, { text: data.note });
+  return getApiRequest(deps.db, grant, id);
 }
 
 const CUSTOMER_REQUESTS = 100;

@@ -5,7 +5,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { apiTokens, siteMembers, sites } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
-import { parseOrThrow, typedText, validationFailed } from "../services/validation.ts";
+import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts";
 
 export const TOKEN_PREFIX = "bk_";
 const MAX_TOKENS = 20;

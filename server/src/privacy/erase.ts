@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requests } from "../db/schema.ts";
-import { chatTopic } from "../services/chat-access.ts";
+import { chatTopic } from "../chat/chat-access.ts";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Rows removed, by table name. What the audit log keeps: numbers, never the data. */

@@ -4,7 +4,7 @@ import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { jobLeases, sites } from "../db/schema.ts";
-import { readSettings } from "../services/site-settings.ts";
+import { readSettings } from "../sites/site-settings.ts";
 import { addCounts, type Counts } from "./erase.ts";
 import { PRUNABLE, pruneTableBatch } from "./prune-tables.ts";
 import { EVENTS_KEEP_MS, pruneEventsBatch, pruneSiteBatch, pruneSiteOutbox, retentionCutoff } from "./retention.ts";

@@ -1,16 +1,17 @@
+import type { Pipeline } from "../pipeline/commit.ts";
 import { Hono } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { requireCsrfToken, requireSession, sameOriginWrites, type AdminVars } from "../http/session.ts";
-import type { SmsSender } from "../notify/sms.ts";
+import type { SmsSender } from "../channels/sms/sms.ts";
 import type { EventLog } from "../events/event-log.ts";
-import type { VoiceCaller } from "../notify/voice.ts";
+import type { VoiceCaller } from "../providers/twilio/voice.ts";
 import { customerDataRoutes } from "./admin-customers.ts";
 import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
-import type { AddressPolicy } from "../webhooks/endpoint-address.ts";
+import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
   db: Db;
@@ -26,7 +27,8 @@ export type AdminApiDeps = {
   /** OWNER_PHONE: counts as proved. */
   operatorPhone: string | undefined;
   mailConfigured: boolean;
-  onQueued: () => void;
+  /** Every change goes through it: events in the transaction, wakes after the commit. */
+  pipeline: Pipeline;
   keepAliveMs?: number;
   webhookPolicy: AddressPolicy;
 };

@@ -3,25 +3,23 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
-import type { EventLog } from "../events/event-log.ts";
-import { publishInboxEvent } from "../events/inbox-events.ts";
-import { addNote, changeStatus, customerDetail, memberRequest, requestDetail } from "../services/inbox.ts";
+import type { Pipeline } from "../pipeline/commit.ts";
+import { addNote, changeStatus, customerDetail, memberRequest, requestDetail } from "../inbox/inbox.ts";
 import { markAsSpam, markNotSpam } from "../spam/blocklist.ts";
-import { callingCapability, type VoiceCaller } from "../notify/voice.ts";
-import { retryNotification } from "../notify/retry-now.ts";
-import { startBridge } from "../services/call-bridge.ts";
-import { postOwnerLine } from "../services/chat-owner.ts";
-import { sendReply } from "../services/replies.ts";
+import { callingCapability, type VoiceCaller } from "../providers/twilio/voice.ts";
+import { retryNotification } from "../outbox/retry-now.ts";
+import { startBridge } from "../calls/call-bridge.ts";
+import { postOwnerLine } from "../chat/chat-owner.ts";
+import { sendReply } from "../inbox/replies.ts";
 
 export type RequestRouteDeps = {
   db: Db;
   clock: Clock;
-  events: EventLog;
-  log: Pick<Console, "error">;
   mailFrom: { address: string };
   publicUrl: string;
   voice: VoiceCaller | undefined;
-  onQueued: () => void;
+  /** Every change goes through it: events in the transaction, wakes after the commit. */
+  pipeline: Pipeline;
 };
 
 /** One request and one customer at a time: detail, status, notes. */
@@ -38,56 +36,46 @@ export function requestRoutes(deps: RequestRouteDeps) {
   // "Retry now" on a failed notification: back in the outbox, due at once.
   app.post("/requests/:id/notifications/:nid/retry", async (c) => {
     const id = c.req.param("id");
-    const { siteId } = await retryNotification(db, clock, userId(c), id, Number(c.req.param("nid")));
-    deps.onQueued();
-    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, id);
+    await retryNotification(deps, userId(c), id, Number(c.req.param("nid")));
     return c.json(await detail(id, userId(c)));
   });
 
   app.patch("/requests/:id", async (c) => {
-    const { siteId, request } = await changeStatus(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
-    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, request.id);
+    const { request } = await changeStatus(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
     return c.json({ request });
   });
 
   app.post("/requests/:id/notes", async (c) => {
-    const event = await addNote(db, clock, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
+    const event = await addNote(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
     return c.json({ event }, 201);
   });
 
   app.post("/requests/:id/replies", async (c) => {
     const id = c.req.param("id");
-    const { siteId } = await sendReply(deps, userId(c), id, await c.req.json().catch(() => null));
-    deps.onQueued();
-    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, id);
+    await sendReply(deps, userId(c), id, await c.req.json().catch(() => null));
     return c.json(await detail(id, userId(c)), 201);
   });
 
   app.post("/requests/:id/messages", async (c) => {
     const { message } = await postOwnerLine(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null), "inbox");
-    deps.onQueued();
-    deps.events.wake();
     return c.json({ message }, 201);
   });
 
   // "Mark as spam": blocks the sender on this site and moves their requests to the Spam view.
   app.post("/requests/:id/spam", async (c) => {
     const { request } = await memberRequest(db, userId(c), c.req.param("id"));
-    const moved = await markAsSpam(db, clock, userId(c), request);
-    for (const id of moved) publishInboxEvent(deps.events, deps.log, "request.updated", request.siteId, id);
+    const moved = await markAsSpam(deps, userId(c), request);
     return c.json({ moved });
   });
   app.delete("/requests/:id/spam", async (c) => {
     const { request } = await memberRequest(db, userId(c), c.req.param("id"));
-    await markNotSpam(db, clock, userId(c), request);
-    publishInboxEvent(deps.events, deps.log, "request.updated", request.siteId, request.id);
+    await markNotSpam(deps, userId(c), request);
     return c.body(null, 204);
   });
 
   // "Call now": rings the owner, whispers, then bridges the shopper in (see call-bridge.ts).
   app.post("/requests/:id/call", async (c) => {
-    const { siteId, call } = await startBridge(deps, userId(c), c.req.param("id"));
-    publishInboxEvent(deps.events, deps.log, "request.updated", siteId, c.req.param("id"));
+    const { call } = await startBridge(deps, userId(c), c.req.param("id"));
     return c.json({ call }, 202);
   });
 

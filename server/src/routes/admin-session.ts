@@ -5,12 +5,12 @@ import type { Db } from "../db/client.ts";
 import { users } from "../db/schema.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { clearSessionCookie, setSessionCookie, type AdminVars } from "../http/session.ts";
-import { authenticate, runSetup, setupNeeded, sitesOf } from "../services/accounts.ts";
-import { loginThrottle } from "../services/login-throttle.ts";
-import { requestPasswordReset, resetInfo, resetPassword } from "../services/password-reset.ts";
-import { confirmPhoneCode, type PhoneDeps } from "../services/phone-verification.ts";
-import { createSession, revokeSession, type SessionUser } from "../services/sessions.ts";
-import { acceptInvite, inviteInfo } from "../services/team.ts";
+import { authenticate, runSetup, setupNeeded, sitesOf } from "../accounts/accounts.ts";
+import { loginThrottle } from "../accounts/login-throttle.ts";
+import { requestPasswordReset, resetInfo, resetPassword } from "../accounts/password-reset.ts";
+import { confirmPhoneCode, type PhoneDeps } from "../accounts/phone-verification.ts";
+import { createSession, revokeSession, type SessionUser } from "../accounts/sessions.ts";
+import { acceptInvite, inviteInfo } from "../accounts/team.ts";
 
 export type SessionRouteDeps = {
   db: Db;

@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, ne } from "drizzle-orm";
+import type { Pipeline } from "../pipeline/commit.ts";
 import { Hono, type Context, type Next } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -7,19 +8,19 @@ import { ApiError } from "../http/errors.ts";
 import { createCounters } from "../rate-limit/counters.ts";
 import { rateLimited, waitWords } from "../rate-limit/submission-limits.ts";
 import type { AdminVars } from "../http/session.ts";
-import type { SmsSender } from "../notify/sms.ts";
-import { createSite, memberSite, requireOwner, sitesOf, type MemberSite } from "../services/accounts.ts";
-import { parsePhone } from "../services/phone.ts";
-import { provedBy, requestPhoneUse, type PhoneDeps } from "../services/phone-verification.ts";
-import { changeRole, invite, membersOf, myAlertPhone, pendingInvites, removeMember, revokeInvite, stopMyAlerts } from "../services/team.ts";
-import { validationFailed } from "../services/validation.ts";
+import type { SmsSender } from "../channels/sms/sms.ts";
+import { createSite, memberSite, requireOwner, sitesOf, type MemberSite } from "../accounts/accounts.ts";
+import { parsePhone } from "../customers/phone.ts";
+import { provedBy, requestPhoneUse, type PhoneDeps } from "../accounts/phone-verification.ts";
+import { changeRole, invite, membersOf, myAlertPhone, pendingInvites, removeMember, revokeInvite, stopMyAlerts } from "../accounts/team.ts";
+import { validationFailed } from "../http/validation.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { eventStream } from "../events/event-stream.ts";
 import { INBOX_TOPIC } from "../events/inbox-events.ts";
-import { INBOX_PRESENCE_MS, markInboxOpen } from "../services/chat-presence.ts";
-import { listRequests, requestSummary } from "../services/inbox.ts";
-import { deletePhoto, installInfo, MAX_PHOTO_BYTES, savePhoto, siteSettingsView, updateSiteSettings } from "../services/site-admin.ts";
-import { sendTestSms } from "../services/test-sms.ts";
+import { INBOX_PRESENCE_MS, markInboxOpen } from "../chat/chat-presence.ts";
+import { listRequests, requestSummary } from "../inbox/inbox.ts";
+import { deletePhoto, installInfo, MAX_PHOTO_BYTES, savePhoto, siteSettingsView, updateSiteSettings } from "../sites/site-admin.ts";
+import { sendTestSms } from "../sites/test-sms.ts";
 
 export type SiteRouteDeps = {
   db: Db;
@@ -33,7 +34,7 @@ export type SiteRouteDeps = {
   /** How often an open event stream sends a keep-alive comment. */
   keepAliveMs?: number;
   /** Nudges the outbox after an invitation is queued. */
-  onQueued?: () => void;
+  pipeline: Pipeline;
 };
 
 type SiteVars = AdminVars & { Variables: { site: MemberSite } };
@@ -141,8 +142,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
   app.get("/sites/:site/members", async (c) => c.json(await team(c)));
   // People join by invitation only; the answer is the same whether or not the address has an account.
   app.post("/sites/:site/members", async (c) => {
-    const { email } = await invite({ db, clock, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await c.req.json().catch(() => null));
-    deps.onQueued?.();
+    const { email } = await invite({ db, clock, pipeline: deps.pipeline, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await c.req.json().catch(() => null));
     return c.json({ invited: email, ...(await team(c)) }, 201);
   });
   app.patch("/sites/:site/members/:user", async (c) => {

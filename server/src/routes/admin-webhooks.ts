@@ -1,14 +1,15 @@
 import { Hono } from "hono";
 import type { Clock } from "../clock.ts";
+import type { Pipeline } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import type { AdminVars } from "../http/session.ts";
-import { memberSite, requireOwner, type MemberSite } from "../services/accounts.ts";
-import type { AddressPolicy } from "../webhooks/endpoint-address.ts";
+import { memberSite, requireOwner, type MemberSite } from "../accounts/accounts.ts";
+import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 import { createEndpoint, deleteEndpoint, deliveryLog, listEndpoints, MAX_ENDPOINTS, resendDelivery, rotateSecret, updateEndpoint } from "../webhooks/endpoints.ts";
 import { WEBHOOK_EVENTS } from "../webhooks/event-types.ts";
 import { createToken, listTokens, revokeToken } from "../owner-api/tokens.ts";
 
-export type AdminWebhookDeps = { db: Db; clock: Clock; webhookPolicy: AddressPolicy; onQueued: () => void };
+export type AdminWebhookDeps = { db: Db; clock: Clock; webhookPolicy: AddressPolicy; pipeline: Pipeline };
 
 type Vars = AdminVars & { Variables: { site: MemberSite } };
 
@@ -48,9 +49,7 @@ export function webhookRoutes(deps: AdminWebhookDeps) {
   });
   app.get("/sites/:site/webhooks/:id/deliveries", async (c) => c.json({ deliveries: await deliveryLog(db, c.get("site").id, Number(c.req.param("id"))) }));
   app.post("/sites/:site/webhooks/deliveries/:delivery/resend", async (c) => {
-    const delivery = await resendDelivery(db, clock, c.get("site").id, Number(c.req.param("delivery")));
-    deps.onQueued();
-    return c.json(delivery, 202);
+    return c.json(await resendDelivery(deps, c.get("site").id, Number(c.req.param("delivery"))), 202);
   });
 
   app.get("/api-tokens", async (c) => c.json(await listTokens(db, userId(c))));

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { sites } from "../db/schema.ts";
-import { readSettings } from "../services/site-settings.ts";
-import { DEFAULT_CONSENT_TEXT, DEFAULT_PRIVACY_LINE } from "../services/consent-settings.ts";
+import { readSettings } from "../sites/site-settings.ts";
+import { DEFAULT_CONSENT_TEXT, DEFAULT_PRIVACY_LINE } from "../sites/consent-settings.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Clock } from "../clock.ts";
+import type { Pipeline } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiError } from "../http/errors.ts";
@@ -15,8 +16,8 @@ export type OwnerApiDeps = {
   trustProxy: boolean;
   /** Per token, per minute (counted in the database, shared by every process). */
   requestsPerMinute?: number;
-  /** After a change committed (status, note): tell live views. */
-  onChanged: (siteId: number, requestId: string) => void;
+  /** Changes (status, note) commit through it: their events, live views and webhooks follow. */
+  pipeline: Pipeline;
 };
 
 type Vars = { Variables: { grant: TokenGrant } };
@@ -51,9 +52,7 @@ export function ownerApi(deps: OwnerApiDeps) {
   app.get("/requests/:id", async (c) => c.json(await getApiRequest(deps.db, c.get("grant"), c.req.param("id"))));
   app.patch("/requests/:id", async (c) => {
     const id = c.req.param("id");
-    const { siteId, detail } = await patchApiRequest(deps.db, deps.clock, c.get("grant"), id, await readJsonBody(c));
-    deps.onChanged(siteId, id);
-    return c.json(detail);
+    return c.json(await patchApiRequest(deps, c.get("grant"), id, await readJsonBody(c)));
   });
   app.get("/customers/:id", async (c) => c.json(await getApiCustomer(deps.db, c.get("grant"), Number(c.req.param("id")))));
   return app;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
-import { forgetUnprovedAlertPhones } from "../services/phone-verification.ts";
+import { forgetUnprovedAlertPhones } from "../accounts/phone-verification.ts";
 
 let h: Harness;
 afterEach(async () => h?.close());

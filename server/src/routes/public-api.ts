@@ -1,3 +1,4 @@
+import type { Pipeline } from "../pipeline/commit.ts";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import type { Clock } from "../clock.ts";
@@ -5,12 +6,12 @@ import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
-import { submitCallback, type CallbackDeps } from "../services/callbacks.ts";
-import { submitMessage } from "../services/messages.ts";
-import { findPhoto, photoUrl } from "../services/site-admin.ts";
-import { originAllowed, recordWidgetOrigin, requestOrigin, type SeenCache } from "../services/widget-origins.ts";
-import { widgetConfig } from "../services/widget-config.ts";
-import { ownerAvailable } from "../services/chat-presence.ts";
+import { submitCallback } from "../callbacks/callbacks.ts";
+import { submitMessage } from "../messages/messages.ts";
+import { findPhoto, photoUrl } from "../sites/site-admin.ts";
+import { originAllowed, recordWidgetOrigin, requestOrigin, type SeenCache } from "../sites/widget-origins.ts";
+import { widgetConfig } from "../sites/widget-config.ts";
+import { ownerAvailable } from "../chat/chat-presence.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
 import { createCounters } from "../rate-limit/counters.ts";
@@ -30,10 +31,9 @@ export type PublicApiDeps = {
   challenge: ChallengeConfig | undefined;
   mailFrom: { name: string; address: string };
   linkSecret: string;
-  onSubmitted: CallbackDeps["onSubmitted"];
   events: EventLog;
-  /** After a chat change committed: wake the outbox and the event tail. */
-  onChatChanged: () => void;
+  /** Every change goes through it: events in the transaction, wakes after the commit. */
+  pipeline: Pipeline;
   keepAliveMs?: number;
 };
 
@@ -59,7 +59,7 @@ export function publicApi(deps: PublicApiDeps) {
     await next();
   };
   app.use("/sites/:site/*", loadSite(deps.db), noteOrigin, siteCors());
-  app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender, onChanged: deps.onChatChanged }));
+  app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender }));
 
   app.get("/sites/:site/config", etag(), async (c) => {
     const site = c.get("site");

@@ -1,3 +1,4 @@
+import type { Pipeline } from "../pipeline/commit.ts";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Clock } from "../clock.ts";
@@ -7,9 +8,9 @@ import { eventStream } from "../events/event-stream.ts";
 import { ApiError } from "../http/errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import type { SiteVars } from "../http/site-access.ts";
-import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../services/chat.ts";
-import { chatTopic, shopperChat } from "../services/chat-access.ts";
-import { honeypotFilled } from "../services/intake.ts";
+import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../chat/chat.ts";
+import { chatTopic, shopperChat } from "../chat/chat-access.ts";
+import { honeypotFilled } from "../intake/intake.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 import type { Counters } from "../rate-limit/counters.ts";
 import { everyRequestLimit } from "../rate-limit/submission-limits.ts";
@@ -24,8 +25,8 @@ export type PublicChatDeps = {
   startLimits: MiddlewareHandler<SiteVars>;
   /** Screens a new chat for spam (blocked sender, proof of work). */
   sender: (c: Context<SiteVars>, body: unknown) => SenderCheck;
-  /** Called after a chat change committed: wake the outbox and this process's event tail. */
-  onChanged: () => void;
+  /** Every chat change goes through it: events in the transaction, wakes after the commit. */
+  pipeline: Pipeline;
   keepAliveMs?: number;
 };
 
@@ -64,7 +65,6 @@ export function publicChat(deps: PublicChatDeps) {
       },
     };
     const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin"), sender });
-    deps.onChanged();
     return c.json(chat, 201);
   });
 
@@ -72,13 +72,11 @@ export function publicChat(deps: PublicChatDeps) {
 
   app.post("/sites/:site/chats/:id/messages", limitBody, perChat, async (c) => {
     const { message } = await postShopperLine(deps, c.get("site"), c.req.param("id"), await readJsonBody(c));
-    deps.onChanged();
     return c.json({ message }, 201);
   });
 
   app.post("/sites/:site/chats/:id/email", limitBody, perChat, async (c) => {
     const answer = await setChatEmail(deps, c.get("site"), c.req.param("id"), await readJsonBody(c));
-    deps.onChanged();
     return c.json(answer);
   });
 

@@ -4,16 +4,15 @@ import { html } from "hono/html";
 import { DateTime } from "luxon";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import type { EventLog } from "../events/event-log.ts";
-import { publishInboxEvent } from "../events/inbox-events.ts";
-import { callbackSlots } from "../services/availability.ts";
-import { textOnAccent } from "../services/contrast.ts";
-import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../services/shopper-cancel.ts";
-import { readSettings } from "../services/site-settings.ts";
-import { knownTimeZone } from "../services/time-zone.ts";
+import type { Pipeline } from "../pipeline/commit.ts";
+import { callbackSlots } from "../sites/availability.ts";
+import { textOnAccent } from "@beckon/contract/contrast";
+import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../callbacks/shopper-cancel.ts";
+import { readSettings } from "../sites/site-settings.ts";
+import { knownTimeZone } from "../sites/time-zone.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
 
-export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; events: EventLog; log: Pick<Console, "error"> };
+export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; pipeline: Pipeline };
 
 type Row = NonNullable<Awaited<ReturnType<typeof linkedRequest>>>;
 type Shop = Pick<Row["site"], "key" | "name" | "settings" | "photoUpdatedAt">;
@@ -101,17 +100,13 @@ export function shopperLink(deps: ShopperLinkDeps) {
     if (!row) return notFound(c);
     const form = await c.req.parseBody();
     if (form.action === "reschedule") {
-      const moved = await rescheduleByShopper(deps.db, deps.clock, row, String(form.slot ?? ""));
+      const moved = await rescheduleByShopper(deps, row, String(form.slot ?? ""));
       if (!moved) return page(c, 200, "That time is taken", html`<p>That time is no longer available. Go back and pick another.</p>`, row.site);
-      publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
       return page(c, 200, "Call-back moved", html`<p>Done: ${row.site.name} will call you at the new time.</p>`, row.site);
     }
     // Only an explicit cancel cancels: an empty or unknown post (a link preview, a bot) changes nothing.
     if (form.action !== "cancel") return page(c, 200, "Nothing changed", html`<p>That did not work. Go back and try again.</p>`, row.site);
-    if (row.request.status !== "done") {
-      await cancelByShopper(deps.db, deps.clock, row.request);
-      publishInboxEvent(deps.events, deps.log, "request.updated", row.request.siteId, row.request.id);
-    }
+    await cancelByShopper(deps, row.request);
     return page(c, 200, "Call-back cancelled", html`<p>Done: ${row.site.name} will not call you for this request.</p>`, row.site);
   });
 

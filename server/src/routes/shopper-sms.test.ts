@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox, reminders, requests } from "../db/schema.ts";
-import { signLink } from "../services/shopper-links.ts";
-import type { SiteSettingsInput } from "../services/site-settings.ts";
+import { signLink } from "../callbacks/shopper-links.ts";
+import type { SiteSettingsInput } from "../sites/site-settings.ts";
 import { createHarness, LINK_SECRET, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 
 let h: Harness;

@@ -2,16 +2,15 @@ import { Hono, type Context } from "hono";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
-import { param, twilioSignature, type TwilioVars } from "../http/twilio-signature.ts";
-import { twilioOnce } from "../http/twilio-once.ts";
-import { recordDeliveryStatus } from "../services/delivery-status.ts";
-import type { EventLog } from "../events/event-log.ts";
-import { publishInboxEvent } from "../events/inbox-events.ts";
-import { recordCallStatus } from "../services/call-bridge.ts";
-import { connectTwiml, whisperTwiml } from "../services/call-twiml.ts";
-import { handleOwnerSms } from "../services/owner-sms.ts";
-import type { VoiceCaller } from "../notify/voice.ts";
-import { parsePhone } from "../services/phone.ts";
+import { param, twilioSignature, type TwilioVars } from "../providers/twilio/twilio-signature.ts";
+import { twilioOnce } from "../providers/twilio/twilio-once.ts";
+import { recordDeliveryStatus } from "../providers/twilio/delivery-status.ts";
+import type { Pipeline } from "../pipeline/commit.ts";
+import { recordCallStatus } from "../calls/call-bridge.ts";
+import { connectTwiml, whisperTwiml } from "../providers/twilio/call-twiml.ts";
+import { handleOwnerSms } from "../inbox/owner-sms.ts";
+import type { VoiceCaller } from "../providers/twilio/voice.ts";
+import { parsePhone } from "../customers/phone.ts";
 
 export type TwilioWebhookDeps = {
   db: Db;
@@ -27,9 +26,8 @@ export type TwilioWebhookDeps = {
   voice: VoiceCaller | undefined;
   /** OWNER_PHONE: trusted for the sites it is set on. */
   operatorPhone?: string | undefined;
-  events: EventLog;
-  log: Pick<Console, "error">;
-  onQueued: () => void;
+  /** Every change a webhook makes goes through it (events, then wakes). */
+  pipeline: Pipeline;
 };
 
 /** TwiML that texts `text` back to the sender. */
@@ -63,10 +61,6 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
     const from = parsePhone(param(params, "From"), "US");
     const outcome = from.ok ? await handleOwnerSms(deps, { from: from.e164, body: param(params, "Body") }) : null;
     if (!outcome) throw new ApiError(403, "unknown_sender", "This number does not own a site here.");
-    if (outcome.changed) {
-      if (outcome.changed.queued) deps.onQueued();
-      publishInboxEvent(deps.events, deps.log, "request.updated", outcome.changed.siteId, outcome.changed.requestId);
-    }
     return c.body(await twimlMessage(outcome.answer), 200, { "Content-Type": "text/xml; charset=utf-8" });
   });
 
@@ -90,15 +84,13 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
     const params = c.get("twilioParams");
     const leg = c.req.query("leg") === "shopper" ? "shopper" : "owner";
     const duration = param(params, "CallDuration");
-    const known = await recordCallStatus(deps.db, deps.clock, {
+    await recordCallStatus(deps, {
       requestId: c.req.query("request") ?? "",
       leg,
       status: param(params, "CallStatus"),
       duration: duration ? Number(duration) : undefined,
       sid: param(params, "CallSid"),
     }, deps);
-    if (known) deps.onQueued();
-    if (known) publishInboxEvent(deps.events, deps.log, "request.updated", known.siteId, c.req.query("request") ?? "");
     return c.body(null, 204);
   });
 
@@ -107,8 +99,7 @@ export function twilioWebhooks(deps: TwilioWebhookDeps) {
     const messageSid = param(params, "MessageSid");
     const status = param(params, "MessageStatus");
     if (messageSid && status) {
-      const known = await recordDeliveryStatus(deps.db, deps.clock, { messageSid, status, errorCode: param(params, "ErrorCode") || undefined });
-      if (known?.requestId) publishInboxEvent(deps.events, deps.log, "request.updated", known.siteId, known.requestId);
+      await recordDeliveryStatus(deps, { messageSid, status, errorCode: param(params, "ErrorCode") || undefined });
     }
     return c.body(null, 204);
   });

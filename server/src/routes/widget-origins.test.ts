@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, post, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
-import { MAX_ORIGINS_PER_SITE } from "../services/widget-origins.ts";
+import { MAX_ORIGINS_PER_SITE } from "../sites/widget-origins.ts";
 
 let h: Harness;
 let s: OwnerSession;

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { createHmac } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import { blocklist, outbox, requestEvents, requests, type BlockKind } from "../db/schema.ts";
 
 export type Sender = { phone?: string | undefined; email?: string | undefined; senderHash?: string | null | undefined };
@@ -59,10 +60,10 @@ export function senderOf(request: Pick<RequestRow, "fields" | "senderHash">): Se
  * "Mark as spam": blocks the request's phone, email and address for this site, and moves it and the
  * same sender's other requests (same customer or same address) out of the inbox. Returns the ids it moved.
  */
-export async function markAsSpam(db: Db, clock: Clock, userId: number, request: RequestRow): Promise<string[]> {
+export async function markAsSpam({ db, clock, pipeline }: ChangeDeps, userId: number, request: RequestRow): Promise<string[]> {
   const now = clock.now();
   const sender = senderOf(request);
-  return db.transaction(async (tx) => {
+  return pipeline.commit(db, async (tx, fx) => {
     for (const entry of entries(sender)) {
       // Marking again renews an address block.
       await tx
@@ -93,20 +94,22 @@ export async function markAsSpam(db: Db, clock: Clock, userId: number, request: 
     await tx.update(outbox).set({ status: "skipped", lastError: "marked as spam", updatedAt: now }).where(and(inArray(outbox.requestId, moved), eq(outbox.status, "pending")));
     for (const id of moved) {
       await tx.insert(requestEvents).values({ requestId: id, type: "status", actorUserId: userId, data: { to: "spam", reason: id === request.id ? "Marked as spam." : "Same sender as a request marked as spam." }, createdAt: now });
+      await fx.request("request.updated", request.siteId, id);
     }
     return moved;
   });
 }
 
 /** "Not spam": back to the inbox, and the sender is no longer blocked. */
-export async function markNotSpam(db: Db, clock: Clock, userId: number, request: RequestRow): Promise<void> {
+export async function markNotSpam({ db, clock, pipeline }: ChangeDeps, userId: number, request: RequestRow): Promise<void> {
   const now = clock.now();
   const sender = entries(senderOf(request));
-  await db.transaction(async (tx) => {
+  await pipeline.commit(db, async (tx, fx) => {
     for (const entry of sender) {
       await tx.delete(blocklist).where(and(eq(blocklist.siteId, request.siteId), eq(blocklist.kind, entry.kind), eq(blocklist.value, entry.value)));
     }
     await tx.update(requests).set({ spamAt: null, spamReason: null, updatedAt: now }).where(eq(requests.id, request.id));
     await tx.insert(requestEvents).values({ requestId: request.id, type: "status", actorUserId: userId, data: { from: "spam", reason: "Marked as not spam." }, createdAt: now });
+    await fx.request("request.updated", request.siteId, request.id);
   });
 }

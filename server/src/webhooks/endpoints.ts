@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import { outbox, webhookEndpoints, type WebhookPayload } from "../db/schema.ts";
 import { ApiError } from "../http/errors.ts";
-import { parseOrThrow, validationFailed } from "../services/validation.ts";
-import { addressProblem, urlProblem, type AddressPolicy } from "./endpoint-address.ts";
+import { parseOrThrow, validationFailed } from "../http/validation.ts";
+import { addressProblem, urlProblem, type AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.ts";
 import { WEBHOOK_RETRY_MS } from "./fan-out.ts";
 
@@ -131,8 +132,9 @@ export async function deliveryLog(db: Db, siteId: number, endpointId?: number) {
   });
 }
 
-/** "Resend": the same event (same id and body) queued again for the same endpoint, due at once. */
-export async function resendDelivery(db: Db, clock: Clock, siteId: number, deliveryId: number) {
+/** "Resend": the same event (same id and body) queued again for the same endpoint, due at once (the commit wakes the outbox). */
+export async function resendDelivery(deps: ChangeDeps, siteId: number, deliveryId: number) {
+  const { db, clock } = deps;
   const [row] = Number.isSafeInteger(deliveryId)
     ? await db.select().from(outbox).where(and(eq(outbox.id, deliveryId), eq(outbox.siteId, siteId), eq(outbox.channel, "webhook")))
     : [];
@@ -140,7 +142,8 @@ export async function resendDelivery(db: Db, clock: Clock, siteId: number, deliv
   const endpoint = await endpointOf(db, siteId, row.webhookEndpointId);
   if (endpoint.disabledAt) throw new ApiError(409, "endpoint_off", "Turn the endpoint back on before resending to it.");
   const now = clock.now();
-  const [copy] = await db
+  const [copy] = await deps.pipeline.commit(db, (tx) =>
+    tx
     .insert(outbox)
     .values({
       siteId,
@@ -156,6 +159,7 @@ export async function resendDelivery(db: Db, clock: Clock, siteId: number, deliv
       createdAt: now,
       updatedAt: now,
     })
-    .returning({ id: outbox.id });
+    .returning({ id: outbox.id }),
+  );
   return { id: copy!.id };
 }

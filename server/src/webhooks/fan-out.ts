@@ -45,8 +45,20 @@ export async function enqueueWebhookEvent(
   return targets.length;
 }
 
-/** The event log's rows that webhooks report, as (type, request): inbox changes and chat lines. */
-export async function webhookFromLoggedEvent(tx: Tx | Db, event: { siteId: number; topic: string; type: string; data: Record<string, unknown> }, now: Date): Promise<void> {
+/** The topic of call outcomes in the event log (no live view listens to it; webhooks do). */
+export const CALLS_TOPIC = "calls";
+
+/**
+ * The change pipeline's recorder: every domain event a commit recorded that webhooks report is queued
+ * for the site's endpoints in the same transaction, once the change's rows are written (so `request`
+ * is the state after the change).
+ */
+export async function queueWebhooks(tx: Tx, recorded: readonly { siteId: number; topic: string; type: string; data: Record<string, unknown> }[], now: Date): Promise<void> {
+  for (const event of recorded) await webhookFromLoggedEvent(tx, event, now);
+}
+
+/** One event log row that webhooks report, as (type, data): inbox changes, chat lines, call outcomes. */
+async function webhookFromLoggedEvent(tx: Tx | Db, event: { siteId: number; topic: string; type: string; data: Record<string, unknown> }, now: Date): Promise<void> {
   if (event.topic === "inbox" && (event.type === "request.created" || event.type === "request.updated")) {
     const requestId = String(event.data.requestId ?? "");
     if (!(await hasEndpoints(tx, event.siteId))) return;
@@ -58,6 +70,9 @@ export async function webhookFromLoggedEvent(tx: Tx | Db, event: { siteId: numbe
     if (!(await hasEndpoints(tx, event.siteId))) return;
     const requestId = event.topic.slice("chat:".length);
     await enqueueWebhookEvent(tx, { siteId: event.siteId, type: "chat.line", requestId, data: { requestId, line: event.data }, now });
+  } else if (event.topic === CALLS_TOPIC && event.type === "call.completed") {
+    const requestId = String(event.data.requestId ?? "");
+    await enqueueWebhookEvent(tx, { siteId: event.siteId, type: "call.completed", requestId, data: event.data, now });
   }
 }
 

@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox, webhookEndpoints } from "../db/schema.ts";
-import { createHarness, post, type Harness } from "../../test/harness.ts";
+import { createHarness, post, postFromTwilio, type Harness } from "../../test/harness.ts";
 import { createMember, createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 import { startWebhookReceiver } from "../../test/webhook-receiver.ts";
-import { createOutboxWorker } from "../notify/outbox-worker.ts";
-import { createWebhookPost } from "./http-post.ts";
-import { recordCallStatus } from "../services/call-bridge.ts";
-import { verifySignature } from "./signature.ts";
-import { createWebhookChannel, webhookRetryPolicy } from "./webhook-channel.ts";
+import { createOutboxWorker } from "../outbox/outbox-worker.ts";
+import { createWebhookPost } from "../channels/webhook/http-post.ts";
+import { verifySignature } from "../channels/webhook/signature.ts";
+import { createWebhookChannel, webhookRetryPolicy } from "../channels/webhook/webhook-channel.ts";
 
 let h: Harness;
 const stops: (() => Promise<void>)[] = [];
@@ -121,7 +120,8 @@ describe("outgoing webhooks", () => {
     expect(lines).toMatchObject([{ type: "chat.line", data: { requestId: chat.id, line: { author: "shopper", body: "Is the blue vase in stock?" } } }]);
 
     const callback = await (await post(h, "/api/v1/sites/shop/callbacks", jane)).json();
-    await recordCallStatus(h.db, h.clock, { requestId: callback.id, leg: "shopper", status: "completed", duration: 42, sid: "CA1" }, { publicUrl: "https://shop.example", linkSecret: "x".repeat(32) });
+    const report = await postFromTwilio(h, `/webhooks/twilio/voice/status?request=${callback.id}&leg=shopper`, { CallSid: "CA1", CallStatus: "completed", CallDuration: "42" });
+    expect(report.status).toBe(204);
     await worker.drain();
     expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ type: "call.completed", data: { requestId: callback.id, outcome: "called", duration: 42 } });
     expect(receiver.received).toHaveLength(2); // request.created was not chosen

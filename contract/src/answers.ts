@@ -1,0 +1,70 @@
+// The owner API's answers that the owner app reads. The server's own types must stay assignable to these
+// (server/src/contract.test.ts checks it), so a change on one side that the other cannot read fails typecheck.
+
+export type RequestKind = "callback" | "message" | "chat";
+export type RequestStatus = "new" | "in_progress" | "done";
+
+/** A request as the inbox lists it. */
+export type RequestSummary = {
+  id: string;
+  ref: string;
+  kind: RequestKind;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  when: string;
+  note: string | null;
+  callOutcome: "called" | "missed" | null;
+  /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
+  spam: string | null;
+  gist: string | null;
+  customer: { id: number; requestCount: number; requestNumber: number; firstSeenAt: string; returning: boolean };
+};
+
+/** `GET /api/admin/requests`: a page, newest first. */
+export type RequestPage = { requests: RequestSummary[]; nextCursor: string | null };
+
+export type CustomerView = { id: number; name: string | null; phone: string | null; email: string | null; firstSeenAt: string; lastSeenAt: string; requestCount: number };
+
+/** One notification (SMS, email, …) sent or to be sent about a request. */
+export type Notification = {
+  id: number;
+  channel: string;
+  audience: "owner" | "shopper";
+  status: string;
+  recipient: string | null;
+  attempts: number;
+  lastError: string | null;
+  providerId: string | null;
+  providerStatus: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+};
+
+/** A chat line as the widget and the inbox see it (`by`: the owner's first name on owner lines). */
+export type ChatLine = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; clientId?: string };
+
+export type TimelineData = { from?: string; to?: string; text?: string; reason?: string; leg?: string; status?: string; duration?: number; sid?: string };
+export type TimelineEntry = { id: number; type: string; at: string; actor: { id: number; name: string } | null; data: TimelineData };
+
+/** Whether "Call now" can work on this server, and what is missing when not. */
+export type CallingCapability = { ready: true } | { ready: false; missing: string; readmeSection: string };
+
+/** `GET /api/admin/requests/:id`. */
+export type RequestDetail = {
+  request: RequestSummary & { fields: Record<string, unknown>; scheduledFor: string | null; origin: string | null };
+  site: { key: string; name: string; timezone: string };
+  customer: CustomerView;
+  notifications: Notification[];
+  chat: { messages: ChatLine[] } | null;
+  timeline: TimelineEntry[];
+  calling: CallingCapability;
+};
+
+/** `GET /api/admin/customers/:id`. */
+export type CustomerDetail = { customer: CustomerView; timezone: string; requests: RequestSummary[] };

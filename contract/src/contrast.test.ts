@@ -1,0 +1,16 @@
+import { expect, it } from "vitest";
+import { contrastRatio, textOnAccent } from "./contrast.ts";
+
+it("computes WCAG contrast ratios", () => {
+  expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 5);
+  expect(contrastRatio("#ffffff", "#ffffff")).toBe(1);
+  expect(contrastRatio("#1f6f5c", "#ffffff")).toBeGreaterThan(4.5);
+  expect(contrastRatio("#ffdd00", "#ffffff")).toBeLessThan(2);
+});
+
+it("chooses light text on dark accents and dark text on light ones", () => {
+  expect(textOnAccent("#1f6f5c")).toMatchObject({ color: "#ffffff", passes: true });
+  expect(textOnAccent("#f5c542")).toMatchObject({ color: "#1a1a1a", passes: true });
+  expect(textOnAccent("#f5c542").ratio).toBeGreaterThan(9);
+  expect(textOnAccent("#777777")).toMatchObject({ passes: false });
+});

@@ -1,0 +1,168 @@
+import { and, eq, max, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { chatMessages, chats, customers, events, requestEvents, requests } from "../db/schema.ts";
+import { ApiError } from "../http/errors.ts";
+import type { ChangeDeps, Effects, Tx } from "../pipeline/commit.ts";
+import { enqueueOwnerSms } from "../outbox/outbox.ts";
+import { chatAlertText } from "../channels/sms/sms-text.ts";
+import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
+import { chatMessageView, chatTranscript } from "./chat-view.ts";
+import { ownerAvailable } from "./chat-presence.ts";
+import { createRequest } from "../intake/create-request.ts";
+import type { PublicSite, Site } from "../sites/sites.ts";
+import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts";
+import type { SenderCheck } from "../spam/screen.ts";
+
+export type ChatDeps = ChangeDeps & { publicUrl: string };
+
+/** A chat texts the owner again only after this long without an alert or an answer: never one SMS per line. */
+export const CHAT_QUIET_MS = 10 * 60_000;
+
+const line = typedText({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Please keep it under 2,000 characters.");
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8–64 URL-safe characters.").optional();
+const email = z.string().trim().max(200).pipe(z.email("Enter a valid email address, like you@example.com.")).transform((e) => e.toLowerCase());
+
+const startInput = z.object({
+  token: chatToken,
+  name: typedText().trim().max(100, "Please keep your name under 100 characters.").optional(),
+  email: z.union([z.literal(""), email]).optional(),
+  message: line,
+  clientId,
+  company: z.string().optional(),
+  consent: z.boolean({ error: "Consent must be true or false." }).optional(),
+});
+const lineInput = z.object({ token: chatToken, message: line, clientId });
+
+/**
+ * Starts a chat with its first line. The widget makes the token, so a retry of the same start (same
+ * token) finds the chat already there and answers the same: no second chat, no second SMS.
+ */
+export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined; sender?: SenderCheck }) {
+  const { db, clock } = deps;
+  if (!site.settings.channels.includes("chat")) throw new ApiError(403, "chat_disabled", "This shop does not offer live chat.");
+  const data = parseOrThrow(startInput, input);
+  const tokenHash = hashChatToken(data.token);
+  const existing = await db.select({ id: chats.requestId }).from(chats).where(eq(chats.tokenHash, tokenHash));
+  if (existing[0]) return shopperView(db, site, existing[0].id, data.token, clock.now());
+  if (data.company?.trim()) return { id: randomUUID(), status: "new" as const, ref: "0", messages: [], ownerAvailable: false };
+  // Chat has its own consent setting: a tick required for call-backs or messages does not apply here.
+  if (site.settings.consent.chat.required && data.consent !== true) throw validationFailed({ consent: "Please tick the box to start the chat." });
+
+  const id = randomUUID();
+  const now = clock.now();
+  const name = data.name || undefined;
+  const address = data.email || undefined;
+  const spam = (await meta.sender?.screen({ email: address })) ?? null;
+  await deps.pipeline.commit(db, async (tx, fx) => {
+    const { ref, customer } = await createRequest(tx, fx, site, {
+      kind: "chat",
+      customer: { name: name ?? null, ...(address && { email: address }) },
+      fields: { name: name ?? null, email: address ?? null, ...(data.consent !== undefined && { consent: data.consent }) },
+      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam },
+    });
+    await tx.insert(chats).values({ requestId: id, tokenHash, lastShopperAt: now, lastAlertAt: now });
+    await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
+    if (spam) return; // kept for the Spam view: no reminder, no live row, no SMS
+    const link = `${deps.publicUrl}/admin/requests/${id}`;
+    await enqueueOwnerSms(tx, {
+      siteId: site.id,
+      requestId: id,
+      text: chatAlertText({ ref, name, message: data.message, earlierRequests: customer.requestCount - 1, link, first: true }),
+      now,
+    });
+  });
+  return shopperView(db, site, id, data.token, now);
+}
+
+/** A further line from the shopper. Reopens a closed chat; texts the owner only after a quiet spell. */
+export async function postShopperLine(deps: ChatDeps, site: Site, id: string, input: unknown) {
+  const { db, clock } = deps;
+  const data = parseOrThrow(lineInput, input);
+  const { request, chat } = await shopperChat(db, site.id, id, data.token);
+  if (data.clientId) {
+    const [dupe] = await db.select().from(chatMessages).where(and(eq(chatMessages.requestId, id), eq(chatMessages.clientId, data.clientId)));
+    if (dupe) return { message: chatMessageView(dupe, null), alerted: false };
+  }
+  const now = clock.now();
+  const quietSince = Math.max(chat.lastAlertAt?.getTime() ?? 0, chat.lastOwnerAt?.getTime() ?? 0);
+  const alert = !request.spamAt && now.getTime() - quietSince >= CHAT_QUIET_MS; // spam never texts
+  const message = await deps.pipeline.commit(db, async (tx, fx) => {
+    const added = await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
+    await tx.update(chats).set({ lastShopperAt: now, ...(alert && { lastAlertAt: now }) }).where(eq(chats.requestId, id));
+    if (request.status === "done") {
+      await tx.update(requests).set({ status: "new", updatedAt: now }).where(eq(requests.id, id));
+      await tx.insert(requestEvents).values({ requestId: id, type: "status", data: { from: "done", to: "new", reason: "The shopper wrote again." }, createdAt: now });
+    } else {
+      await tx.update(requests).set({ updatedAt: now }).where(eq(requests.id, id));
+    }
+    await fx.request("request.updated", site.id, id);
+    if (alert) {
+      const [customer] = await tx.select({ count: customers.requestCount }).from(customers).where(eq(customers.id, request.customerId));
+      const name = (request.fields as { name?: string | null }).name ?? undefined;
+      const link = `${deps.publicUrl}/admin/requests/${id}`;
+      await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false }), now });
+    }
+    return added;
+  });
+  return { message, alerted: alert };
+}
+
+async function addShopperLine(tx: Tx, fx: Effects, siteId: number, requestId: string, body: string, clientId: string | undefined, now: Date) {
+  const [row] = await tx.insert(chatMessages).values({ requestId, author: "shopper", body, via: "widget", clientId: clientId ?? null, createdAt: now }).returning();
+  const view = chatMessageView(row!, null);
+  await fx.emit({ siteId, topic: chatTopic(requestId), type: "message", data: view });
+  return view;
+}
+
+/** The shopper leaves an email so an answer can still reach them after they have gone. */
+export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input: unknown) {
+  const { db, clock } = deps;
+  const data = parseOrThrow(z.object({ token: chatToken, email }), input);
+  const { request } = await shopperChat(db, site.id, id, data.token);
+  const now = clock.now();
+  await deps.pipeline.commit(db, async (tx, fx) => {
+    // A known address moves the chat onto that customer's record, so their history stays in one place.
+    const [known] = await tx.select().from(customers).where(and(eq(customers.siteId, site.id), eq(customers.email, data.email)));
+    if (known && known.id !== request.customerId) {
+      await tx.update(requests).set({ customerId: known.id }).where(eq(requests.id, id));
+      await tx.update(customers).set({ requestCount: sql`${customers.requestCount} + 1`, lastSeenAt: now }).where(eq(customers.id, known.id));
+      await tx.update(customers).set({ requestCount: sql`max(${customers.requestCount} - 1, 0)` }).where(eq(customers.id, request.customerId));
+    } else if (!known) {
+      await tx.update(customers).set({ email: data.email }).where(eq(customers.id, request.customerId));
+    }
+    await tx.update(requests).set({ fields: { ...request.fields, email: data.email }, updatedAt: now }).where(eq(requests.id, id));
+    await fx.request("request.updated", site.id, id);
+  });
+  return { email: data.email };
+}
+
+/** The widget has shown the shopper everything up to `upTo`: answers they have seen are not emailed. */
+export async function markChatSeen(db: Db, site: Site, id: string, input: unknown) {
+  const data = parseOrThrow(z.object({ token: chatToken, upTo: z.number().int().nonnegative() }), input);
+  await shopperChat(db, site.id, id, data.token);
+  await db.update(chats).set({ shopperSeenId: sql`max(${chats.shopperSeenId}, ${data.upTo})` }).where(eq(chats.requestId, id));
+}
+
+/** What the widget shows for a chat: its lines, whether it is closed, and whether the owner is around. */
+export async function shopperView(db: Db, site: PublicSite, id: string, token: unknown, now: Date) {
+  const { request, chat } = await shopperChat(db, site.id, id, token);
+  // Read before the transcript: a stream resumed from here may repeat a line (the widget drops it by
+  // id) but can never miss one.
+  const [latest] = await db.select({ id: max(events.id) }).from(events).where(and(eq(events.siteId, site.id), eq(events.topic, chatTopic(id))));
+  const ownerName = site.settings.ownerFirstName || null;
+  const messages = (await chatTranscript(db, id)).map((m) => (m.author === "owner" ? { ...m, by: ownerName ?? m.by } : m));
+  return {
+    id,
+    ref: request.ref,
+    status: request.status,
+    email: (request.fields as { email?: string | null }).email ?? null,
+    messages,
+    /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
+    lastEventId: latest?.id ?? 0,
+    /** The newest owner line the widget has shown: later ones are unread, also after a reload. */
+    seenUpTo: chat.shopperSeenId,
+    ownerAvailable: ownerAvailable(site, now),
+  };
+}

@@ -1,0 +1,244 @@
+import { and, asc, desc, eq, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import type { ChangeDeps } from "../pipeline/commit.ts";
+import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
+import { ApiError } from "../http/errors.ts";
+import { chatTranscript } from "../chat/chat-view.ts";
+import { readSettings } from "../sites/site-settings.ts";
+import { parseOrThrow, typedText } from "../http/validation.ts";
+
+const STATUSES = ["new", "in_progress", "done"] as const;
+const PAGE = 30;
+
+export const inboxQuery = z.object({
+  /** A status, or "spam": the Spam view. Spam is left out of every other view. */
+  status: z.enum([...STATUSES, "spam"]).optional(),
+  kind: z.enum(["callback", "message", "chat"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  before: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, "Use the nextCursor from the previous page.")
+    .optional(),
+});
+
+const summaryColumns = {
+  request: requests,
+  customer: customers,
+  // How many of this customer's requests came before this one: "returning" is about this request, not today.
+  earlierCount: sql<number>`(select count(*) from requests as earlier where earlier.customer_id = ${requests.customerId} and earlier.created_at < ${requests.createdAt})`,
+  lastLine: sql<string | null>`(select body from chat_messages as line where line.request_id = ${requests.id} order by line.id desc limit 1)`,
+};
+
+type SummaryRow = { request: typeof requests.$inferSelect; customer: typeof customers.$inferSelect; earlierCount: number; lastLine: string | null };
+
+const GIST_CHARS = 140;
+
+/** The inbox's view of a request. */
+export function toSummary({ request, customer, earlierCount, lastLine }: SummaryRow) {
+  const fields = request.fields as { name?: string | null; phone?: string; email?: string | null; when?: string; note?: string | null; topic?: string | null; message?: string };
+  // One line the inbox can show under the name: the note, the topic or start of a message, a chat's latest line.
+  const gist = (request.kind === "chat" ? lastLine : request.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
+  return {
+    id: request.id,
+    ref: request.ref,
+    kind: request.kind,
+    status: request.status,
+    createdAt: request.createdAt.toISOString(),
+    updatedAt: request.updatedAt.toISOString(),
+    name: fields.name ?? customer.name ?? (request.kind === "chat" ? "Visitor" : ""),
+    phone: fields.phone ?? customer.phone ?? null,
+    email: fields.email ?? customer.email ?? null,
+    when: fields.when ?? "asap",
+    note: fields.note ?? null,
+    callOutcome: request.callOutcome ?? null,
+    /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
+    spam: request.spamAt ? (request.spamReason ?? "marked") : null,
+    gist: gist && gist.length > GIST_CHARS ? `${gist.slice(0, GIST_CHARS - 1)}…` : gist || null,
+    customer: {
+      id: customer.id,
+      requestCount: customer.requestCount,
+      requestNumber: earlierCount + 1,
+      firstSeenAt: customer.firstSeenAt.toISOString(),
+      returning: earlierCount > 0,
+    },
+  };
+}
+
+export type RequestSummary = ReturnType<typeof toSummary>;
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (column: SQL | typeof requests.fields, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+
+/** A site's requests, newest first, filtered and searched, a page at a time. */
+export async function listRequests(db: Db, siteId: number, query: unknown) {
+  const { status, kind, q, before } = parseOrThrow(inboxQuery, query);
+  const conditions: (SQL | undefined)[] = [
+    eq(requests.siteId, siteId),
+    status === "spam" ? isNotNull(requests.spamAt) : isNull(requests.spamAt),
+    status && status !== "spam" ? eq(requests.status, status) : undefined,
+    kind && eq(requests.kind, kind),
+  ];
+  if (q) {
+    const digits = q.replace(/\D/g, "");
+    conditions.push(
+      or(
+        like(requests.fields, likePattern(q)),
+        like(sql`${customers.email}`, likePattern(q.toLowerCase())),
+        digits.length >= 3 ? like(sql`${customers.phone}`, likePattern(digits)) : undefined,
+      ),
+    );
+  }
+  if (before) {
+    const [ms, id] = before.split(":") as [string, string];
+    const at = new Date(Number(ms));
+    conditions.push(or(lt(requests.createdAt, at), and(eq(requests.createdAt, at), lt(requests.id, id))));
+  }
+  const rows = await db
+    .select(summaryColumns)
+    .from(requests)
+    .innerJoin(customers, eq(customers.id, requests.customerId))
+    .where(and(...conditions))
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(PAGE + 1);
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
+  return {
+    requests: page.map(toSummary),
+    nextCursor: rows.length > PAGE && last ? `${last.request.createdAt.getTime()}:${last.request.id}` : null,
+  };
+}
+
+/** One request's summary, for live updates. */
+export async function requestSummary(db: Db, requestId: string): Promise<RequestSummary | undefined> {
+  const [row] = await db
+    .select(summaryColumns)
+    .from(requests)
+    .innerJoin(customers, eq(customers.id, requests.customerId))
+    .where(eq(requests.id, requestId));
+  return row && toSummary(row);
+}
+
+/** A request the user may see (a member of its site), or 404. */
+export async function memberRequest(db: Db, userId: number, requestId: string) {
+  const [row] = await db
+    .select({ ...summaryColumns, site: { id: sites.id, key: sites.key, name: sites.name, settings: sites.settings } })
+    .from(requests)
+    .innerJoin(customers, eq(customers.id, requests.customerId))
+    .innerJoin(sites, eq(sites.id, requests.siteId))
+    .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
+    .where(eq(requests.id, requestId));
+  if (!row) throw new ApiError(404, "not_found", "There is no such request in your sites.");
+  return row;
+}
+
+/** Everything about one request: fields, customer, notification history and timeline. */
+export async function requestDetail(db: Db, userId: number, requestId: string) {
+  const row = await memberRequest(db, userId, requestId);
+  // Webhook deliveries have their own log in settings; the request page lists what reached people.
+  const notifications = await db.select().from(outbox).where(and(eq(outbox.requestId, requestId), ne(outbox.channel, "webhook"))).orderBy(asc(outbox.id));
+  const timeline = await db
+    .select({ event: requestEvents, actor: { id: users.id, name: users.name } })
+    .from(requestEvents)
+    .leftJoin(users, eq(users.id, requestEvents.actorUserId))
+    .where(eq(requestEvents.requestId, requestId))
+    .orderBy(asc(requestEvents.id));
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    request: {
+      ...toSummary(row),
+      fields: row.request.fields,
+      scheduledFor: iso(row.request.scheduledFor),
+      origin: row.request.origin,
+    },
+    site: { key: row.site.key, name: row.site.name, timezone: readSettings(row.site.settings).timezone },
+    customer: customerView(row.customer),
+    notifications: notifications.map((n) => ({
+      id: n.id,
+      channel: n.channel,
+      audience: n.audience,
+      status: n.status,
+      recipient: n.recipient,
+      attempts: n.attempts,
+      lastError: n.lastError,
+      providerId: n.providerId,
+      providerStatus: n.providerStatus,
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+      sentAt: iso(n.sentAt),
+      nextAttemptAt: n.status === "pending" ? n.nextAttemptAt.toISOString() : null,
+    })),
+    chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId) } : null,
+    timeline: timeline.map(({ event, actor }) => ({
+      id: event.id,
+      type: event.type,
+      at: event.createdAt.toISOString(),
+      actor: actor?.id ? actor : null,
+      data: event.data,
+    })),
+  };
+}
+
+const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
+const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
+
+/** Moves a request to another status and records who did it. Returns the site id for live updates. */
+export async function changeStatus(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+  const { db, clock } = deps;
+  const { status } = parseOrThrow(statusInput, input);
+  const row = await memberRequest(db, userId, requestId);
+  const from: RequestStatus = row.request.status;
+  if (from !== status) {
+    const now = clock.now();
+    await deps.pipeline.commit(db, async (tx, fx) => {
+      await tx.update(requests).set({ status, updatedAt: now }).where(eq(requests.id, requestId));
+      await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from, to: status }, createdAt: now });
+      await fx.request("request.updated", row.site.id, requestId);
+    });
+  }
+  return { siteId: row.site.id, request: (await requestSummary(db, requestId))! };
+}
+
+/** Adds an internal note to a request's timeline. */
+export async function addNote(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+  const { db, clock } = deps;
+  const { text } = parseOrThrow(noteInput, input);
+  const row = await memberRequest(db, userId, requestId);
+  const event = await deps.pipeline.commit(db, async (tx, fx) => {
+    const [added] = await tx.insert(requestEvents).values({ requestId, type: "note", actorUserId: userId, data: { text }, createdAt: clock.now() }).returning();
+    await fx.request("request.updated", row.site.id, requestId);
+    return added;
+  });
+  return { id: event!.id, type: event!.type, at: event!.createdAt.toISOString(), data: event!.data };
+}
+
+function customerView(c: typeof customers.$inferSelect) {
+  return {
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    firstSeenAt: c.firstSeenAt.toISOString(),
+    lastSeenAt: c.lastSeenAt.toISOString(),
+    requestCount: c.requestCount,
+  };
+}
+
+/** A customer the user may see, and everything they have sent. */
+export async function customerDetail(db: Db, userId: number, customerId: number) {
+  const [row] = await db
+    .select({ customer: customers, timezone: sql<string>`json_extract(${sites.settings}, '$.timezone')` })
+    .from(customers)
+    .innerJoin(sites, eq(sites.id, customers.siteId))
+    .innerJoin(siteMembers, and(eq(siteMembers.siteId, customers.siteId), eq(siteMembers.userId, userId)))
+    .where(eq(customers.id, customerId));
+  if (!row) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
+  const rows = await db
+    .select(summaryColumns)
+    .from(requests)
+    .innerJoin(customers, eq(customers.id, requests.customerId))
+    .where(eq(requests.customerId, customerId))
+    .orderBy(desc(requests.createdAt));
+  return { customer: customerView(row.customer), timezone: row.timezone ?? "UTC", requests: rows.map(toSummary) };
+}

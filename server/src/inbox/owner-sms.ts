@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import type { ChangeDeps } from "../pipeline/commit.ts";
+import type { Db } from "../db/client.ts";
+import { outbox, requests, siteMembers, sites, verifiedPhones } from "../db/schema.ts";
+import { addNote, changeStatus } from "./inbox.ts";
+import { OWNER_SMS_HELP, parseOwnerSms } from "./owner-sms-command.ts";
+import type { VoiceCaller } from "../providers/twilio/voice.ts";
+import { startBridge } from "../calls/call-bridge.ts";
+import { postOwnerLine } from "../chat/chat-owner.ts";
+import { sendReply } from "./replies.ts";
+
+export type OwnerSmsDeps = ChangeDeps & {
+  mailFrom: { address: string };
+  publicUrl: string;
+  voice: VoiceCaller | undefined;
+  /** OWNER_PHONE: operator configuration, trusted for the sites it is set on even before an account claims it. */
+  operatorPhone?: string | undefined;
+};
+
+/** The answer texted back to the owner (what it changed went through the pipeline, which told the inbox). */
+export type OwnerSmsOutcome = { answer: string };
+
+type Target = { id: string; ref: string; kind: string; siteId: number; fields: Record<string, unknown> };
+
+/** Who an SMS comes from: the account that proved the number, and the sites whose alerts it receives. */
+type Sender = { userId: number | undefined; siteIds: number[] };
+
+/**
+ * The sites an inbound number may act on. A number proved by an account serves that account's sites
+ * only (as the site's alert number or the person's own alerts), so an SMS never crosses accounts.
+ * OWNER_PHONE not yet claimed by an account acts on the sites it is set on.
+ */
+async function senderOf(deps: OwnerSmsDeps, phone: string): Promise<Sender | null> {
+  const { db } = deps;
+  const [proved] = await db.select({ userId: verifiedPhones.userId }).from(verifiedPhones).where(eq(verifiedPhones.phone, phone));
+  if (proved) {
+    const rows = await db
+      .select({ id: sites.id })
+      .from(siteMembers)
+      .innerJoin(sites, eq(sites.id, siteMembers.siteId))
+      .where(and(eq(siteMembers.userId, proved.userId), or(eq(sites.ownerPhone, phone), eq(siteMembers.alertPhone, phone))));
+    return rows.length ? { userId: proved.userId, siteIds: rows.map((r) => r.id) } : null;
+  }
+  if (phone !== deps.operatorPhone) return null;
+  const rows = await db.select({ id: sites.id }).from(sites).where(eq(sites.ownerPhone, phone));
+  return rows.length ? { userId: undefined, siteIds: rows.map((r) => r.id) } : null;
+}
+
+/**
+ * An SMS from a proved alert number to the Beckon number: a command or an answer to the request last
+ * alerted to this number (or the one named by `#ref`), within that number's own sites. Returns null
+ * when the number serves no site: nobody else may act through this number.
+ */
+export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; body: string }): Promise<OwnerSmsOutcome | null> {
+  const { db } = deps;
+  const sender = await senderOf(deps, sms.from);
+  if (!sender) return null;
+
+  const command = parseOwnerSms(sms.body);
+  if (command.command === "help") return { answer: OWNER_SMS_HELP };
+
+  const target = command.ref ? await byRef(db, sender.siteIds, command.ref) : await lastAlerted(db, sms.from, sender.siteIds);
+  if (!target) {
+    return { answer: command.ref ? `Beckon: no request #${command.ref} on your sites. Reply HELP for commands.` : "Beckon: there is no alert to answer yet. Reply HELP for commands." };
+  }
+  const owner = sender.userId ?? (await ownerUserOf(db, target.siteId));
+  if (owner === undefined) return { answer: `Beckon: finish setting up your account at ${deps.publicUrl}/admin first.` };
+
+  const name = String(target.fields.name ?? "the shopper");
+  const label = `#${target.ref} (${name})`;
+  switch (command.command) {
+    case "done":
+      await changeStatus(deps, owner, target.id, { status: "done" });
+      return { answer: `Beckon: ${label} marked done.` };
+    case "call": {
+      const phone = target.fields.phone;
+      if (!phone) return { answer: `Beckon: ${label} left no phone number.` };
+      if (!deps.voice) return { answer: `Beckon: call ${name} on ${String(phone)} (${label}).` };
+      try {
+        await startBridge(deps, owner, target.id);
+      } catch (err) {
+        return { answer: `Beckon: could not start the call to ${label}: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.` };
+    }
+    case "reply": {
+      if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
+      if (target.kind === "chat") {
+        await postOwnerLine(deps, owner, target.id, { text: command.text }, "sms");
+        return { answer: `Beckon: sent to ${label}'s chat.` };
+      }
+      if (target.kind === "message" && target.fields.email) {
+        await sendReply(deps, owner, target.id, { text: command.text });
+        return { answer: `Beckon: your answer was emailed to ${label}.` };
+      }
+      await addNote(deps, owner, target.id, { text: command.text });
+      return { answer: `Beckon: noted on ${label}.` };
+    }
+  }
+}
+
+const targetColumns = { id: requests.id, ref: requests.ref, kind: requests.kind, siteId: requests.siteId, fields: requests.fields };
+
+/** The request behind the latest alert sent to this very number, on its own sites. */
+async function lastAlerted(db: Db, phone: string, siteIds: number[]): Promise<Target | undefined> {
+  const [row] = await db
+    .select(targetColumns)
+    .from(outbox)
+    .innerJoin(requests, eq(requests.id, outbox.requestId))
+    .where(
+      and(
+        eq(outbox.channel, "sms"),
+        eq(outbox.audience, "owner"),
+        eq(outbox.kind, "alert"),
+        eq(outbox.recipient, phone),
+        eq(outbox.status, "sent"),
+        inArray(outbox.siteId, siteIds),
+      ),
+    )
+    .orderBy(desc(outbox.sentAt), desc(outbox.id))
+    .limit(1);
+  return row;
+}
+
+/** `#ref` on one of this number's sites; with several sites, the newest request of that number. */
+async function byRef(db: Db, siteIds: number[], ref: string): Promise<Target | undefined> {
+  const [row] = await db
+    .select(targetColumns)
+    .from(requests)
+    .where(and(eq(requests.ref, ref), inArray(requests.siteId, siteIds)))
+    .orderBy(desc(requests.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** The site's first owner account, who acts for SMS commands. */
+async function ownerUserOf(db: Db, siteId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ userId: siteMembers.userId })
+    .from(siteMembers)
+    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.role, "owner")))
+    .orderBy(asc(siteMembers.createdAt))
+    .limit(1);
+  return row?.userId;
+}

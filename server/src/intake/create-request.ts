@@ -1,0 +1,63 @@
+import { customers, requestEvents, requests, type SpamReason } from "../db/schema.ts";
+import { scheduleRequestReminders } from "../callbacks/reminders.ts";
+import type { Effects, Tx } from "../pipeline/commit.ts";
+import type { SiteSettings } from "../sites/site-settings.ts";
+import { nextRef, upsertCustomer } from "./intake.ts";
+
+/** Who sent a request: known by phone or email (a returning customer is found again), or neither (an anonymous chat). */
+export type NewCustomer = { name: string | null; phone?: string; email?: string };
+
+/** A shopper's new request, as each channel hands it over after its own validation. */
+export type NewRequest = {
+  kind: "callback" | "message" | "chat";
+  customer: NewCustomer;
+  /** What the shopper sent, stored as the request's fields. */
+  fields: Record<string, unknown>;
+  context: {
+    id: string;
+    now: Date;
+    origin: string | undefined;
+    senderHash: string | null | undefined;
+    /** Why it was screened out as spam, or null: spam is kept for the Spam view, with no reminder and no announcement. */
+    spam: SpamReason | null;
+    /** A booked call's time. */
+    scheduledFor?: Date | null;
+  };
+};
+
+/**
+ * The intake every channel shares, inside the channel's transaction: finds or creates the customer,
+ * numbers the request, stores it with its "created" line, and (unless it is spam) schedules its
+ * reminders and announces it. Each channel adds only its own rows and notifications around it.
+ */
+export async function createRequest(tx: Tx, fx: Effects, site: { id: number; settings: SiteSettings }, input: NewRequest) {
+  const { id, now, spam } = input.context;
+  const who = input.customer;
+  const customer =
+    who.phone || who.email
+      ? await upsertCustomer(tx, site.id, { name: who.name ?? who.email?.split("@")[0] ?? "", ...(who.phone && { phone: who.phone }), ...(who.email && { email: who.email }) }, now)
+      : (await tx.insert(customers).values({ siteId: site.id, name: who.name, firstSeenAt: now, lastSeenAt: now, requestCount: 1 }).returning())[0]!;
+  const ref = await nextRef(tx, site.id);
+  const scheduledFor = input.context.scheduledFor ?? null;
+  await tx.insert(requests).values({
+    id,
+    siteId: site.id,
+    customerId: customer.id,
+    kind: input.kind,
+    ref,
+    fields: input.fields,
+    scheduledFor,
+    origin: input.context.origin ?? null,
+    senderHash: input.context.senderHash ?? null,
+    spamAt: spam ? now : null,
+    spamReason: spam,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+  if (!spam) {
+    await scheduleRequestReminders(tx, site, { id, scheduledFor }, now);
+    await fx.request("request.created", site.id, id);
+  }
+  return { ref, customer };
+}

@@ -1,0 +1,162 @@
+import { and, eq, gt } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { ChangeDeps } from "../pipeline/commit.ts";
+import { outbox, requestEvents, requests } from "../db/schema.ts";
+import { newMessageId } from "../channels/email/email.ts";
+import { ownerCopy } from "../channels/email/email-text.ts";
+import { enqueueEmail, enqueueOwnerSms } from "../outbox/outbox.ts";
+import { messageAlertText } from "../channels/sms/sms-text.ts";
+import { isOpen, nextOpening } from "../sites/availability.ts";
+import { autoReplyView, renderText, textToHtml } from "@beckon/contract/autoreply";
+import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { createRequest } from "../intake/create-request.ts";
+import { replyTimeText } from "../sites/reply-time.ts";
+import type { MessageField } from "../sites/site-settings.ts";
+import type { Site } from "../sites/sites.ts";
+import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
+import type { SenderCheck } from "../spam/screen.ts";
+
+export type MessageDeps = ChangeDeps & {
+  publicUrl: string;
+  mailFrom: { name: string; address: string };
+};
+
+const messageInput = z.object({
+  name: typedText({ error: "Tell us your name." }).trim().min(1, "Tell us your name.").max(100, "Please keep your name under 100 characters."),
+  email: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .max(200)
+    .pipe(z.email("Enter a valid email address, like you@example.com."))
+    .transform((e) => e.toLowerCase()),
+  topic: typedText().trim().max(150, "Please keep the topic short.").optional(),
+  message: typedText({ error: "Write your message." }).trim().min(1, "Write your message.").max(5000, "Please keep it under 5,000 characters."),
+  fields: z.record(z.string(), z.union([typedText().max(500), z.boolean()])).default({}),
+  consent: z.boolean().optional(),
+  timeZone: z.string().max(64).optional(),
+  company: z.string().optional(),
+});
+
+// Our form must not become a way to mail-bomb someone else: one auto-reply per address per hour, across all sites.
+const AUTOREPLY_WINDOW_MS = 60 * 60_000;
+
+/** Checks the owner's extra fields; returns their display values and any field errors (`fields.<id>`). */
+function readExtraFields(defs: MessageField[], values: Record<string, string | boolean>) {
+  const errors: Record<string, string> = {};
+  const extras: { id: string; label: string; value: string }[] = [];
+  for (const def of defs) {
+    const raw = values[def.id];
+    const key = `fields.${def.id}`;
+    if (def.type === "checkbox") {
+      if (def.required && raw !== true) errors[key] = `Please tick "${def.label}".`;
+      if (raw === true) extras.push({ id: def.id, label: def.label, value: "Yes" });
+      continue;
+    }
+    const text = typeof raw === "string" ? raw.trim() : "";
+    if (!text) {
+      if (def.required) errors[key] = def.type === "choice" ? `Choose an option for "${def.label}".` : `Please fill in "${def.label}".`;
+      continue;
+    }
+    if (def.type === "choice" && !def.options.includes(text)) errors[key] = `Choose one of the options for "${def.label}".`;
+    else extras.push({ id: def.id, label: def.label, value: text.slice(0, 200) });
+  }
+  return { errors, extras };
+}
+
+/** A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through the outbox. */
+export async function submitMessage(deps: MessageDeps, site: Site, input: unknown, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
+  const { db, clock } = deps;
+  const key = meta.idempotencyKey;
+  const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
+  if (prior) return prior;
+
+  const data = parseOrThrow(messageInput, input);
+  const s = site.settings;
+  const { errors, extras } = readExtraFields(s.messageFields, data.fields);
+  if (s.consent.message.required && data.consent !== true) errors.consent = "Please tick the box so we may answer you.";
+  if (Object.keys(errors).length) throw validationFailed(errors);
+  const spam = (await meta.sender?.screen({ email: data.email })) ?? null;
+
+  const now = clock.now();
+  const id = randomUUID();
+  const replyTime = replyTimeText(s, now, data.timeZone);
+  const opens = isOpen(s, now) ? null : nextOpening(s, now);
+  const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime };
+  const link = `${deps.publicUrl}/admin/requests/${id}`;
+
+  const raced = await commitOnce(db, site.id, key, () =>
+    deps.pipeline.commit(db, async (tx, fx) => {
+      const { ref, customer } = await createRequest(tx, fx, site, {
+        kind: "message",
+        customer: { name: data.name, email: data.email },
+        fields: {
+          name: data.name,
+          email: data.email,
+          topic: data.topic ?? null,
+          message: data.message,
+          extras: Object.fromEntries(extras.map((e) => [e.id, e.value])),
+          consent: data.consent ?? null,
+        },
+        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam },
+      });
+      const earlierRequests = customer.requestCount - 1;
+      if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
+
+      const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
+      await enqueueEmail(tx, {
+        siteId: site.id,
+        requestId: id,
+        kind: "owner_email",
+        to: "owner",
+        payload: { ...copy, replyTo: { name: data.name, address: data.email }, messageId: newMessageId(deps.mailFrom.address) },
+        now,
+      });
+      await enqueueOwnerSms(tx, {
+        siteId: site.id,
+        requestId: id,
+        text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link }),
+        now,
+      });
+
+      await rememberAnswer(tx, site.id, key, answer);
+      if (!s.autoReply.enabled) return;
+      const [recent] = await tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.kind, "autoreply"), eq(outbox.recipient, data.email), gt(outbox.createdAt, new Date(now.getTime() - AUTOREPLY_WINDOW_MS))))
+        .limit(1);
+      if (recent) {
+        await tx.insert(requestEvents).values({ requestId: id, type: "autoreply_skipped", data: { reason: "An auto-reply already went to this address within the hour." }, createdAt: now });
+      } else {
+        const view = autoReplyView({
+          name: data.name,
+          topic: data.topic,
+          fields: Object.fromEntries(extras.map((e) => [e.id, e.value])),
+          returning: earlierRequests > 0,
+          siteName: site.name,
+          settings: s,
+          replyTime,
+        });
+        const text = renderText(s.autoReply.body, view);
+        await enqueueEmail(tx, {
+          siteId: site.id,
+          requestId: id,
+          kind: "autoreply",
+          to: { shopper: data.email },
+          payload: {
+            subject: renderText(s.autoReply.subject, view).replace(/[\r\n]+/g, " ").slice(0, 200),
+            text,
+            html: textToHtml(text),
+            fromName: site.name,
+            messageId: newMessageId(deps.mailFrom.address),
+          },
+          now,
+        });
+      }
+    }),
+  );
+  if (raced) return raced;
+  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
+  return { status: 201 as const, body: answer } satisfies Submitted;
+}

@@ -1,0 +1,278 @@
+import { and, asc, eq, lte, or, sql } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { chats, outbox, siteMembers, sites, users, type EmailPayload, type OutboxChannel, type SmsPayload, type WebhookPayload } from "../db/schema.ts";
+import { readSettings } from "../sites/site-settings.ts";
+import { backoffMs, classifyFailure, rawFailure, type RetryPolicy } from "./retry-policy.ts";
+import type { EmailSender } from "../channels/email/email.ts";
+import type { SmsSender } from "../channels/sms/sms.ts";
+import { wakeableSleep } from "../wakeable-sleep.ts";
+import type { WebhookChannel } from "../channels/webhook/webhook-channel.ts";
+
+export type OutboxWorkerDeps = {
+  db: Db;
+  clock: Clock;
+  /** Undefined until Twilio is configured: messages are then printed and recorded as not sent. */
+  sms: SmsSender | undefined;
+  /** Undefined until SMTP is configured: likewise printed and recorded as not sent. */
+  email: EmailSender | undefined;
+  /** Outgoing webhooks; undefined: webhook deliveries are recorded as not sent. */
+  webhooks?: WebhookChannel | undefined;
+  retry: RetryPolicy;
+  pollMs: number;
+  log: Log;
+  /** How many sends each channel may have in flight at once (defaults: 4 SMS, 2 emails). */
+  concurrency?: Partial<Record<OutboxChannel, number>>;
+  /** Told about every finished attempt (metrics). */
+  onOutcome?: (channel: OutboxChannel, outcome: SendOutcome) => void;
+};
+
+export type Log = Pick<Console, "info" | "warn" | "error"> & Partial<Pick<Console, "debug">>;
+export type SendOutcome = "sent" | "retry" | "failed" | "not_sent" | "skipped";
+
+export type OutboxWorker = {
+  start(): void;
+  /** Finishes the items in hand, then stops. */
+  stop(): Promise<void>;
+  /** Looks for work now instead of at the next poll (called after a request commits). */
+  wake(): void;
+  /** Processes everything due now, then returns how many items it handled. */
+  drain(): Promise<number>;
+  /** When each channel's loop last went round (real time, ms): `/healthz` calls a stale loop dead. */
+  lastTicks(): Record<OutboxChannel, number | undefined>;
+};
+
+type Item = typeof outbox.$inferSelect;
+
+export const CHANNELS: OutboxChannel[] = ["sms", "email", "webhook"];
+const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 4, email: 2, webhook: 4 };
+
+// A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
+// Longer than any send can take with the providers' own timeouts (see email.ts, twilio-client.ts).
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * The durable outbox's delivery loops: one per channel, each with its own bounded concurrency, so a
+ * slow mail server never holds up an SMS. Each claims due rows atomically, sends, and records every outcome.
+ */
+export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
+  const { db, clock, log } = deps;
+  let running = false;
+  let stopping = false;
+  const lanes = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      { pause: wakeableSleep(), wakeRequested: false, inFlight: new Set<Promise<void>>(), loop: undefined as Promise<void> | undefined, tick: undefined as number | undefined },
+    ]),
+  ) as Record<OutboxChannel, { pause: ReturnType<typeof wakeableSleep>; wakeRequested: boolean; inFlight: Set<Promise<void>>; loop: Promise<void> | undefined; tick: number | undefined }>;
+
+  async function claim(channel: OutboxChannel): Promise<Item | undefined> {
+    const now = clock.now();
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.channel, channel),
+          or(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, now))),
+        ),
+      )
+      .orderBy(outbox.nextAttemptAt, outbox.id)
+      .limit(1);
+    // One UPDATE … WHERE id = (SELECT …) is atomic in SQLite, so two workers never claim the same row.
+    const [item] = await db
+      .update(outbox)
+      .set({
+        status: "sending",
+        lockedUntil: new Date(now.getTime() + LEASE_MS),
+        attempts: sql`${outbox.attempts} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(outbox.id, sql`(${due})`))
+      .returning();
+    return item;
+  }
+
+  async function finish(item: Item, changes: Partial<Item>, outcome: SendOutcome) {
+    await db
+      .update(outbox)
+      .set({ ...changes, lockedUntil: null, updatedAt: clock.now() })
+      .where(eq(outbox.id, item.id));
+    deps.onOutcome?.(item.channel, outcome);
+  }
+
+  /** Where an item goes, or why it cannot go anywhere (a sentence for the owner). */
+  async function destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
+    if (item.channel === "webhook") return deps.webhooks ? deps.webhooks.destination(item) : { to: item.recipient, reason: NOT_SET_UP.webhook };
+    if (item.channel === "sms" && !deps.sms) return { to: item.recipient, reason: NOT_SET_UP.sms };
+    if (item.channel === "email" && !deps.email) return { to: item.recipient, reason: NOT_SET_UP.email };
+    if (item.audience === "shopper") return { to: item.recipient! };
+    const [site] = await db.select({ ownerPhone: sites.ownerPhone, settings: sites.settings }).from(sites).where(eq(sites.id, item.siteId));
+    const settings = readSettings(site?.settings);
+    if (item.channel === "sms") {
+      // A member's own alert copy carries its number; the site's alert number is looked up now.
+      const to = item.recipient ?? site?.ownerPhone ?? null;
+      if (!to) return { to, reason: "The site has no owner phone: add one in settings to get SMS alerts." };
+      if (!settings.smsAlerts) return { to, reason: "SMS alerts are off for this site." };
+      return { to };
+    }
+    const to = await siteEmail(item.siteId);
+    if (!to) return { to, reason: "The site has no owner email address." };
+    return { to };
+  }
+
+  async function send(item: Item, to: string) {
+    if (item.channel === "webhook") return deps.webhooks!.send(item, to);
+    if (item.channel === "sms") return deps.sms!.send({ to, body: (item.payload as SmsPayload).text });
+    const mail = item.payload as EmailPayload;
+    // Mail to a shopper answers to the owner, so a plain "Reply" reaches a person.
+    const ownerEmail = item.audience === "shopper" && !mail.replyTo ? await siteEmail(item.siteId) : null;
+    return deps.email!.send({ ...mail, ...(ownerEmail && { replyTo: { name: mail.fromName ?? "", address: ownerEmail } }), to });
+  }
+
+  async function seenInWidget(item: Item): Promise<boolean> {
+    const line = (item.payload as EmailPayload).chatMessageId ?? Infinity;
+    const [chat] = await db.select({ seen: chats.shopperSeenId }).from(chats).where(eq(chats.requestId, item.requestId ?? ""));
+    return !!chat && chat.seen >= line;
+  }
+
+  async function siteEmail(siteId: number): Promise<string | null> {
+    const [site] = await db.select({ settings: sites.settings }).from(sites).where(eq(sites.id, siteId));
+    return readSettings(site?.settings).notifyEmail ?? (await ownerAccountEmail(db, siteId));
+  }
+
+  async function deliver(item: Item): Promise<void> {
+    if (item.kind === "chat_reply" && (await seenInWidget(item))) {
+      await finish(item, { status: "skipped", lastError: "Not needed: the shopper read it in the chat." }, "skipped");
+      return;
+    }
+    const target = await destination(item);
+    if ("reason" in target) {
+      log.info(`outbox #${item.id}: ${item.channel} not sent: ${target.reason}`);
+      // The text itself only at debug level: it is personal data (see LOG_LEVEL in the README).
+      log.debug?.(`[${item.channel} not sent] to ${target.to ?? "(nobody)"}\n${printable(item)}\n`);
+      await finish(item, { status: "not_sent", recipient: target.to, lastError: target.reason }, "not_sent");
+      return;
+    }
+    const { to } = target;
+    try {
+      const receipt = await send(item, to);
+      const changes = { status: "sent", recipient: to, providerId: receipt.providerId, providerStatus: receipt.providerStatus, lastError: null, sentAt: clock.now() } as const;
+      await finish(item, changes, "sent");
+      if (item.channel === "webhook") await deps.webhooks!.afterAttempt(item, true);
+    } catch (err) {
+      const failure = item.channel === "webhook" ? deps.webhooks!.classify(err) : classifyFailure(err, item.channel);
+      const now = clock.now().getTime();
+      const until = (item.retryUntil ?? new Date(item.createdAt.getTime() + deps.retry.giveUpAfterMs)).getTime();
+      if (failure.transient && now < until) {
+        const delay = backoffMs(item.channel === "webhook" ? deps.webhooks!.retry : deps.retry, item.attempts);
+        log.warn(`outbox #${item.id}: ${item.channel} attempt ${item.attempts} failed (${rawFailure(err)}); retrying in ${Math.round(delay / 1000)} s`);
+        await finish(item, { status: "pending", recipient: to, lastError: failure.sentence, nextAttemptAt: new Date(now + delay) }, "retry");
+      } else {
+        log.error(`outbox #${item.id}: ${item.channel} failed for good after ${item.attempts} attempt(s): ${rawFailure(err)}`);
+        const sentence = failure.transient ? `${failure.sentence} Beckon gave up after ${item.attempts} attempts.` : failure.sentence;
+        await finish(item, { status: "failed", recipient: to, lastError: sentence }, "failed");
+      }
+      if (item.channel === "webhook") await deps.webhooks!.afterAttempt(item, false, failure.sentence);
+    }
+  }
+
+  /** One attempt, never throwing: a broken row must not stop the loop. */
+  async function attempt(item: Item): Promise<void> {
+    try {
+      await deliver(item);
+    } catch (err) {
+      log.error(`outbox #${item.id}: delivery bookkeeping failed`, err);
+    }
+  }
+
+  async function drainChannel(channel: OutboxChannel): Promise<number> {
+    let handled = 0;
+    for (let item = await claim(channel); item; item = stopping ? undefined : await claim(channel)) {
+      await attempt(item);
+      handled++;
+    }
+    return handled;
+  }
+
+  async function drain(): Promise<number> {
+    const counts = await Promise.all(CHANNELS.map(drainChannel));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  async function runLane(channel: OutboxChannel) {
+    const lane = lanes[channel];
+    const max = deps.concurrency?.[channel] ?? DEFAULT_CONCURRENCY[channel];
+    while (running) {
+      lane.tick = Date.now();
+      lane.wakeRequested = false;
+      try {
+        while (running && lane.inFlight.size < max) {
+          const item = await claim(channel);
+          if (!item) break;
+          const sending: Promise<void> = attempt(item).finally(() => {
+            lane.inFlight.delete(sending);
+            lane.pause.wake();
+          });
+          lane.inFlight.add(sending);
+        }
+      } catch (err) {
+        log.error(`outbox ${channel} pass failed`, err);
+      }
+      if (!running) break;
+      if (lane.wakeRequested && lane.inFlight.size < max) continue; // work arrived while we were claiming
+      await lane.pause.sleep(deps.pollMs);
+    }
+    await Promise.all(lane.inFlight);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      stopping = false;
+      for (const channel of CHANNELS) lanes[channel].loop = runLane(channel);
+    },
+    async stop() {
+      running = false;
+      stopping = true;
+      for (const channel of CHANNELS) lanes[channel].pause.wake();
+      await Promise.all(CHANNELS.map((channel) => lanes[channel].loop));
+      for (const channel of CHANNELS) lanes[channel].loop = undefined;
+    },
+    wake() {
+      for (const channel of CHANNELS) {
+        lanes[channel].wakeRequested = true;
+        lanes[channel].pause.wake();
+      }
+    },
+    drain,
+    lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick, webhook: lanes.webhook.tick }),
+  };
+}
+
+/** What the owner reads when a channel has no provider: recorded once, never retried. */
+export const NOT_SET_UP: Record<OutboxChannel, string> = {
+  sms: "SMS is not set up: Beckon has no Twilio account to send it with.",
+  email: "Email is not set up: Beckon has no mail server (SMTP) to send it with.",
+  webhook: "Webhooks are not set up on this server.",
+};
+
+/** The first owner's account email: where a site's mail goes when no notification address is set. */
+async function ownerAccountEmail(db: Db, siteId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ email: users.email })
+    .from(siteMembers)
+    .innerJoin(users, eq(users.id, siteMembers.userId))
+    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.role, "owner")))
+    .orderBy(asc(siteMembers.createdAt))
+    .limit(1);
+  return row?.email ?? null;
+}
+
+function printable(item: Item): string {
+  if (item.channel === "webhook") return JSON.stringify((item.payload as WebhookPayload).event);
+  if (item.channel === "sms") return (item.payload as SmsPayload).text;
+  const mail = item.payload as EmailPayload;
+  return `Subject: ${mail.subject}\n\n${mail.text}`;
+}

@@ -1,0 +1,127 @@
+import { html } from "htm/preact";
+import { Component, createRef } from "preact";
+import type { ChatSession, ChatState } from "../chat-session.ts";
+import type { WidgetConfig } from "../../panel-host.ts";
+import { chatStatusLine, shouldAskEmail } from "../chat-text.ts";
+import { noProblem, type Problem } from "../form.ts";
+import { formatTime } from "../format.ts";
+import { Consent } from "./consent.ts";
+import { Field } from "./field.ts";
+import { Honeypot } from "./honeypot.ts";
+import { OtherChannels } from "./other-channels.ts";
+
+type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void };
+type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailProblem: Problem; emailSaved: boolean; consent: boolean; consentError: string };
+
+
+/**
+ * "Chat with us": the first line starts the chat (name and email optional); then the lines, live, and
+ * a box to write more. Enter sends, Shift+Enter starts a new line. A class, like the forms, to keep
+ * preact/hooks out of the bundle.
+ */
+export class ChatView extends Component<Props, State> {
+  declare stop: () => void;
+  declare log: ReturnType<typeof createRef<HTMLDivElement>>;
+  declare trap: string;
+
+  constructor(props: Props) {
+    super(props);
+    this.state = { chat: props.session.state, name: "", email: "", draft: "", company: "", emailProblem: noProblem, emailSaved: false, consent: false, consentError: "" };
+    this.log = createRef();
+    this.trap = `b${Math.random().toString(36).slice(2)}`;
+  }
+
+  override componentDidMount() {
+    const { session } = this.props;
+    this.stop = session.subscribe(() => this.setState({ chat: session.state }));
+    session.setVisible(true);
+    void session.resume();
+  }
+
+  override componentWillUnmount() {
+    this.stop();
+    this.props.session.setVisible(false);
+  }
+
+  override componentDidUpdate() {
+    const log = this.log.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }
+
+  async send(event: Event) {
+    event.preventDefault();
+    const { session } = this.props;
+    const { chat, draft, name, email, company, consent } = this.state;
+    const form = (event.target as Element).closest("form");
+    const body = draft.trim();
+    if (!body) return;
+    if (chat.started) {
+      this.setState({ draft: "" });
+      return session.say(body);
+    }
+    // Chat's own consent: only when the site asks for a tick before a chat.
+    const required = this.props.config.consent.chat.required;
+    if (required && !consent) {
+      return this.setState({ consentError: "Please tick the box to start the chat." }, () => form?.querySelector<HTMLElement>("#beckon-consent")?.focus());
+    }
+    this.setState({ consentError: "" });
+    if (await session.start({ name, email, message: body, company, ...(required && { consent }) })) this.setState({ draft: "", emailSaved: !!email.trim() });
+  }
+
+  keyDown(event: KeyboardEvent) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) this.send(event);
+  }
+
+  async saveEmail(event: Event) {
+    event.preventDefault();
+    const problem = await this.props.session.leaveEmail(this.state.email);
+    this.setState(problem ? { emailProblem: problem } : { emailProblem: noProblem, emailSaved: true });
+  }
+
+  render({ config, session, onBack, onSwitch }: Props, { chat, name, email, draft, company, emailProblem, emailSaved, consent, consentError }: State) {
+    const errors = chat.problem.fields;
+    // Once an address is saved, say where answers go instead of asking again.
+    const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
+    return html`<div class="chat">
+      ${onBack && html`<p><button type="button" class="back" onClick=${onBack}>Back</button></p>`}
+      <p class="small">${chatStatusLine(config, chat.started ? chat.ownerAvailable : !!config.availability.chatLive)}</p>
+      ${chat.started &&
+      html`<div class="lines" role="log" aria-label="Conversation" ref=${this.log}><ol>
+        ${chat.lines.map(
+          (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
+            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : "You"}, ${formatTime(l.at)}</span>
+            <span class="body">${l.body}</span>
+            ${l.state === "sending" && html`<span class="small">Sending${"…"}</span>`}
+            ${l.state === "failed" && html`<span class="err">Not sent. <button type="button" class="back" onClick=${() => session.retry(l.key)}>Retry</button></span>`}
+          </li>`,
+        )}
+      </ol></div>`}
+      ${askEmail &&
+      (emailSaved
+        ? html`<p class="small" role="status">We'll email the answer to ${chat.email} if you have gone.</p>`
+        : html`<form novalidate class="askmail" onSubmit=${(e: Event) => this.saveEmail(e)}>
+            <${Field} id="chatmail" type="email" label="Your email, so our answer reaches you" autocomplete="email"
+              value=${email} error=${emailProblem.fields.email} onValue=${(v: string) => this.setState({ email: v })} />
+            <p class="alert" role="alert">${emailProblem.alert}</p>
+            <button class="primary">Save email</button>
+          </form>`)}
+      <form novalidate onSubmit=${(e: Event) => this.send(e)}>
+        ${!chat.started &&
+        html`<${Field} id="name" optional label="Your name" autocomplete="name" maxlength="100"
+            value=${name} error=${errors.name} onValue=${(v: string) => this.setState({ name: v })} />
+          ${!config.availability.chatLive &&
+          html`<${Field} id="email" optional type="email" label="Email, for our answer if you leave" autocomplete="email" maxlength="200"
+            value=${email} error=${errors.email} onValue=${(v: string) => this.setState({ email: v })} />`}`}
+        <${Field} id="message" multiline label=${chat.started ? "Your message" : "How can we help?"} maxlength="2000" rows="2" data-autofocus
+          value=${draft} error=${errors.message} onValue=${(v: string) => this.setState({ draft: v })} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
+        ${!chat.started &&
+        html`<${Consent} consent=${config.consent.chat} privacy=${config.consent.privacy} checked=${consent} error=${consentError || errors.consent}
+          onCheck=${(v: boolean) => this.setState({ consent: v, consentError: "" })} />`}
+        ${!chat.started && html`<${Honeypot} name=${this.trap} value=${company} onValue=${(v: string) => this.setState({ company: v })} />`}
+        <p class="alert" role="alert">${chat.problem.alert}</p>
+        ${chat.problem.limited && html`<${OtherChannels} channels=${config.channels} current="chat" onChoose=${onSwitch} />`}
+        <button class="primary" aria-disabled=${chat.busy ? "true" : undefined}>${chat.started ? "Send" : chat.busy ? "Starting…" : "Start chat"}</button>
+      </form>
+    </div>`;
+  }
+}
