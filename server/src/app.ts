@@ -19,6 +19,8 @@ import { assets } from "./routes/assets.ts";
 import { publicApi } from "./routes/public-api.ts";
 import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
+import { ownerApi } from "./routes/owner-api.ts";
+import { queueWebhooks } from "./webhooks/fan-out.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { createPipeline, type Waker } from "./pipeline/commit.ts";
 
@@ -35,6 +37,8 @@ export type AppDeps = {
     ownerPhone?: string | undefined;
     /** Whether SMTP is configured: "Forgot password?" mails a link only then. */
     mailConfigured?: boolean;
+    /** ALLOW_PRIVATE_WEBHOOKS: webhook endpoints may be on loopback or private networks. */
+    allowPrivateWebhooks?: boolean;
   };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
@@ -70,7 +74,10 @@ export function createApp(deps: AppDeps) {
   const pipeline = createPipeline({
     clock: deps.clock,
     log: deps.log,
+    // The outbox's waker also wakes its webhook lane, so a change's webhooks go out at once.
     wakers: [() => deps.outbox.wake(), () => deps.events.wake(), ...(deps.wakers ?? [])],
+    // Domain events feed the outgoing webhooks inside the change's own transaction.
+    recorders: [queueWebhooks],
   });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.
@@ -121,6 +128,15 @@ export function createApp(deps: AppDeps) {
   app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(
     "/api/v1",
+    ownerApi({
+      db,
+      clock: deps.clock,
+      trustProxy,
+      pipeline,
+    }),
+  );
+  app.route(
+    "/api/v1",
     publicApi({
       db,
       clock: deps.clock,
@@ -152,6 +168,7 @@ export function createApp(deps: AppDeps) {
       mailConfigured: deps.config.mailConfigured ?? false,
       pipeline,
       keepAliveMs: deps.keepAliveMs,
+      webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
     }),
   );
   app.route(

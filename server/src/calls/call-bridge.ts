@@ -1,3 +1,4 @@
+import { CALLS_TOPIC } from "../webhooks/fan-out.ts";
 import { eq } from "drizzle-orm";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.ts";
@@ -86,6 +87,7 @@ export async function recordCallStatus(
     }
     const status = outcome === "called" ? "done" : request.status === "new" ? "in_progress" : request.status;
     await tx.update(requests).set({ callOutcome: outcome, status, updatedAt: now }).where(eq(requests.id, request.id));
+    await fx.emit({ siteId: request.siteId, topic: CALLS_TOPIC, type: "call.completed", data: { requestId: request.id, outcome, duration: report.duration ?? null } });
     if (status !== request.status) {
       await tx.insert(requestEvents).values({ requestId: request.id, type: "status", data: { from: request.status, to: status, reason: outcome === "called" ? "The call went through." : "The shopper did not answer." }, createdAt: now });
     }

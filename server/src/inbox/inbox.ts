@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -149,7 +149,8 @@ export async function memberRequest(db: Db, userId: number, requestId: string) {
 /** Everything about one request: fields, customer, notification history and timeline. */
 export async function requestDetail(db: Db, userId: number, requestId: string) {
   const row = await memberRequest(db, userId, requestId);
-  const notifications = await db.select().from(outbox).where(eq(outbox.requestId, requestId)).orderBy(asc(outbox.id));
+  // Webhook deliveries have their own log in settings; the request page lists what reached people.
+  const notifications = await db.select().from(outbox).where(and(eq(outbox.requestId, requestId), ne(outbox.channel, "webhook"))).orderBy(asc(outbox.id));
   const timeline = await db
     .select({ event: requestEvents, actor: { id: users.id, name: users.name } })
     .from(requestEvents)
