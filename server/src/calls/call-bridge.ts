@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, Unavailable, UpstreamFailed } from "../domain-errors.ts";
 import type { VoiceCaller } from "../providers/twilio/voice.ts";
 import { voiceUrl } from "../providers/twilio/call-twiml.ts";
 import { describeFailure } from "../outbox/retry-policy.ts";
@@ -20,16 +20,16 @@ export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUr
  * own number is only ever the *destination* of the first leg, never a caller ID.
  */
 export async function startBridge(deps: BridgeDeps, userId: number, requestId: string) {
-  if (!deps.voice) throw new ApiError(503, "voice_not_configured", "Calling is not set up on this server yet: it needs a Twilio account with a phone number (see “Calling shoppers back” in the README).");
+  if (!deps.voice) throw new Unavailable("voice_not_configured", "Calling is not set up on this server yet: it needs a Twilio account with a phone number (see “Calling shoppers back” in the README).");
   const row = await memberRequest(deps.db, userId, requestId);
   const shopper = (row.request.fields as { phone?: string }).phone;
-  if (!shopper) throw new ApiError(409, "no_phone", "This shopper left no phone number to call.");
+  if (!shopper) throw new Conflict("no_phone", "This shopper left no phone number to call.");
   const [site] = await deps.db.select({ ownerPhone: sites.ownerPhone }).from(sites).where(eq(sites.id, row.site.id));
-  if (!site?.ownerPhone) throw new ApiError(409, "no_owner_phone", "Add the owner's mobile number in settings first: Beckon rings it, then connects the shopper.");
+  if (!site?.ownerPhone) throw new Conflict("no_owner_phone", "Add the owner's mobile number in settings first: Beckon rings it, then connects the shopper.");
   const call = await deps.voice
     .call({ to: site.ownerPhone, twimlUrl: voiceUrl(deps.publicUrl, "whisper", requestId), statusCallbackUrl: voiceUrl(deps.publicUrl, "status", requestId, "owner") })
     .catch((err: unknown) => {
-      throw new ApiError(502, "call_failed", `Twilio did not place the call. ${describeFailure(err)}`);
+      throw new UpstreamFailed("call_failed", `Twilio did not place the call. ${describeFailure(err)}`);
     });
   await deps.pipeline.commit(deps.db, async (tx, fx) => {
     await tx.insert(requestEvents).values({ requestId, type: "call", actorUserId: userId, data: { leg: "owner", status: "initiated", sid: call.sid }, createdAt: deps.clock.now() });

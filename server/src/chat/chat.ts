@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { chatMessages, chats, customers, events, requestEvents, requests } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Forbidden } from "../domain-errors.ts";
 import type { ChangeDeps, Effects, Tx } from "../pipeline/commit.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { chatAlertText } from "../channels/sms/sms-text.ts";
@@ -41,7 +41,7 @@ const lineInput = z.object({ token: chatToken, message: line, clientId });
  */
 export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
-  if (!site.settings.channels.includes("chat")) throw new ApiError(403, "chat_disabled", "This shop does not offer live chat.");
+  if (!site.settings.channels.includes("chat")) throw new Forbidden("chat_disabled", "This shop does not offer live chat.");
   const data = parseOrThrow(startInput, input);
   const tokenHash = hashChatToken(data.token);
   const existing = await db.select({ id: chats.requestId }).from(chats).where(eq(chats.tokenHash, tokenHash));

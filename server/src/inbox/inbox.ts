@@ -4,7 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
@@ -129,7 +129,7 @@ export async function memberRequest(db: Db, userId: number, requestId: string) {
     .innerJoin(sites, eq(sites.id, requests.siteId))
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
     .where(eq(requests.id, requestId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such request in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such request in your sites.");
   return row;
 }
 
@@ -179,13 +179,13 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
   };
 }
 
-const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
-const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
+export const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
+export const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
 
 /** Moves a request to another status and records who did it. Returns the site id for live updates. */
-export async function changeStatus(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+export async function changeStatus(deps: ChangeDeps, userId: number, requestId: string, input: z.output<typeof statusInput>) {
   const { db, clock } = deps;
-  const { status } = parseOrThrow(statusInput, input);
+  const { status } = input;
   const row = await memberRequest(db, userId, requestId);
   const from: RequestStatus = row.request.status;
   if (from !== status) {
@@ -200,9 +200,9 @@ export async function changeStatus(deps: ChangeDeps, userId: number, requestId: 
 }
 
 /** Adds an internal note to a request's timeline. */
-export async function addNote(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+export async function addNote(deps: ChangeDeps, userId: number, requestId: string, input: z.output<typeof noteInput>) {
   const { db, clock } = deps;
-  const { text } = parseOrThrow(noteInput, input);
+  const { text } = input;
   const row = await memberRequest(db, userId, requestId);
   const event = await deps.pipeline.commit(db, async (tx, fx) => {
     const [added] = await tx.insert(requestEvents).values({ requestId, type: "note", actorUserId: userId, data: { text }, createdAt: clock.now() }).returning();
@@ -232,7 +232,7 @@ export async function customerDetail(db: Db, userId: number, customerId: number)
     .innerJoin(sites, eq(sites.id, customers.siteId))
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, customers.siteId), eq(siteMembers.userId, userId)))
     .where(eq(customers.id, customerId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such customer in your sites.");
   const rows = await db
     .select(summaryColumns)
     .from(requests)

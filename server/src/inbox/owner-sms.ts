@@ -8,6 +8,7 @@ import type { VoiceCaller } from "../providers/twilio/voice.ts";
 import { startBridge } from "../calls/call-bridge.ts";
 import { postOwnerLine } from "../chat/chat-owner.ts";
 import { sendReply } from "./replies.ts";
+import { stripControlCharacters } from "../http/validation.ts";
 
 export type OwnerSmsDeps = ChangeDeps & {
   mailFrom: { address: string };
@@ -84,16 +85,18 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
       return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.` };
     }
     case "reply": {
-      if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
+      // What the inbox's schemas do to typed text: no control characters, no surrounding blanks (an SMS is under their length caps).
+      const text = stripControlCharacters(command.text).trim();
+      if (!text) return { answer: `Beckon: write your answer after #${target.ref}.` };
       if (target.kind === "chat") {
-        await postOwnerLine(deps, owner, target.id, { text: command.text }, "sms");
+        await postOwnerLine(deps, owner, target.id, { text }, "sms");
         return { answer: `Beckon: sent to ${label}'s chat.` };
       }
       if (target.kind === "message" && target.fields.email) {
-        await sendReply(deps, owner, target.id, { text: command.text });
+        await sendReply(deps, owner, target.id, { text });
         return { answer: `Beckon: your answer was emailed to ${label}.` };
       }
-      await addNote(deps, owner, target.id, { text: command.text });
+      await addNote(deps, owner, target.id, { text });
       return { answer: `Beckon: noted on ${label}.` };
     }
   }
