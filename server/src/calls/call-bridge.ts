@@ -10,6 +10,7 @@ import { memberRequest } from "../inbox/inbox.ts";
 import { signLink } from "../callbacks/shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { readSettings } from "../sites/site-settings.ts";
+import { phoneOf, readFields } from "../intake/request-fields.ts";
 
 export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUrl: string };
 
@@ -22,7 +23,7 @@ export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUr
 export async function startBridge(deps: BridgeDeps, userId: number, requestId: string) {
   if (!deps.voice) throw new Unavailable("voice_not_configured", "Calling is not set up on this server yet: it needs a Twilio account with a phone number (see “Calling shoppers back” in the README).");
   const row = await memberRequest(deps.db, userId, requestId);
-  const shopper = (row.request.fields as { phone?: string }).phone;
+  const shopper = phoneOf(readFields(row.request));
   if (!shopper) throw new Conflict("no_phone", "This shopper left no phone number to call.");
   const [site] = await deps.db.select({ ownerPhone: sites.ownerPhone }).from(sites).where(eq(sites.id, row.site.id));
   if (!site?.ownerPhone) throw new Conflict("no_owner_phone", "Add the owner's mobile number in settings first: Beckon rings it, then connects the shopper.");
@@ -68,8 +69,8 @@ export async function recordCallStatus(
     if (outcome === "missed" && request.callOutcome !== "missed") {
       // One notice per request at most (queueShopperSms checks), and only where the site allows it.
       const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));
-      const fields = request.fields as { name?: string; phone?: string; consent?: boolean | null };
-      if (site && fields.phone) {
+      const fields = readFields(request);
+      if (site && fields.kind === "callback" && fields.phone) {
         await queueShopperSms(tx, {
           siteId: request.siteId,
           settings: readSettings(site.settings),

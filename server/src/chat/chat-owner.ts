@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { chatMessages, chats, outbox, requestEvents, requests, type EmailPayload } from "../db/schema.ts";
+import { chatMessages, chats, outbox, requestEvents, requests } from "../db/schema.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { Conflict } from "../domain-errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
@@ -11,6 +11,8 @@ import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "../inbox/inbox.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { typedText } from "../http/validation.ts";
+import { emailOf, readFields } from "../intake/request-fields.ts";
+import { emailPayload } from "../outbox/payload.ts";
 
 /** An answer the shopper has not seen in the widget by then goes to their email, if they left one. */
 export const CHAT_EMAIL_DELAY_MS = 2 * 60_000;
@@ -26,17 +28,18 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
   const row = await memberRequest(db, userId, requestId);
   if (row.request.kind !== "chat") throw new Conflict("not_a_chat", "Only chats can be answered here; reply to messages by email.");
   const settings = readSettings(row.site.settings);
-  const fields = row.request.fields as { name?: string | null; email?: string | null };
+  const fields = readFields(row.request);
+  const email = emailOf(fields);
   const now = clock.now();
 
-  const earlier = fields.email
+  const earlier = email
     ? (
         await db
-          .select({ payload: outbox.payload })
+          .select({ channel: outbox.channel, payload: outbox.payload })
           .from(outbox)
           .where(and(eq(outbox.requestId, requestId), eq(outbox.kind, "chat_reply")))
           .orderBy(asc(outbox.id))
-      ).map((r) => (r.payload as EmailPayload).messageId)
+      ).flatMap((r) => emailPayload(r)?.messageId ?? [])
     : [];
 
   const message = await deps.pipeline.commit(db, async (tx, fx) => {
@@ -49,13 +52,13 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
       await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from: "new", to: "in_progress" }, createdAt: now });
     }
     await fx.request("request.updated", row.site.id, requestId);
-    if (fields.email) {
+    if (email) {
       const from = settings.ownerFirstName ? `${settings.ownerFirstName} at ${row.site.name}` : row.site.name;
       await enqueueEmail(tx, {
         siteId: row.site.id,
         requestId,
         kind: "chat_reply",
-        to: { shopper: fields.email },
+        to: { shopper: email },
         payload: {
           subject: `Your chat with ${row.site.name}`,
           // One text, both parts: textToHtml escapes it and wraps the paragraphs.

@@ -14,6 +14,7 @@ import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
 import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { emailOf, readFields } from "../intake/request-fields.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
 
@@ -100,7 +101,7 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
     await fx.request("request.updated", site.id, id);
     if (alert) {
       const [customer] = await tx.select({ count: customers.requestCount }).from(customers).where(eq(customers.id, request.customerId));
-      const name = (request.fields as { name?: string | null }).name ?? undefined;
+      const name = readFields(request).name ?? undefined;
       const link = `${deps.publicUrl}/admin/requests/${id}`;
       await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false }), now });
     }
@@ -157,7 +158,7 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     id,
     ref: request.ref,
     status: request.status,
-    email: (request.fields as { email?: string | null }).email ?? null,
+    email: emailOf(readFields(request)) ?? null,
     messages,
     /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
     lastEventId: latest?.id ?? 0,

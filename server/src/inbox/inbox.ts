@@ -8,6 +8,7 @@ import { NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
+import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
 
 const STATUSES = ["new", "in_progress", "done"] as const;
 const PAGE = 30;
@@ -37,9 +38,9 @@ const GIST_CHARS = 140;
 
 /** The inbox's view of a request. */
 export function toSummary({ request, customer, earlierCount, lastLine }: SummaryRow) {
-  const fields = request.fields as { name?: string | null; phone?: string; email?: string | null; when?: string; note?: string | null; topic?: string | null; message?: string };
+  const fields = readFields(request);
   // One line the inbox can show under the name: the note, the topic or start of a message, a chat's latest line.
-  const gist = (request.kind === "chat" ? lastLine : request.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
+  const gist = (fields.kind === "chat" ? lastLine : fields.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
   return {
     id: request.id,
     ref: request.ref,
@@ -48,10 +49,10 @@ export function toSummary({ request, customer, earlierCount, lastLine }: Summary
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
     name: fields.name ?? customer.name ?? (request.kind === "chat" ? "Visitor" : ""),
-    phone: fields.phone ?? customer.phone ?? null,
-    email: fields.email ?? customer.email ?? null,
-    when: fields.when ?? "asap",
-    note: fields.note ?? null,
+    phone: phoneOf(fields) ?? customer.phone ?? null,
+    email: emailOf(fields) ?? customer.email ?? null,
+    when: fields.kind === "callback" ? (fields.when ?? "asap") : "asap",
+    note: fields.kind === "callback" ? (fields.note ?? null) : null,
     callOutcome: request.callOutcome ?? null,
     /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
     spam: request.spamAt ? (request.spamReason ?? "marked") : null,

@@ -6,7 +6,7 @@ let h: Harness;
 let s: OwnerSession;
 afterEach(async () => h?.close());
 
-const send = (path: string, method: string, body: BodyInit, contentType = "application/json") =>
+const send = (path: string, method: string, body: string | ReadableStream, contentType = "application/json") =>
   h.app.request(path, { method, headers: { Cookie: s.cookie, Origin: PUBLIC_URL, "X-CSRF-Token": s.csrfToken, "Content-Type": contentType }, body, duplex: "half" } as RequestInit);
 
 describe("admin routes read bodies one way", () => {

@@ -11,6 +11,7 @@ import { cancelByShopper, linkedRequest, rescheduleByShopper } from "../callback
 import { readSettings } from "../sites/site-settings.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
+import { readFields } from "../intake/request-fields.ts";
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; pipeline: Pipeline };
 
@@ -69,9 +70,9 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const row = await load(c.req.param("token"));
     if (!row) return notFound(c);
     const settings = readSettings(row.site.settings);
-    const fields = row.request.fields as { timeZone?: string };
+    const fields = readFields(row.request);
     // The shopper's zone as their widget told us; else the shop's. The page's script then uses the browser's.
-    const zone = knownTimeZone(fields.timeZone) ?? settings.timezone;
+    const zone = knownTimeZone(fields.kind === "callback" ? fields.timeZone : undefined) ?? settings.timezone;
     const at = (d: Date) => html`<span data-at=${d.toISOString()}>${DateTime.fromJSDate(d).setZone(zone).toFormat("cccc d LLLL, h:mm a")}</span>`;
     const zoneNote = html`<p class="zone" data-zone-note>Times are in ${zone.replace(/_/g, " ")} time.</p>`;
     if (row.request.status === "done") return page(c, 200, "Your call-back is closed", html`<p>This call-back request is closed. Nothing more to do.</p>`, row.site);
