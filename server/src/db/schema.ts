@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredFields } from "../intake/request-fields.ts";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -173,7 +174,7 @@ export const requests = sqliteTable(
     kind: text("kind").$type<RequestKind>().notNull(),
     status: text("status").$type<RequestStatus>().notNull().default("new"),
     ref: text("ref").notNull(),
-    fields: text("fields", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    fields: text("fields", { mode: "json" }).notNull().$type<StoredFields>(),
     scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
     callOutcome: text("call_outcome").$type<CallOutcome>(),
     origin: text("origin"),

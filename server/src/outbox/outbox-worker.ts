@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { chats, outbox, siteMembers, sites, users, type EmailPayload, type OutboxChannel, type SmsPayload, type WebhookPayload } from "../db/schema.ts";
+import { chats, outbox, siteMembers, sites, users, type OutboxChannel } from "../db/schema.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { backoffMs, classifyFailure, rawFailure, type RetryPolicy } from "./retry-policy.ts";
 import type { EmailSender } from "../channels/email/email.ts";
 import type { SmsSender } from "../channels/sms/sms.ts";
 import { wakeableSleep } from "../wakeable-sleep.ts";
 import type { WebhookChannel } from "../channels/webhook/webhook-channel.ts";
+import { emailPayload, readPayload } from "./payload.ts";
 
 export type OutboxWorkerDeps = {
   db: Db;
@@ -118,16 +119,17 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   async function send(item: Item, to: string) {
-    if (item.channel === "webhook") return deps.webhooks!.send(item, to);
-    if (item.channel === "sms") return deps.sms!.send({ to, body: (item.payload as SmsPayload).text });
-    const mail = item.payload as EmailPayload;
+    const message = readPayload(item);
+    if (message.channel === "webhook") return deps.webhooks!.send(item, to);
+    if (message.channel === "sms") return deps.sms!.send({ to, body: message.payload.text });
+    const mail = message.payload;
     // Mail to a shopper answers to the owner, so a plain "Reply" reaches a person.
     const ownerEmail = item.audience === "shopper" && !mail.replyTo ? await siteEmail(item.siteId) : null;
     return deps.email!.send({ ...mail, ...(ownerEmail && { replyTo: { name: mail.fromName ?? "", address: ownerEmail } }), to });
   }
 
   async function seenInWidget(item: Item): Promise<boolean> {
-    const line = (item.payload as EmailPayload).chatMessageId ?? Infinity;
+    const line = emailPayload(item)?.chatMessageId ?? Infinity;
     const [chat] = await db.select({ seen: chats.shopperSeenId }).from(chats).where(eq(chats.requestId, item.requestId ?? ""));
     return !!chat && chat.seen >= line;
   }
@@ -284,8 +286,9 @@ async function ownerAccountEmail(db: Db, siteId: number): Promise<string | null>
 }
 
 function printable(item: Item): string {
-  if (item.channel === "webhook") return JSON.stringify((item.payload as WebhookPayload).event);
-  if (item.channel === "sms") return (item.payload as SmsPayload).text;
-  const mail = item.payload as EmailPayload;
+  const message = readPayload(item);
+  if (message.channel === "webhook") return JSON.stringify(message.payload.event);
+  if (message.channel === "sms") return message.payload.text;
+  const mail = message.payload;
   return `Subject: ${mail.subject}\n\n${mail.text}`;
 }

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import { customers, requestEvents, requests, sites } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
-import { addNote, changeStatus } from "../inbox/inbox.ts";
+import { Invalid, NotFound } from "../domain-errors.ts";
+import { addNote, changeStatus, noteInput, statusInput } from "../inbox/inbox.ts";
 import { parseOrThrow } from "../http/validation.ts";
 import { apiCustomer, apiRequest, requestColumns } from "./request-view.ts";
 import type { TokenGrant } from "./tokens.ts";
@@ -21,11 +21,11 @@ const listQuery = z.object({
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.getTime()}:${id}`).toString("base64url");
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [ms, id] = Buffer.from(cursor, "base64url").toString().split(":");
-  if (!ms || !id || !/^\d+$/.test(ms)) throw new ApiError(400, "validation_failed", "Please check the highlighted fields.", { cursor: "Use the nextCursor of the previous page." });
+  if (!ms || !id || !/^\d+$/.test(ms)) throw new Invalid("validation_failed", "Please check the highlighted fields.", { cursor: "Use the nextCursor of the previous page." });
   return { at: new Date(Number(ms)), id };
 }
 
-const notFound = () => new ApiError(404, "not_found", "There is no such request for this token.");
+const notFound = () => new NotFound("not_found", "There is no such request for this token.");
 
 /** The token's requests (spam left out), newest first, a page at a time (keyset on created time and id). */
 export async function listApiRequests(db: Db, grant: TokenGrant, query: unknown) {
@@ -70,13 +70,13 @@ export async function getApiRequest(db: Db, grant: TokenGrant, id: string) {
   };
 }
 
-const patchInput = z
-  .object({ status: z.enum(["new", "in_progress", "done"]).optional(), note: z.string().max(2000).optional() })
+/** The owner API's PATCH body: the inbox's own status and note rules, either or both. */
+export const patchInput = z
+  .object({ status: statusInput.shape.status.optional(), note: noteInput.shape.text.optional() })
   .refine((v) => v.status !== undefined || v.note !== undefined, { message: "Send a status, a note, or both.", path: ["status"] });
 
 /** Changes a request's status and/or adds a note, as the token's owner (the timeline names them). */
-export async function patchApiRequest(deps: ChangeDeps, grant: TokenGrant, id: string, input: unknown) {
-  const data = parseOrThrow(patchInput, input);
+export async function patchApiRequest(deps: ChangeDeps, grant: TokenGrant, id: string, data: z.output<typeof patchInput>) {
   const { request } = await getApiRequest(deps.db, grant, id);
   if (data.status !== undefined && data.status !== request.status) await changeStatus(deps, grant.userId, id, { status: data.status });
   if (data.note !== undefined) await addNote(deps, grant.userId, id, { text: data.note });
@@ -88,7 +88,7 @@ const CUSTOMER_REQUESTS = 100;
 /** A customer of one of the token's sites, with their latest requests. */
 export async function getApiCustomer(db: Db, grant: TokenGrant, id: number) {
   const [customer] = Number.isSafeInteger(id) && grant.siteIds.length ? await db.select().from(customers).where(and(eq(customers.id, id), inArray(customers.siteId, grant.siteIds))) : [];
-  if (!customer) throw new ApiError(404, "not_found", "There is no such customer for this token.");
+  if (!customer) throw new NotFound("not_found", "There is no such customer for this token.");
   const rows = await db
     .select(requestColumns)
     .from(requests)

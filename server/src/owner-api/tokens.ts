@@ -4,13 +4,13 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { apiTokens, siteMembers, sites } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
-import { parseOrThrow, typedText, validationFailed } from "../http/validation.ts";
+import { Conflict, NotFound } from "../domain-errors.ts";
+import { typedText, validationFailed } from "../http/validation.ts";
 
 export const TOKEN_PREFIX = "bk_";
 const MAX_TOKENS = 20;
 
-const createInput = z.object({
+export const createTokenInput = z.object({
   name: typedText().trim().min(1, "Name the token, e.g. the tool that will use it.").max(80),
   sites: z.array(z.string().max(100)).min(1, "Choose at least one site."),
 });
@@ -46,13 +46,12 @@ export async function listTokens(db: Db, userId: number) {
 }
 
 /** Makes a token for the user's chosen sites (owned ones only). The token is in the answer this once; only its hash is kept. */
-export async function createToken(db: Db, clock: Clock, userId: number, input: unknown) {
-  const data = parseOrThrow(createInput, input);
+export async function createToken(db: Db, clock: Clock, userId: number, data: z.output<typeof createTokenInput>) {
   const owned = await ownedSites(db, userId);
   const chosen = owned.filter((s) => data.sites.includes(s.key));
   if (chosen.length !== new Set(data.sites).size) throw validationFailed({ sites: "Choose sites you own." });
   const live = await db.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
-  if (live.length >= MAX_TOKENS) throw new ApiError(409, "too_many_tokens", `You have ${MAX_TOKENS} tokens. Revoke one you no longer use first.`);
+  if (live.length >= MAX_TOKENS) throw new Conflict("too_many_tokens", `You have ${MAX_TOKENS} tokens. Revoke one you no longer use first.`);
   const token = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
   const [row] = await db
     .insert(apiTokens)
@@ -66,7 +65,7 @@ export async function revokeToken(db: Db, clock: Clock, userId: number, id: numb
   const done = Number.isSafeInteger(id)
     ? await db.update(apiTokens).set({ revokedAt: clock.now() }).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id })
     : [];
-  if (!done.length) throw new ApiError(404, "not_found", "There is no such token.");
+  if (!done.length) throw new NotFound("not_found", "There is no such token.");
 }
 
 /** Who a bearer token acts for: the user and the sites it may see (still owned by them), or undefined. */

@@ -5,9 +5,10 @@ import type { Db } from "../db/client.ts";
 import type { AdminVars } from "../http/session.ts";
 import { memberSite, requireOwner, type MemberSite } from "../accounts/accounts.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
-import { createEndpoint, deleteEndpoint, deliveryLog, listEndpoints, MAX_ENDPOINTS, resendDelivery, rotateSecret, updateEndpoint } from "../webhooks/endpoints.ts";
+import { readBody } from "../http/json-body.ts";
+import { createEndpoint, createEndpointInput, deleteEndpoint, deliveryLog, listEndpoints, MAX_ENDPOINTS, resendDelivery, rotateSecret, updateEndpoint, updateEndpointInput } from "../webhooks/endpoints.ts";
 import { WEBHOOK_EVENTS } from "../webhooks/event-types.ts";
-import { createToken, listTokens, revokeToken } from "../owner-api/tokens.ts";
+import { createToken, createTokenInput, listTokens, revokeToken } from "../owner-api/tokens.ts";
 
 export type AdminWebhookDeps = { db: Db; clock: Clock; webhookPolicy: AddressPolicy; pipeline: Pipeline };
 
@@ -38,9 +39,9 @@ export function webhookRoutes(deps: AdminWebhookDeps) {
     const siteId = c.get("site").id;
     return c.json({ endpoints: await listEndpoints(db, siteId), deliveries: await deliveryLog(db, siteId), events, maxEndpoints: MAX_ENDPOINTS });
   });
-  app.post("/sites/:site/webhooks", async (c) => c.json(await createEndpoint(service, c.get("site").id, userId(c), await c.req.json().catch(() => null)), 201));
+  app.post("/sites/:site/webhooks", async (c) => c.json(await createEndpoint(service, c.get("site").id, userId(c), await readBody(c, createEndpointInput)), 201));
   app.patch("/sites/:site/webhooks/:id", async (c) =>
-    c.json({ endpoint: await updateEndpoint(service, c.get("site").id, Number(c.req.param("id")), await c.req.json().catch(() => null)) }),
+    c.json({ endpoint: await updateEndpoint(service, c.get("site").id, Number(c.req.param("id")), await readBody(c, updateEndpointInput)) }),
   );
   app.post("/sites/:site/webhooks/:id/secret", async (c) => c.json(await rotateSecret(db, c.get("site").id, Number(c.req.param("id")))));
   app.delete("/sites/:site/webhooks/:id", async (c) => {
@@ -53,7 +54,7 @@ export function webhookRoutes(deps: AdminWebhookDeps) {
   });
 
   app.get("/api-tokens", async (c) => c.json(await listTokens(db, userId(c))));
-  app.post("/api-tokens", async (c) => c.json(await createToken(db, clock, userId(c), await c.req.json().catch(() => null)), 201));
+  app.post("/api-tokens", async (c) => c.json(await createToken(db, clock, userId(c), await readBody(c, createTokenInput)), 201));
   app.delete("/api-tokens/:id", async (c) => {
     await revokeToken(db, clock, userId(c), Number(c.req.param("id")));
     return c.body(null, 204);

@@ -4,8 +4,8 @@ import type { Pipeline } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiError } from "../http/errors.ts";
-import { readJsonBody } from "../http/json-body.ts";
-import { getApiCustomer, getApiRequest, listApiRequests, patchApiRequest } from "../owner-api/requests.ts";
+import { readBody } from "../http/json-body.ts";
+import { getApiCustomer, getApiRequest, listApiRequests, patchApiRequest, patchInput } from "../owner-api/requests.ts";
 import { authenticateToken, type TokenGrant } from "../owner-api/tokens.ts";
 import { createCounters } from "../rate-limit/counters.ts";
 import { rateLimited, waitWords } from "../rate-limit/submission-limits.ts";
@@ -52,7 +52,7 @@ export function ownerApi(deps: OwnerApiDeps) {
   app.get("/requests/:id", async (c) => c.json(await getApiRequest(deps.db, c.get("grant"), c.req.param("id"))));
   app.patch("/requests/:id", async (c) => {
     const id = c.req.param("id");
-    return c.json(await patchApiRequest(deps, c.get("grant"), id, await readJsonBody(c)));
+    return c.json(await patchApiRequest(deps, c.get("grant"), id, await readBody(c, patchInput)));
   });
   app.get("/customers/:id", async (c) => c.json(await getApiCustomer(deps.db, c.get("grant"), Number(c.req.param("id")))));
   return app;

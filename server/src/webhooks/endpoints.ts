@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
-import { outbox, webhookEndpoints, type WebhookPayload } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
-import { parseOrThrow, validationFailed } from "../http/validation.ts";
+import { outbox, webhookEndpoints } from "../db/schema.ts";
+import { webhookPayload } from "../outbox/payload.ts";
+import { Conflict, NotFound } from "../domain-errors.ts";
+import { validationFailed } from "../http/validation.ts";
 import { addressProblem, urlProblem, type AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.ts";
 import { WEBHOOK_RETRY_MS } from "./fan-out.ts";
@@ -17,8 +18,8 @@ const eventsInput = z
   .array(z.enum(WEBHOOK_EVENT_TYPES as [string, ...string[]], { error: `Choose from ${WEBHOOK_EVENT_TYPES.join(", ")}.` }))
   .min(1, "Choose at least one event.")
   .transform((list) => [...new Set(list)]);
-const createInput = z.object({ url: z.string().trim().max(500, "Keep the URL under 500 characters."), events: eventsInput });
-const updateInput = z.object({ url: createInput.shape.url.optional(), events: eventsInput.optional(), enabled: z.boolean().optional() });
+export const createEndpointInput = z.object({ url: z.string().trim().max(500, "Keep the URL under 500 characters."), events: eventsInput });
+export const updateEndpointInput = z.object({ url: createEndpointInput.shape.url.optional(), events: eventsInput.optional(), enabled: z.boolean().optional() });
 
 type Endpoint = typeof webhookEndpoints.$inferSelect;
 
@@ -45,7 +46,7 @@ async function checkUrl(policy: AddressPolicy, url: string): Promise<void> {
 
 async function endpointOf(db: Db, siteId: number, id: number): Promise<Endpoint> {
   const [row] = Number.isSafeInteger(id) ? await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.siteId, siteId), eq(webhookEndpoints.id, id))) : [];
-  if (!row) throw new ApiError(404, "not_found", "There is no such webhook endpoint on this site.");
+  if (!row) throw new NotFound("not_found", "There is no such webhook endpoint on this site.");
   return row;
 }
 
@@ -56,19 +57,17 @@ export async function listEndpoints(db: Db, siteId: number) {
 }
 
 /** Adds an endpoint (at most 5 a site); the answer carries its signing secret, shown this once. */
-export async function createEndpoint(deps: { db: Db; clock: Clock; policy: AddressPolicy }, siteId: number, userId: number, input: unknown) {
-  const data = parseOrThrow(createInput, input);
+export async function createEndpoint(deps: { db: Db; clock: Clock; policy: AddressPolicy }, siteId: number, userId: number, data: z.output<typeof createEndpointInput>) {
   await checkUrl(deps.policy, data.url);
   const [existing] = await deps.db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.siteId, siteId));
-  if (existing!.n >= MAX_ENDPOINTS) throw new ApiError(409, "too_many_endpoints", `A site can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`);
+  if (existing!.n >= MAX_ENDPOINTS) throw new Conflict("too_many_endpoints", `A site can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`);
   const secret = newSecret();
   const [row] = await deps.db.insert(webhookEndpoints).values({ siteId, url: data.url, events: data.events, secret, createdBy: userId, createdAt: deps.clock.now() }).returning();
   return { endpoint: endpointView(row!), secret };
 }
 
 /** Changes the URL, the events, or turns the endpoint on or off (on again: its run of failures starts afresh). */
-export async function updateEndpoint(deps: { db: Db; clock: Clock; policy: AddressPolicy }, siteId: number, id: number, input: unknown) {
-  const data = parseOrThrow(updateInput, input);
+export async function updateEndpoint(deps: { db: Db; clock: Clock; policy: AddressPolicy }, siteId: number, id: number, data: z.output<typeof updateEndpointInput>) {
   const endpoint = await endpointOf(deps.db, siteId, id);
   if (data.url !== undefined && data.url !== endpoint.url) await checkUrl(deps.policy, data.url);
   const onOff =
@@ -115,7 +114,7 @@ export async function deliveryLog(db: Db, siteId: number, endpointId?: number) {
     .orderBy(desc(outbox.id))
     .limit(LOG_PAGE);
   return rows.map((row) => {
-    const { event } = row.payload as WebhookPayload;
+    const { event } = webhookPayload(row)!;
     return {
       id: row.id,
       endpointId: row.webhookEndpointId,
@@ -138,9 +137,9 @@ export async function resendDelivery(deps: ChangeDeps, siteId: number, deliveryI
   const [row] = Number.isSafeInteger(deliveryId)
     ? await db.select().from(outbox).where(and(eq(outbox.id, deliveryId), eq(outbox.siteId, siteId), eq(outbox.channel, "webhook")))
     : [];
-  if (!row || row.webhookEndpointId === null) throw new ApiError(404, "not_found", "There is no such delivery on this site.");
+  if (!row || row.webhookEndpointId === null) throw new NotFound("not_found", "There is no such delivery on this site.");
   const endpoint = await endpointOf(db, siteId, row.webhookEndpointId);
-  if (endpoint.disabledAt) throw new ApiError(409, "endpoint_off", "Turn the endpoint back on before resending to it.");
+  if (endpoint.disabledAt) throw new Conflict("endpoint_off", "Turn the endpoint back on before resending to it.");
   const now = clock.now();
   const [copy] = await deps.pipeline.commit(db, (tx) =>
     tx

@@ -1,8 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { outbox, sites, webhookEndpoints, type WebhookPayload } from "../../db/schema.ts";
+import { outbox, sites, webhookEndpoints } from "../../db/schema.ts";
 import { enqueueEmail } from "../../outbox/outbox.ts";
+import { webhookPayload } from "../../outbox/payload.ts";
 import { newMessageId } from "../email/email.ts";
 import { textToHtml } from "@beckon/contract/autoreply";
 import type { RetryPolicy } from "../../outbox/retry-policy.ts";
@@ -52,7 +53,7 @@ export function createWebhookChannel(deps: WebhookChannelDeps) {
     /** Signs at send time (a fresh `t` each attempt) over the exact bytes sent. */
     async send(item: Item, to: string) {
       const endpoint = (await endpointOf(item))!;
-      const { event } = item.payload as WebhookPayload;
+      const { event } = webhookPayload(item)!;
       const body = JSON.stringify(event);
       const t = Math.floor(clock.now().getTime() / 1000);
       const answer = await deps.post(to, body, { "Beckon-Signature": signatureHeader(endpoint.secret, body, t), "Beckon-Event-Id": event.id, "Beckon-Event-Type": event.type });
