@@ -63,6 +63,8 @@ export default defineConfig({
         // The widget solves the real proof of work; a small one keeps specs quick on a busy machine.
         SPAM_CHALLENGE_MAX_NUMBER: "5000",
         OUTBOX_POLL_MS: "200",
+        // The integrations spec's webhook receiver listens on 127.0.0.1.
+        ALLOW_PRIVATE_WEBHOOKS: "true",
       },
     },
   ],

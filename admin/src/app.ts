@@ -5,6 +5,7 @@ import { Layout } from "./layout.ts";
 import { CustomerPage } from "./pages/customer.ts";
 import { InboxPage } from "./pages/inbox.ts";
 import { InstallPage } from "./pages/install.ts";
+import { IntegrationsPage } from "./pages/integrations.ts";
 import { MembersPage } from "./pages/members.ts";
 import { NewSitePage } from "./pages/new-site.ts";
 import { paths, type PageProps } from "./pages/page.ts";
@@ -18,7 +19,7 @@ import type { Session } from "./session.ts";
 
 type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
 
-type SiteRoute = { pattern: string; title: string; section: "inbox" | "settings" | "install" | "members"; page: (props: PageProps) => unknown };
+type SiteRoute = { pattern: string; title: string; section: "inbox" | "settings" | "install" | "members" | "integrations"; page: (props: PageProps) => unknown };
 
 /** The signed-in pages of one site; the first match wins. */
 const siteRoutes: SiteRoute[] = [
@@ -28,6 +29,7 @@ const siteRoutes: SiteRoute[] = [
   { pattern: "/admin/sites/:site/settings", title: "Settings", section: "settings", page: SettingsPage },
   { pattern: "/admin/sites/:site/install", title: "Install", section: "install", page: InstallPage },
   { pattern: "/admin/sites/:site/members", title: "Members", section: "members", page: MembersPage },
+  { pattern: "/admin/sites/:site/integrations", title: "Integrations", section: "integrations", page: IntegrationsPage },
 ];
 
 /** The owner app: first-run setup, sign-in, then the pages of the owner's sites. */

@@ -24,6 +24,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
         { id: "settings", label: "Settings", href: paths.settings(site.key) },
         { id: "install", label: "Install", href: paths.install(site.key) },
         { id: "members", label: "Members", href: paths.members(site.key) },
+        { id: "integrations", label: "Integrations", href: paths.integrations(site.key) },
       ]
     : [];
   return html`<a class="skip-link" href="#main">Skip to content</a>

@@ -21,6 +21,8 @@ import { publicApi } from "./routes/public-api.ts";
 import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import { demoIdentity } from "./routes/demo-identity.ts";
+import { ownerApi } from "./routes/owner-api.ts";
+import { queueWebhooks } from "./webhooks/fan-out.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { createPipeline, type Waker } from "./pipeline/commit.ts";
 
@@ -37,6 +39,8 @@ export type AppDeps = {
     ownerPhone?: string | undefined;
     /** Whether SMTP is configured: "Forgot password?" mails a link only then. */
     mailConfigured?: boolean;
+    /** ALLOW_PRIVATE_WEBHOOKS: webhook endpoints may be on loopback or private networks. */
+    allowPrivateWebhooks?: boolean;
   };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
@@ -72,7 +76,10 @@ export function createApp(deps: AppDeps) {
   const pipeline = createPipeline({
     clock: deps.clock,
     log: deps.log,
+    // The outbox's waker also wakes its webhook lane, so a change's webhooks go out at once.
     wakers: [() => deps.outbox.wake(), () => deps.events.wake(), ...(deps.wakers ?? [])],
+    // Domain events feed the outgoing webhooks inside the change's own transaction.
+    recorders: [queueWebhooks],
   });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.
@@ -125,6 +132,15 @@ export function createApp(deps: AppDeps) {
   app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(
     "/api/v1",
+    ownerApi({
+      db,
+      clock: deps.clock,
+      trustProxy,
+      pipeline,
+    }),
+  );
+  app.route(
+    "/api/v1",
     publicApi({
       db,
       clock: deps.clock,
@@ -156,6 +172,7 @@ export function createApp(deps: AppDeps) {
       mailConfigured: deps.config.mailConfigured ?? false,
       pipeline,
       keepAliveMs: deps.keepAliveMs,
+      webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
     }),
   );
   app.route(

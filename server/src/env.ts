@@ -46,6 +46,7 @@ const envSchema = z
     METRICS_TOKEN: optional.pipe(z.string().min(16, "use at least 16 random characters").optional()),
     LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).optional()),
     NODE_ENV: optional,
+    ALLOW_PRIVATE_WEBHOOKS: flag,
     WEB_CONCURRENCY: optional.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive().optional()),
   });
 
@@ -87,6 +88,8 @@ export type Config = {
   logLevel: "debug" | "info" | "warn" | "error";
   /** How many server processes share the port; undefined: the default of the way it was started. */
   webConcurrency: number | undefined;
+  /** Webhook endpoints may point at loopback or private addresses (ALLOW_PRIVATE_WEBHOOKS=true). */
+  allowPrivateWebhooks: boolean;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -138,6 +141,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "production" ? "info" : "debug"),
     webConcurrency: env.WEB_CONCURRENCY,
+    allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS ?? false,
   };
 }
 

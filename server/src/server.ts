@@ -4,6 +4,8 @@ import { createApp } from "./app.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { migrateDatabase, openDatabase } from "./db/client.ts";
 import type { Config } from "./env.ts";
+import { createWebhookChannel } from "./channels/webhook/webhook-channel.ts";
+import { createWebhookPost } from "./channels/webhook/http-post.ts";
 import { createOutboxWorker } from "./outbox/outbox-worker.ts";
 import { createReminderWorker } from "./callbacks/reminder-worker.ts";
 import { createRetentionWorker } from "./privacy/retention-worker.ts";
@@ -47,7 +49,14 @@ export async function startServer(
   const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from, opts.email?.timeouts) : undefined;
   let sseClients = 0;
   const metrics = createMetrics({ db: database.db, clock, sseClients: () => sseClients });
-  const worker = createOutboxWorker({ db: database.db, clock, sms, email, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
+  const webhooks = createWebhookChannel({
+    db: database.db,
+    clock,
+    post: createWebhookPost({ policy: { allowPrivate: config.allowPrivateWebhooks }, timeoutMs: 10_000, userAgent: "Beckon-Webhooks/1" }),
+    publicUrl: config.publicUrl,
+    mailFrom: config.mail.from,
+  });
+  const worker = createOutboxWorker({ db: database.db, clock, sms, email, webhooks, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
   worker.start();
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
   const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
@@ -77,6 +86,7 @@ export async function startServer(
   const workers = (): WorkerTick[] => [
     { name: "outbox_sms", lastTick: worker.lastTicks().sms, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "outbox_email", lastTick: worker.lastTicks().email, maxAgeMs: staleAfter(config.outboxPollMs) },
+    { name: "outbox_webhook", lastTick: worker.lastTicks().webhook, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "reminders", lastTick: reminderWorker.lastTick(), maxAgeMs: staleAfter(15_000) },
     { name: "retention", lastTick: retentionWorker.lastTick(), maxAgeMs: staleAfter(60_000) },
   ];

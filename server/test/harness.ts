@@ -47,7 +47,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; outboxPollMs?: number } = {}) {
+export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; outboxPollMs?: number; allowPrivateWebhooks?: boolean } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -80,7 +80,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const appOn = (database: Database, events: EventLog) => createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, ownerPhone: OWNER_PHONE, mailConfigured: opts.smtp !== false, trustProxy: true, challenge: opts.challenge, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, rejectedPer10Min: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, ownerPhone: OWNER_PHONE, mailConfigured: opts.smtp !== false, allowPrivateWebhooks: opts.allowPrivateWebhooks ?? true, trustProxy: true, challenge: opts.challenge, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, rejectedPer10Min: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: {
       wake: () => {
         wakes++;

@@ -24,5 +24,6 @@ export const paths = {
   settings: (site: string) => `/admin/sites/${encodeURIComponent(site)}/settings`,
   install: (site: string) => `/admin/sites/${encodeURIComponent(site)}/install`,
   members: (site: string) => `/admin/sites/${encodeURIComponent(site)}/members`,
+  integrations: (site: string) => `/admin/sites/${encodeURIComponent(site)}/integrations`,
   newSite: () => `/admin/new-site`,
 };

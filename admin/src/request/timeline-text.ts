@@ -30,7 +30,7 @@ export function timelineText(e: TimelineEntry): string {
   }
 }
 
-const CHANNEL: Record<string, string> = { sms: t("notify.sms"), email: t("notify.email") };
+const CHANNEL: Record<string, string> = { sms: t("notify.sms"), email: t("notify.email"), webhook: t("notify.webhook") };
 const STATUS: Record<string, string> = {
   pending: t("notify.pending"),
   sending: t("notify.sending"),

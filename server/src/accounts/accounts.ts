@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { siteMembers, sites, users, type SiteRole } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, DomainError, Forbidden, NotFound, RateLimited, Unauthorized } from "../domain-errors.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords.ts";
 import { parsePhone } from "../customers/phone.ts";
 import { claimOperatorPhone, requestPhoneUse, type PhoneDeps, type PhoneStart } from "./phone-verification.ts";
 import { readSettings, siteSettingsSchema } from "../sites/site-settings.ts";
 import type { Site } from "../sites/sites.ts";
 import type { SessionUser } from "./sessions.ts";
-import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
+import { validationFailed, typedText } from "../http/validation.ts";
 
 export const MIN_PASSWORD = 10;
 
@@ -25,7 +25,7 @@ export const newSiteInput = z.object({
   phoneCountry: siteSettingsSchema.shape.phoneCountry.unwrap(),
 });
 
-const setupInput = z.object({
+export const setupInput = z.object({
   name: personName,
   email,
   password,
@@ -44,7 +44,7 @@ export async function setupNeeded(db: Db): Promise<boolean> {
   return row!.n === 0;
 }
 
-const alreadySetUp = () => new ApiError(409, "already_set_up", "This Beckon already has an owner. Sign in instead.");
+const alreadySetUp = () => new Conflict("already_set_up", "This Beckon already has an owner. Sign in instead.");
 
 /**
  * First run: creates the owner account (an installation owner: may add sites) and their site, and
@@ -52,9 +52,8 @@ const alreadySetUp = () => new ApiError(409, "already_set_up", "This Beckon alre
  * concurrent setups exactly one wins. The mobile number gets alerts once proved with a texted code
  * (OWNER_PHONE counts as proved); until then the answer carries the code's whereabouts.
  */
-export async function runSetup(deps: AccountDeps, input: unknown): Promise<SetupResult> {
+export async function runSetup(deps: AccountDeps, data: z.output<typeof setupInput>): Promise<SetupResult> {
   const { db, clock } = deps;
-  const data = parseOrThrow(setupInput, input);
   if (!(await setupNeeded(db))) throw alreadySetUp();
   const phone = parsePhone(data.ownerPhone, data.phoneCountry);
   if (!phone.ok) throw validationFailed({ ownerPhone: phone.message });
@@ -86,7 +85,7 @@ export async function runSetup(deps: AccountDeps, input: unknown): Promise<Setup
   try {
     return { user: created.user, phone: await requestPhoneUse(deps, created.user.id, phone.e164, { kind: "site_alerts", siteIds: created.siteIds }) };
   } catch (err) {
-    if (err instanceof ApiError) return { user: created.user, phone: { verified: false, error: err.message } };
+    if (err instanceof DomainError) return { user: created.user, phone: { verified: false, error: err.message } };
     throw err;
   }
 }
@@ -115,12 +114,13 @@ export async function ensureInstallationOwner(db: Db, clock: Clock, operatorPhon
   await claimOperatorPhone(db, clock, operatorPhone, (any ?? first).id);
 }
 
+export const signInInput = z.object({ email: z.string().max(200), password: z.string().max(200) });
+
 /** Checks credentials; the same answer and timing whether the email or the password was wrong. */
-export async function authenticate(db: Db, input: unknown): Promise<SessionUser> {
-  const data = parseOrThrow(z.object({ email: z.string().max(200), password: z.string().max(200) }), input);
+export async function authenticate(db: Db, data: z.output<typeof signInInput>): Promise<SessionUser> {
   const [user] = await db.select().from(users).where(eq(users.email, data.email.trim().toLowerCase()));
   const ok = await verifyPassword(data.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) throw new ApiError(401, "invalid_credentials", "That email and password don't match an account.");
+  if (!user || !ok) throw new Unauthorized("invalid_credentials", "That email and password don't match an account.");
   return { id: user.id, name: user.name, email: user.email };
 }
 
@@ -144,7 +144,7 @@ export async function memberSite(db: Db, userId: number, key: string): Promise<M
     .from(siteMembers)
     .innerJoin(sites, eq(sites.id, siteMembers.siteId))
     .where(and(eq(siteMembers.userId, userId), eq(sites.key, key)));
-  if (!row) throw new ApiError(404, "not_found", "There is no such site in your account.");
+  if (!row) throw new NotFound("not_found", "There is no such site in your account.");
   return { ...row, settings: readSettings(row.settings) };
 }
 
@@ -155,11 +155,10 @@ export const SITES_PER_DAY = 10;
  * each (counted in the database, so every process and restart agrees). An alert number given here
  * gets alerts once proved with a texted code.
  */
-export async function createSite(deps: AccountDeps, userId: number, input: unknown) {
+export async function createSite(deps: AccountDeps, userId: number, data: z.output<typeof newSiteInput>) {
   const { db, clock } = deps;
   const [user] = await db.select({ canCreateSites: users.canCreateSites }).from(users).where(eq(users.id, userId));
-  if (!user?.canCreateSites) throw new ApiError(403, "forbidden", "Only the owners of this Beckon installation can add sites.");
-  const data = parseOrThrow(newSiteInput, input);
+  if (!user?.canCreateSites) throw new Forbidden("forbidden", "Only the owners of this Beckon installation can add sites.");
   let ownerPhone: string | null = null;
   if (data.ownerPhone) {
     const phone = parsePhone(data.ownerPhone, data.phoneCountry);
@@ -168,7 +167,7 @@ export async function createSite(deps: AccountDeps, userId: number, input: unkno
   }
   const now = clock.now();
   const [recent] = await db.select({ n: count() }).from(sites).where(and(eq(sites.createdBy, userId), gt(sites.createdAt, new Date(now.getTime() - 86_400_000))));
-  if (recent!.n >= SITES_PER_DAY) throw new ApiError(429, "too_many_sites", `You added ${SITES_PER_DAY} sites in the last 24 hours. Try again tomorrow.`);
+  if (recent!.n >= SITES_PER_DAY) throw new RateLimited("too_many_sites", `You added ${SITES_PER_DAY} sites in the last 24 hours. Try again tomorrow.`);
   const key = await uniqueSiteKey(db, data.name);
   const site = await db.transaction(async (tx) => {
     const [site] = await tx
@@ -179,7 +178,7 @@ export async function createSite(deps: AccountDeps, userId: number, input: unkno
     return site!;
   });
   const phone = ownerPhone ? await requestPhoneUse(deps, userId, ownerPhone, { kind: "site_alerts", siteIds: [site.id] }).catch((err: unknown) => {
-    if (err instanceof ApiError) return { verified: false as const, error: err.message };
+    if (err instanceof DomainError) return { verified: false as const, error: err.message };
     throw err;
   }) : null;
   return { site: { key: site.key, name: site.name }, phone };
@@ -187,7 +186,7 @@ export async function createSite(deps: AccountDeps, userId: number, input: unkno
 
 /** Members work the inbox; only owners change how the site looks, who is on it, and where alerts go. */
 export function requireOwner(site: MemberSite, doing: string): void {
-  if (site.role !== "owner") throw new ApiError(403, "forbidden", `Only the site's owner can ${doing}.`);
+  if (site.role !== "owner") throw new Forbidden("forbidden", `Only the site's owner can ${doing}.`);
 }
 
 async function uniqueSiteKey(db: Db, name: string): Promise<string> {

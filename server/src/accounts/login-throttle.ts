@@ -2,7 +2,7 @@ import { and, count, eq, gt, lt } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { loginFailures } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { RateLimited } from "../domain-errors.ts";
 
 const WINDOW_MS = 15 * 60_000;
 const BACKSTOP_MS = 60 * 60_000;
@@ -18,7 +18,7 @@ export type LoginThrottle = { check(email: string, address: string): Promise<voi
 
 export function loginThrottle(db: Db, clock: Clock, perPair: number): LoginThrottle {
   const tooMany = (wait: string) =>
-    new ApiError(429, "too_many_attempts", `Too many failed sign-ins. Wait ${wait} and try again, or use “Forgot password?”.`, undefined, { "Retry-After": String(wait === "an hour" ? 3600 : 900) });
+    new RateLimited("too_many_attempts", `Too many failed sign-ins. Wait ${wait} and try again, or use “Forgot password?”.`, wait === "an hour" ? 3600 : 900);
   const since = (ms: number) => gt(loginFailures.at, new Date(clock.now().getTime() - ms));
   const countWhere = async (where: ReturnType<typeof and>) => (await db.select({ n: count() }).from(loginFailures).where(where))[0]!.n;
   const key = (email: string) => email.trim().toLowerCase().slice(0, 200);

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { oneTimeLinks, type SiteRole } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { NotFound } from "../domain-errors.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type OneTimeLink = typeof oneTimeLinks.$inferSelect;
@@ -46,9 +46,7 @@ export async function findLink(db: Db | Tx, purpose: "invite" | "reset", token: 
       ),
     );
   if (!row) {
-    throw new ApiError(
-      404,
-      "link_not_valid",
+    throw new NotFound("link_not_valid",
       purpose === "invite"
         ? "This invitation link has expired or was already used. Ask the owner to invite you again."
         : "This reset link has expired or was already used. Ask for a new one.",

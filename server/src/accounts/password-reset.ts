@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { oneTimeLinks, sessions, siteMembers, sites, users } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Invalid, NotFound } from "../domain-errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
 import { MIN_PASSWORD } from "./accounts.ts";
@@ -11,7 +11,6 @@ import { textToHtml } from "@beckon/contract/autoreply";
 import { createLink, findLink, useLink } from "./one-time-links.ts";
 import { hashPassword } from "./passwords.ts";
 import type { SessionUser } from "./sessions.ts";
-import { parseOrThrow } from "../http/validation.ts";
 
 export const RESET_MINUTES = 60;
 // A reset link is an email to someone's inbox: a few an hour per address is plenty.
@@ -21,13 +20,14 @@ export type ResetDeps = { db: Db; clock: Clock; publicUrl: string; mailFrom: { n
 
 const password = z.string().min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters.`).max(200);
 
+export const resetRequestInput = z.object({ email: z.email("Enter a valid email address.").transform((e) => e.toLowerCase()) });
+
 /**
  * "Forgot password": emails a one-time link (valid an hour) if an account has that address. The
  * caller answers the same either way, so this reveals nothing about who is registered.
  */
-export async function requestPasswordReset(deps: ResetDeps, input: unknown): Promise<void> {
+export async function requestPasswordReset(deps: ResetDeps, data: z.output<typeof resetRequestInput>): Promise<void> {
   const { db, clock } = deps;
-  const data = parseOrThrow(z.object({ email: z.email("Enter a valid email address.").transform((e) => e.toLowerCase()) }), input);
   const now = clock.now();
   const [user] = await db.select().from(users).where(eq(users.email, data.email));
   if (!user) return;
@@ -71,14 +71,15 @@ export async function resetInfo(db: Db, clock: Clock, token: string): Promise<{ 
   return { email: link.email };
 }
 
+export const resetInput = z.object({ token: z.string().min(1).max(200), password });
+
 /** Sets a new password from a reset link, once; every other session of that account ends. */
-export async function resetPassword(db: Db, clock: Clock, input: unknown): Promise<SessionUser> {
-  const data = parseOrThrow(z.object({ token: z.string().min(1).max(200), password }), input);
+export async function resetPassword(db: Db, clock: Clock, data: z.output<typeof resetInput>): Promise<SessionUser> {
   const now = clock.now();
   const link = await findLink(db, "reset", data.token, now);
   const passwordHash = await hashPassword(data.password);
   return db.transaction(async (tx) => {
-    if (!(await useLink(tx, link.id, now))) throw new ApiError(404, "link_not_valid", "This reset link was already used. Ask for a new one.");
+    if (!(await useLink(tx, link.id, now))) throw new NotFound("link_not_valid", "This reset link was already used. Ask for a new one.");
     return setPasswordIn(tx, link.email, passwordHash, now);
   });
 }
@@ -87,7 +88,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 async function setPasswordIn(tx: Tx | Db, email: string, passwordHash: string, now: Date): Promise<SessionUser> {
   const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.email, email)).returning();
-  if (!user) throw new ApiError(404, "not_found", `There is no account for ${email}.`);
+  if (!user) throw new NotFound("not_found", `There is no account for ${email}.`);
   await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
   return { id: user.id, name: user.name, email: user.email };
 }
@@ -95,7 +96,7 @@ async function setPasswordIn(tx: Tx | Db, email: string, passwordHash: string, n
 /** Sets a password directly (the command-line reset); signs the account out everywhere. */
 export async function setPassword(db: Db, clock: Clock, emailAddress: string, newPassword: string): Promise<SessionUser> {
   const pw = password.safeParse(newPassword);
-  if (!pw.success) throw new ApiError(400, "validation_failed", pw.error.issues[0]!.message);
+  if (!pw.success) throw new Invalid("validation_failed", pw.error.issues[0]!.message);
   const passwordHash = await hashPassword(pw.data);
   return db.transaction((tx) => setPasswordIn(tx, emailAddress.trim().toLowerCase(), passwordHash, clock.now()));
 }

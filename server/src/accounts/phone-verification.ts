@@ -3,7 +3,7 @@ import { createHash, randomInt } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { phoneCodes, siteMembers, sites, verifiedPhones, type PhoneUse } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, Gone, NotFound, RateLimited, UpstreamFailed } from "../domain-errors.ts";
 import { describeFailure } from "../outbox/retry-policy.ts";
 import type { SmsSender } from "../channels/sms/sms.ts";
 import { validationFailed } from "../http/validation.ts";
@@ -69,7 +69,7 @@ export async function requestPhoneUse(deps: PhoneDeps, userId: number, phone: st
   const [mine] = await db.select({ n: count() }).from(phoneCodes).where(and(eq(phoneCodes.userId, userId), gt(phoneCodes.createdAt, hourAgo)));
   const [theirs] = await db.select({ n: count() }).from(phoneCodes).where(and(eq(phoneCodes.phone, phone), gt(phoneCodes.createdAt, hourAgo)));
   if (mine!.n >= CODES_PER_HOUR_PER_ACCOUNT || theirs!.n >= CODES_PER_HOUR_PER_NUMBER) {
-    throw new ApiError(429, "too_many_codes", "That's enough codes for now. Try again in an hour.");
+    throw new RateLimited("too_many_codes", "That's enough codes for now. Try again in an hour.");
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const expiresAt = new Date(now.getTime() + CODE_MINUTES * 60_000);
@@ -84,7 +84,7 @@ export async function requestPhoneUse(deps: PhoneDeps, userId: number, phone: st
     try {
       await deps.sms.send({ to: phone, body });
     } catch (err) {
-      throw new ApiError(502, "sms_failed", `The code could not be texted: ${describeFailure(err)}`);
+      throw new UpstreamFailed("sms_failed", `The code could not be texted: ${describeFailure(err)}`);
     }
   }
   return { verified: false, code: { id: row!.id, phone, delivery, expiresAt: expiresAt.toISOString() } };
@@ -95,9 +95,9 @@ export async function confirmPhoneCode(deps: PhoneDeps, userId: number, id: numb
   const { db, clock } = deps;
   const now = clock.now();
   const [row] = await db.select().from(phoneCodes).where(and(eq(phoneCodes.id, id), eq(phoneCodes.userId, userId)));
-  if (!row || row.usedAt) throw new ApiError(404, "not_found", "There is no such code waiting. Send a new one.");
-  if (row.expiresAt <= now) throw new ApiError(410, "code_expired", "That code has expired. Send a new one.");
-  if (row.attempts >= CODE_TRIES) throw new ApiError(429, "too_many_tries", "Too many wrong tries. Send a new code.");
+  if (!row || row.usedAt) throw new NotFound("not_found", "There is no such code waiting. Send a new one.");
+  if (row.expiresAt <= now) throw new Gone("code_expired", "That code has expired. Send a new one.");
+  if (row.attempts >= CODE_TRIES) throw new RateLimited("too_many_tries", "Too many wrong tries. Send a new code.");
   const [claimed] = await db.select({ userId: verifiedPhones.userId }).from(verifiedPhones).where(eq(verifiedPhones.phone, row.phone));
   const right = row.codeHash === hashCode(row.id, code.trim());
   if (!right) {
@@ -106,7 +106,7 @@ export async function confirmPhoneCode(deps: PhoneDeps, userId: number, id: numb
     throw validationFailed({ code: left > 0 ? `That code isn't right. ${left} ${left === 1 ? "try" : "tries"} left.` : "That code isn't right, and that was the last try. Send a new code." });
   }
   // Only the number's holder gets this far, so saying it is taken reveals nothing to anyone else.
-  if (claimed && claimed.userId !== userId) throw new ApiError(409, "phone_taken", "This number already belongs to another account on this Beckon; one number serves one account.");
+  if (claimed && claimed.userId !== userId) throw new Conflict("phone_taken", "This number already belongs to another account on this Beckon; one number serves one account.");
   await db.transaction(async (tx) => {
     await tx.update(phoneCodes).set({ usedAt: now }).where(eq(phoneCodes.id, row.id));
     await applyUse(tx, userId, row.phone, row.use, now);

@@ -4,7 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { oneTimeLinks, siteMembers, sites, users, verifiedPhones, type SiteRole } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, Invalid, NotFound, RateLimited, Unauthorized } from "../domain-errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
 import { requireOwner, type MemberSite, MIN_PASSWORD } from "./accounts.ts";
@@ -12,7 +12,6 @@ import { textToHtml } from "@beckon/contract/autoreply";
 import { createLink, findLink, useLink } from "./one-time-links.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import type { SessionUser } from "./sessions.ts";
-import { parseOrThrow } from "../http/validation.ts";
 
 export const INVITE_HOURS = 48;
 // Each invitation is an email sent in the owner's name: plenty for a small team, useless for spam.
@@ -43,21 +42,22 @@ export async function pendingInvites(db: Db, clock: Clock, siteId: number) {
     .orderBy(desc(oneTimeLinks.id));
 }
 
+export const inviteInput = z.object({ email, role: role.default("member") });
+
 /**
  * Invites someone by email: a one-time link, valid 48 hours, with which they set their own password
  * (or, with an account here already, sign in). The answer is the same whether or not an account
  * exists for that address, so inviting reveals nothing about who is registered. Owners only.
  */
-export async function invite(deps: TeamDeps, site: MemberSite, inviter: SessionUser, input: unknown): Promise<{ email: string }> {
+export async function invite(deps: TeamDeps, site: MemberSite, inviter: SessionUser, data: z.output<typeof inviteInput>): Promise<{ email: string }> {
   requireOwner(site, "invite people");
   const { db, clock } = deps;
-  const data = parseOrThrow(z.object({ email, role: role.default("member") }), input);
   const now = clock.now();
   const [recent] = await db
     .select({ n: count() })
     .from(oneTimeLinks)
     .where(and(eq(oneTimeLinks.siteId, site.id), eq(oneTimeLinks.purpose, "invite"), gt(oneTimeLinks.createdAt, new Date(now.getTime() - 86_400_000))));
-  if (recent!.n >= INVITES_PER_DAY_PER_SITE) throw new ApiError(429, "too_many_invites", "That's enough invitations for today. Try again tomorrow.");
+  if (recent!.n >= INVITES_PER_DAY_PER_SITE) throw new RateLimited("too_many_invites", "That's enough invitations for today. Try again tomorrow.");
   await deps.pipeline.commit(db, async (tx) => {
     // A new invitation replaces an earlier one to the same address for this site.
     await tx
@@ -102,7 +102,7 @@ export async function inviteInfo(db: Db, clock: Clock, token: string) {
   return { email: link.email, siteName: site?.name ?? "", role: link.role ?? "member", hasAccount: !!account };
 }
 
-const acceptInput = z.object({
+export const acceptInput = z.object({
   token: z.string().min(1).max(200),
   name: z.string().trim().min(1, "Enter your name.").max(80).optional(),
   password: z.string().min(1, "Enter a password.").max(200),
@@ -112,29 +112,28 @@ const acceptInput = z.object({
  * Accepts an invitation, once: a newcomer names themselves and sets a password; someone with an
  * account here proves it with their password. Either way they join the site and are signed in.
  */
-export async function acceptInvite(db: Db, clock: Clock, input: unknown): Promise<SessionUser> {
-  const data = parseOrThrow(acceptInput, input);
+export async function acceptInvite(db: Db, clock: Clock, data: z.output<typeof acceptInput>): Promise<SessionUser> {
   const now = clock.now();
   const link = await findLink(db, "invite", data.token, now);
   const [existing] = await db.select().from(users).where(eq(users.email, link.email));
   let passwordHash: string | undefined;
   if (existing) {
     if (!(await verifyPassword(data.password, existing.passwordHash))) {
-      throw new ApiError(401, "invalid_credentials", "That password doesn't match your account. Use “Forgot password?” on the sign-in page if you need a new one.", { password: "Wrong password." });
+      throw new Unauthorized("invalid_credentials", "That password doesn't match your account. Use “Forgot password?” on the sign-in page if you need a new one.", { password: "Wrong password." });
     }
   } else {
     const fields: Record<string, string> = {};
     if (!data.name) fields.name = "Enter your name.";
     if (data.password.length < MIN_PASSWORD) fields.password = `Use at least ${MIN_PASSWORD} characters.`;
-    if (Object.keys(fields).length) throw new ApiError(400, "validation_failed", "Please check the highlighted fields.", fields);
+    if (Object.keys(fields).length) throw new Invalid("validation_failed", "Please check the highlighted fields.", fields);
     passwordHash = await hashPassword(data.password);
   }
   return db.transaction(async (tx) => {
-    if (!(await useLink(tx, link.id, now))) throw new ApiError(404, "link_not_valid", "This invitation link was already used.");
+    if (!(await useLink(tx, link.id, now))) throw new NotFound("link_not_valid", "This invitation link was already used.");
     const [user] = existing
       ? [existing]
       : await tx.insert(users).values({ name: data.name!, email: link.email, passwordHash: passwordHash! }).onConflictDoNothing().returning();
-    if (!user) throw new ApiError(409, "conflict", "An account for this email was just created. Sign in, then open the link again.");
+    if (!user) throw new Conflict("conflict", "An account for this email was just created. Sign in, then open the link again.");
     await tx.insert(siteMembers).values({ siteId: link.siteId!, userId: user.id, role: link.role ?? "member" }).onConflictDoNothing();
     return { id: user.id, name: user.name, email: user.email };
   });
@@ -147,17 +146,18 @@ async function ownerCount(db: Db, siteId: number): Promise<number> {
 
 async function membership(db: Db, siteId: number, userId: number) {
   const [row] = await db.select().from(siteMembers).where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.userId, userId)));
-  if (!row) throw new ApiError(404, "not_found", "That person is not on this site.");
+  if (!row) throw new NotFound("not_found", "That person is not on this site.");
   return row;
 }
 
+export const roleInput = z.object({ role });
+
 /** Changes someone's role on the site; a site always keeps at least one owner. Owners only. */
-export async function changeRole(db: Db, site: MemberSite, userId: number, input: unknown): Promise<void> {
+export async function changeRole(db: Db, site: MemberSite, userId: number, data: z.output<typeof roleInput>): Promise<void> {
   requireOwner(site, "change roles");
-  const data = parseOrThrow(z.object({ role }), input);
   const current = await membership(db, site.id, userId);
   if (current.role === "owner" && data.role !== "owner" && (await ownerCount(db, site.id)) <= 1) {
-    throw new ApiError(409, "last_owner", "A site needs at least one owner. Make someone else an owner first.");
+    throw new Conflict("last_owner", "A site needs at least one owner. Make someone else an owner first.");
   }
   await db.update(siteMembers).set({ role: data.role as SiteRole }).where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, userId)));
 }
@@ -170,7 +170,7 @@ export async function removeMember(db: Db, site: MemberSite, userId: number): Pr
   requireOwner(site, "remove people");
   const current = await membership(db, site.id, userId);
   if (current.role === "owner" && (await ownerCount(db, site.id)) <= 1) {
-    throw new ApiError(409, "last_owner", "A site needs at least one owner. Make someone else an owner first.");
+    throw new Conflict("last_owner", "A site needs at least one owner. Make someone else an owner first.");
   }
   await db.transaction(async (tx) => {
     await tx.delete(siteMembers).where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, userId)));

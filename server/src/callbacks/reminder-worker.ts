@@ -7,6 +7,7 @@ import { nextDigest } from "./reminders.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { digestText, scheduledCallText, untouchedText } from "../channels/sms/sms-text.ts";
+import { phoneOf, readFields } from "../intake/request-fields.ts";
 
 export type ReminderWorkerDeps = { db: Db; clock: Clock; publicUrl: string; pollMs: number; log: Pick<Console, "error">; onQueued: () => void };
 
@@ -37,17 +38,18 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
   async function textFor(tx: Tx, r: Reminder, now: Date): Promise<string | null> {
     if (r.kind === "digest") {
       const open = await tx
-        .select({ ref: requests.ref, fields: requests.fields })
+        .select({ ref: requests.ref, kind: requests.kind, fields: requests.fields })
         .from(requests)
         .where(and(eq(requests.siteId, r.siteId), ne(requests.status, "done")))
         .orderBy(asc(requests.createdAt));
-      return open.length ? digestText(open.map((o) => ({ ref: o.ref, name: String((o.fields as { name?: string }).name ?? "") })), `${deps.publicUrl}/admin`) : null;
+      return open.length ? digestText(open.map((o) => ({ ref: o.ref, name: readFields(o).name ?? "" })), `${deps.publicUrl}/admin`) : null;
     }
     const [request] = await tx.select().from(requests).where(eq(requests.id, r.requestId ?? ""));
     if (!request) return null;
-    const fields = request.fields as { name?: string; phone?: string };
+    const fields = readFields(request);
+    const phone = phoneOf(fields);
     if (r.kind === "scheduled_call") {
-      return request.status === "done" || !fields.phone ? null : scheduledCallText({ ref: request.ref, name: fields.name ?? "", phone: fields.phone });
+      return request.status === "done" || !phone ? null : scheduledCallText({ ref: request.ref, name: fields.name ?? "", phone });
     }
     if (request.status !== "new") return null;
     const minutes = Math.round((now.getTime() - request.createdAt.getTime()) / 60_000);

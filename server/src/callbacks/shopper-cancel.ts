@@ -7,6 +7,7 @@ import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { isBookable } from "../sites/availability.ts";
 import { readLink } from "./shopper-links.ts";
 import { readSettings } from "../sites/site-settings.ts";
+import { readFields } from "../intake/request-fields.ts";
 
 /** The request (and its site) a shopper's signed link names; null for a link this server did not sign. */
 export async function linkedRequest(db: Db, secret: string, token: string) {
@@ -41,7 +42,7 @@ export async function rescheduleByShopper({ db, clock, pipeline }: ChangeDeps, r
   const now = clock.now();
   if (Number.isNaN(at.getTime()) || !isBookable(settings, at, now) || row.request.status === "done") return false;
   const local = DateTime.fromJSDate(at).setZone(settings.timezone).toFormat("ccc d LLL HH:mm");
-  const fields = row.request.fields as { name?: string };
+  const fields = readFields(row.request);
   await pipeline.commit(db, async (tx, fx) => {
     await fx.request("request.updated", row.request.siteId, row.request.id);
     await tx.update(requests).set({ scheduledFor: at, fields: { ...row.request.fields, when: at.toISOString() }, updatedAt: now }).where(eq(requests.id, row.request.id));

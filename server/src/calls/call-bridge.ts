@@ -1,8 +1,9 @@
 import { provePhone } from "../customers/customer-match.ts";
+import { CALLS_TOPIC } from "../webhooks/fan-out.ts";
 import { eq } from "drizzle-orm";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { requestEvents, requests, sites, type CallOutcome } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, Unavailable, UpstreamFailed } from "../domain-errors.ts";
 import type { VoiceCaller } from "../providers/twilio/voice.ts";
 import { voiceUrl } from "../providers/twilio/call-twiml.ts";
 import { describeFailure } from "../outbox/retry-policy.ts";
@@ -12,6 +13,7 @@ import { signLink } from "../callbacks/shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
+import { phoneOf, readFields } from "../intake/request-fields.ts";
 
 export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUrl: string };
 
@@ -22,16 +24,16 @@ export type BridgeDeps = ChangeDeps & { voice: VoiceCaller | undefined; publicUr
  * own number is only ever the *destination* of the first leg, never a caller ID.
  */
 export async function startBridge(deps: BridgeDeps, userId: number, requestId: string) {
-  if (!deps.voice) throw new ApiError(503, "voice_not_configured", "Calling is not set up on this server yet: it needs a Twilio account with a phone number (see “Calling shoppers back” in the README).");
+  if (!deps.voice) throw new Unavailable("voice_not_configured", "Calling is not set up on this server yet: it needs a Twilio account with a phone number (see “Calling shoppers back” in the README).");
   const row = await memberRequest(deps.db, userId, requestId);
-  const shopper = (row.request.fields as { phone?: string }).phone;
-  if (!shopper) throw new ApiError(409, "no_phone", "This shopper left no phone number to call.");
+  const shopper = phoneOf(readFields(row.request));
+  if (!shopper) throw new Conflict("no_phone", "This shopper left no phone number to call.");
   const [site] = await deps.db.select({ ownerPhone: sites.ownerPhone }).from(sites).where(eq(sites.id, row.site.id));
-  if (!site?.ownerPhone) throw new ApiError(409, "no_owner_phone", "Add the owner's mobile number in settings first: Beckon rings it, then connects the shopper.");
+  if (!site?.ownerPhone) throw new Conflict("no_owner_phone", "Add the owner's mobile number in settings first: Beckon rings it, then connects the shopper.");
   const call = await deps.voice
     .call({ to: site.ownerPhone, twimlUrl: voiceUrl(deps.publicUrl, "whisper", requestId), statusCallbackUrl: voiceUrl(deps.publicUrl, "status", requestId, "owner") })
     .catch((err: unknown) => {
-      throw new ApiError(502, "call_failed", `Twilio did not place the call. ${describeFailure(err)}`);
+      throw new UpstreamFailed("call_failed", `Twilio did not place the call. ${describeFailure(err)}`);
     });
   await deps.pipeline.commit(deps.db, async (tx, fx) => {
     await tx.insert(requestEvents).values({ requestId, type: "call", actorUserId: userId, data: { leg: "owner", status: "initiated", sid: call.sid }, createdAt: deps.clock.now() });
@@ -71,8 +73,8 @@ export async function recordCallStatus(
     if (outcome === "missed" && request.callOutcome !== "missed") {
       // One notice per request at most (queueShopperSms checks), and only where the site allows it.
       const [site] = await tx.select({ name: sites.name, settings: sites.settings }).from(sites).where(eq(sites.id, request.siteId));
-      const fields = request.fields as { name?: string; phone?: string; consent?: boolean | null };
-      if (site && fields.phone) {
+      const fields = readFields(request);
+      if (site && fields.kind === "callback" && fields.phone) {
         const settings = readSettings(site.settings);
         await queueShopperSms(tx, {
           siteId: request.siteId,
@@ -88,6 +90,7 @@ export async function recordCallStatus(
     }
     const status = outcome === "called" ? "done" : request.status === "new" ? "in_progress" : request.status;
     await tx.update(requests).set({ callOutcome: outcome, status, updatedAt: now }).where(eq(requests.id, request.id));
+    await fx.emit({ siteId: request.siteId, topic: CALLS_TOPIC, type: "call.completed", data: { requestId: request.id, outcome, duration: report.duration ?? null } });
     if (status !== request.status) {
       await tx.insert(requestEvents).values({ requestId: request.id, type: "status", data: { from: request.status, to: status, reason: outcome === "called" ? "The call went through." : "The shopper did not answer." }, createdAt: now });
     }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { chats, requests } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { NotFound } from "../domain-errors.ts";
 
 /**
  * The shopper's proof that a chat is theirs: a random token the widget makes and keeps in the host
@@ -27,6 +27,6 @@ export async function shopperChat(db: Db, siteId: number, id: string, token: unk
         .innerJoin(requests, eq(requests.id, chats.requestId))
         .where(and(eq(chats.requestId, id), eq(chats.tokenHash, hashChatToken(parsed.data)), eq(requests.siteId, siteId)))
     : [];
-  if (!row) throw new ApiError(404, "unknown_chat", "This chat does not exist or has expired. Start a new one.");
+  if (!row) throw new NotFound("unknown_chat", "This chat does not exist or has expired. Start a new one.");
   return row;
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { chatMessages, chats, outbox, requestEvents, requests, type EmailPayload } from "../db/schema.ts";
+import { chatMessages, chats, outbox, requestEvents, requests } from "../db/schema.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict } from "../domain-errors.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { enqueueEmail } from "../outbox/outbox.ts";
 import { textToHtml } from "@beckon/contract/autoreply";
@@ -10,35 +10,38 @@ import { chatTopic } from "./chat-access.ts";
 import { chatMessageView } from "./chat-view.ts";
 import { memberRequest } from "../inbox/inbox.ts";
 import { readSettings } from "../sites/site-settings.ts";
-import { parseOrThrow, typedText } from "../http/validation.ts";
+import { typedText } from "../http/validation.ts";
 import { t } from "../i18n/catalog.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
+import { emailOf, readFields } from "../intake/request-fields.ts";
+import { emailPayload } from "../outbox/payload.ts";
 
 /** An answer the shopper has not seen in the widget by then goes to their email, if they left one. */
 export const CHAT_EMAIL_DELAY_MS = 2 * 60_000;
 
-const answerInput = z.object({ text: typedText({ error: "Write your answer." }).trim().min(1, "Write your answer.").max(2000, "Please keep it under 2,000 characters.") });
+export const answerInput = z.object({ text: typedText({ error: "Write your answer." }).trim().min(1, "Write your answer.").max(2000, "Please keep it under 2,000 characters.") });
 
 const bothParts = (text: string) => ({ text, html: textToHtml(text) });
 
 /** The owner answers in a chat, from the inbox or by SMS: live in the widget, by email if the shopper has gone. */
-export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: unknown, via: "inbox" | "sms") {
+export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: z.output<typeof answerInput>, via: "inbox" | "sms") {
   const { db, clock } = deps;
-  const { text } = parseOrThrow(answerInput, input);
+  const { text } = input;
   const row = await memberRequest(db, userId, requestId);
-  if (row.request.kind !== "chat") throw new ApiError(409, "not_a_chat", "Only chats can be answered here; reply to messages by email.");
+  if (row.request.kind !== "chat") throw new Conflict("not_a_chat", "Only chats can be answered here; reply to messages by email.");
   const settings = readSettings(row.site.settings);
-  const fields = row.request.fields as { name?: string | null; email?: string | null };
+  const fields = readFields(row.request);
+  const email = emailOf(fields);
   const now = clock.now();
 
-  const earlier = fields.email
+  const earlier = email
     ? (
         await db
-          .select({ payload: outbox.payload })
+          .select({ channel: outbox.channel, payload: outbox.payload })
           .from(outbox)
           .where(and(eq(outbox.requestId, requestId), eq(outbox.kind, "chat_reply")))
           .orderBy(asc(outbox.id))
-      ).map((r) => (r.payload as EmailPayload).messageId)
+      ).flatMap((r) => emailPayload(r)?.messageId ?? [])
     : [];
 
   const message = await deps.pipeline.commit(db, async (tx, fx) => {
@@ -51,7 +54,7 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
       await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from: "new", to: "in_progress" }, createdAt: now });
     }
     await fx.request("request.updated", row.site.id, requestId);
-    if (fields.email) {
+    if (email) {
       // In the shopper's language: only the owner's own answer stays as they wrote it.
       const locale = shopperLocale(settings, row.request.locale);
       const from = settings.ownerFirstName ? t(locale, "email.from_owner", { owner: settings.ownerFirstName, site: row.site.name }) : row.site.name;
@@ -59,7 +62,7 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
         siteId: row.site.id,
         requestId,
         kind: "chat_reply",
-        to: { shopper: fields.email },
+        to: { shopper: email },
         payload: {
           subject: t(locale, "email.chat_subject", { site: row.site.name }),
           // One text, both parts: textToHtml escapes it and wraps the paragraphs.

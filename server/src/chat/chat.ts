@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { chatMessages, chats, customers, events, requestEvents, requests } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Forbidden } from "../domain-errors.ts";
 import type { ChangeDeps, Effects, Tx } from "../pipeline/commit.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { chatAlertText } from "../channels/sms/sms-text.ts";
@@ -20,6 +20,7 @@ import { shopperLocale } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 import { contextOf } from "../customers/know-customer.ts";
 import { isProtected } from "../customers/customer-match.ts";
+import { emailOf, readFields } from "../intake/request-fields.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
 
@@ -47,7 +48,7 @@ const lineInput = z.object({ token: chatToken, message: line, clientId });
  */
 export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
-  if (!site.settings.channels.includes("chat")) throw new ApiError(403, "chat_disabled", "This shop does not offer live chat.");
+  if (!site.settings.channels.includes("chat")) throw new Forbidden("chat_disabled", "This shop does not offer live chat.");
   const locale = shopperLocale(site.settings, bodyLocale(input));
   const data = parseIn(locale, startInput, input);
   const tokenHash = hashChatToken(data.token);
@@ -111,7 +112,7 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, in
     await fx.request("request.updated", site.id, id);
     if (alert) {
       const [customer] = await tx.select({ count: customers.requestCount }).from(customers).where(eq(customers.id, request.customerId));
-      const name = (request.fields as { name?: string | null }).name ?? undefined;
+      const name = readFields(request).name ?? undefined;
       const link = `${deps.publicUrl}/admin/requests/${id}`;
       await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false }), now });
     }
@@ -169,7 +170,7 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     id,
     ref: request.ref,
     status: request.status,
-    email: (request.fields as { email?: string | null }).email ?? null,
+    email: emailOf(readFields(request)) ?? null,
     messages,
     /** Give this to the event stream as `?lastEventId=` to carry on from this transcript. */
     lastEventId: latest?.id ?? 0,

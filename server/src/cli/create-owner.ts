@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { systemClock } from "../clock.ts";
-import { ApiError } from "../http/errors.ts";
+import { DomainError } from "../domain-errors.ts";
 import { parsePhone } from "../customers/phone.ts";
-import { runSetup } from "../accounts/accounts.ts";
+import { runSetup, setupInput } from "../accounts/accounts.ts";
+import { parseOrThrow } from "../http/validation.ts";
 import { ensureDemoSite } from "../sites/sites.ts";
 import { cliConfig, withDatabase } from "./context.ts";
 import { readNewPassword } from "./password-input.ts";
@@ -29,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
       // OWNER_PHONE does, so no code is texted.
       const typed = parsePhone(values.phone ?? "", values.country);
       const deps = { db, clock: systemClock, sms: undefined, log: console, operatorPhone: typed.ok ? typed.e164 : config.ownerPhone };
-      const { user } = await runSetup(deps, {
+      const { user } = await runSetup(deps, parseOrThrow(setupInput, {
         name: values.name ?? "",
         email: values.email ?? "",
         password,
@@ -37,11 +38,11 @@ export async function run(args: string[]): Promise<number> {
         ownerPhone: values.phone ?? "",
         timezone: values.timezone,
         phoneCountry: values.country,
-      });
+      }));
       console.info(`Owner ${user.email} created. Sign in at ${config.publicUrl}/admin`);
       return 0;
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       const flag: Record<string, string> = { siteName: "--site", ownerPhone: "--phone", phoneCountry: "--country", password: "password" };
       console.error(err.message);
       for (const [field, message] of Object.entries(err.fields ?? {})) console.error(`  ${flag[field] ?? `--${field}`}: ${message}`);

@@ -6,7 +6,7 @@
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { systemClock } from "../clock.ts";
-import { ApiError } from "../http/errors.ts";
+import { DomainError } from "../domain-errors.ts";
 import { setPassword } from "../accounts/password-reset.ts";
 import { cliConfig, withDatabase } from "./context.ts";
 import { readNewPassword } from "./password-input.ts";
@@ -65,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
       console.info(`Password changed for ${user.email}. Sign in at ${config.publicUrl}/admin (other sessions were signed out).`);
       return 0;
     } catch (err) {
-      if (err instanceof ApiError) {
+      if (err instanceof DomainError) {
         console.error(err.message);
         return 1;
       }

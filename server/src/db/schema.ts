@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredFields } from "../intake/request-fields.ts";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -204,7 +205,7 @@ export const requests = sqliteTable(
     kind: text("kind").$type<RequestKind>().notNull(),
     status: text("status").$type<RequestStatus>().notNull().default("new"),
     ref: text("ref").notNull(),
-    fields: text("fields", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    fields: text("fields", { mode: "json" }).notNull().$type<StoredFields>(),
     scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
     callOutcome: text("call_outcome").$type<CallOutcome>(),
     origin: text("origin"),
@@ -258,9 +259,9 @@ export const requestEvents = sqliteTable(
   (t) => [index("request_events_request").on(t.requestId, t.id)],
 );
 
-export type OutboxChannel = "sms" | "email";
+export type OutboxChannel = "sms" | "email" | "webhook";
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;
@@ -276,6 +277,9 @@ export type EmailPayload = {
   chatMessageId?: number;
 };
 export type SmsPayload = { text: string };
+/** A webhook delivery: the event exactly as it is sent (`{ id, type, version, created_at, data }`). */
+export type WebhookPayload = { event: WebhookEvent };
+export type WebhookEvent = { id: string; type: string; version: 1; created_at: string; data: Record<string, unknown> };
 /**
  * pending → sending → sent | failed; `not_sent` means there was nowhere to send it (printed to the
  * console instead); `skipped` means it was no longer needed (a chat answer the shopper saw live).
@@ -295,7 +299,7 @@ export const outbox = sqliteTable(
     /** Who it is for. The owner's address is resolved from the site when sending; a shopper's is fixed at once. */
     audience: text("audience").$type<"owner" | "shopper">().notNull(),
     recipient: text("recipient"),
-    payload: text("payload", { mode: "json" }).notNull().$type<SmsPayload | EmailPayload>(),
+    payload: text("payload", { mode: "json" }).notNull().$type<SmsPayload | EmailPayload | WebhookPayload>(),
     status: text("status").$type<OutboxStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
@@ -308,9 +312,12 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     /** Transient failures are retried until then; null means `createdAt` + the retry policy's window. "Retry now" sets it anew. */
     retryUntil: integer("retry_until", { mode: "timestamp_ms" }),
+    /** For a webhook delivery: the endpoint it goes to (the owner's delivery log lists by it). */
+    webhookEndpointId: integer("webhook_endpoint_id"),
   },
   (t) => [
     index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_webhook_endpoint").on(t.webhookEndpointId, t.id),
     index("outbox_request").on(t.requestId),
     index("outbox_recipient").on(t.kind, t.recipient, t.createdAt),
     index("outbox_provider").on(t.providerId),
@@ -551,3 +558,52 @@ export const identitySecrets = sqliteTable("identity_secrets", {
   secret: text("secret").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Where a site's events are POSTed (outgoing webhooks): at most 5 per site, owner-managed. The secret
+ * signs each delivery (HMAC-SHA256); it is shown once when created or rotated and never returned again.
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    /** The event types it receives, e.g. ["request.created", "chat.line"]. */
+    events: text("events", { mode: "json" }).notNull().$type<string[]>(),
+    /** Null while on; set by the owner, or by Beckon after 3 days of failed deliveries. */
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    disabledReason: text("disabled_reason"),
+    /** When the current run of failed deliveries began; null after any success. */
+    failingSince: integer("failing_since", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("webhook_endpoints_site").on(t.siteId)],
+);
+
+/**
+ * Personal API tokens for the owner API (`/api/v1/requests` …): only a SHA-256 of the token is kept,
+ * each is scoped to some of its owner's sites and can be revoked.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    /** The first characters of the token (`bk_ab12…`), so the owner can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    siteIds: text("site_ids", { mode: "json" }).notNull().$type<number[]>(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "./errors.ts";
+import { Invalid } from "../domain-errors.ts";
 
 /** One message per field from a zod error, keyed by the dotted path (`hours.mon.0.to`); the first message wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -15,8 +15,8 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
   return result.data;
 }
 
-export function validationFailed(fields: Record<string, string>): ApiError {
-  return new ApiError(400, "validation_failed", "Please check the highlighted fields.", fields);
+export function validationFailed(fields: Record<string, string>): Invalid {
+  return new Invalid("validation_failed", "Please check the highlighted fields.", fields);
 }
 
 // C0 and C1 control characters, except tab and newline. A NUL cuts a string short in SQLite's C API

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "../http/errors.ts";
+import { Invalid } from "../domain-errors.ts";
 import { CATALOGS, t, type CatalogKey } from "./catalog.ts";
 import type { Locale } from "./locales.ts";
 
@@ -29,8 +29,8 @@ export function localizedFieldErrors(error: z.ZodError, locale: Locale): Record<
 }
 
 /** The 400 `validation_failed` answer, its message in `locale`; `fields` already in `locale`. */
-export function invalidIn(locale: Locale, fields: Record<string, string>): ApiError {
-  return new ApiError(400, "validation_failed", t(locale, "validation.check"), fields);
+export function invalidIn(locale: Locale, fields: Record<string, string>): Invalid {
+  return new Invalid("validation_failed", t(locale, "validation.check"), fields);
 }
 
 /** Parses a shopper's input, or throws `validation_failed` with every bad field in their language. */

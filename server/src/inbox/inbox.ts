@@ -1,15 +1,16 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Invalid, NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
 import { regularsView } from "../customers/regulars-view.ts";
 import { inboxOrder, regularsFilters, vipOpenConditions } from "../customers/inbox-order.ts";
+import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
 
 const STATUSES = ["new", "in_progress", "done"] as const;
 const PAGE = 30;
@@ -43,9 +44,9 @@ const GIST_CHARS = 140;
 
 /** The inbox's view of a request. */
 export function toSummary({ request, customer, earlierCount, lastLine }: SummaryRow) {
-  const fields = request.fields as { name?: string | null; phone?: string; email?: string | null; when?: string; note?: string | null; topic?: string | null; message?: string };
+  const fields = readFields(request);
   // One line the inbox can show under the name: the note, the topic or start of a message, a chat's latest line.
-  const gist = (request.kind === "chat" ? lastLine : request.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
+  const gist = (fields.kind === "chat" ? lastLine : fields.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
   return {
     id: request.id,
     ref: request.ref,
@@ -54,10 +55,10 @@ export function toSummary({ request, customer, earlierCount, lastLine }: Summary
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
     name: fields.name ?? customer.name ?? (request.kind === "chat" ? "Visitor" : ""),
-    phone: fields.phone ?? customer.phone ?? null,
-    email: fields.email ?? customer.email ?? null,
-    when: fields.when ?? "asap",
-    note: fields.note ?? null,
+    phone: phoneOf(fields) ?? customer.phone ?? null,
+    email: emailOf(fields) ?? customer.email ?? null,
+    when: fields.kind === "callback" ? (fields.when ?? "asap") : "asap",
+    note: fields.kind === "callback" ? (fields.note ?? null) : null,
     callOutcome: request.callOutcome ?? null,
     /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
     spam: request.spamAt ? (request.spamReason ?? "marked") : null,
@@ -151,14 +152,15 @@ export async function memberRequest(db: Db, userId: number, requestId: string) {
     .innerJoin(sites, eq(sites.id, requests.siteId))
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
     .where(eq(requests.id, requestId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such request in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such request in your sites.");
   return row;
 }
 
 /** Everything about one request: fields, customer, notification history and timeline. */
 export async function requestDetail(db: Db, userId: number, requestId: string) {
   const row = await memberRequest(db, userId, requestId);
-  const notifications = await db.select().from(outbox).where(eq(outbox.requestId, requestId)).orderBy(asc(outbox.id));
+  // Webhook deliveries have their own log in settings; the request page lists what reached people.
+  const notifications = await db.select().from(outbox).where(and(eq(outbox.requestId, requestId), ne(outbox.channel, "webhook"))).orderBy(asc(outbox.id));
   const timeline = await db
     .select({ event: requestEvents, actor: { id: users.id, name: users.name } })
     .from(requestEvents)
@@ -205,13 +207,13 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
   };
 }
 
-const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
-const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
+export const statusInput = z.object({ status: z.enum(STATUSES, { error: "Choose new, in_progress or done." }) });
+export const noteInput = z.object({ text: typedText().trim().min(1, "Write a note.").max(2000, "Keep notes under 2,000 characters.") });
 
 /** Moves a request to another status and records who did it. Returns the site id for live updates. */
-export async function changeStatus(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+export async function changeStatus(deps: ChangeDeps, userId: number, requestId: string, input: z.output<typeof statusInput>) {
   const { db, clock } = deps;
-  const { status } = parseOrThrow(statusInput, input);
+  const { status } = input;
   const row = await memberRequest(db, userId, requestId);
   const from: RequestStatus = row.request.status;
   if (from !== status) {
@@ -226,9 +228,9 @@ export async function changeStatus(deps: ChangeDeps, userId: number, requestId: 
 }
 
 /** Adds an internal note to a request's timeline. */
-export async function addNote(deps: ChangeDeps, userId: number, requestId: string, input: unknown) {
+export async function addNote(deps: ChangeDeps, userId: number, requestId: string, input: z.output<typeof noteInput>) {
   const { db, clock } = deps;
-  const { text } = parseOrThrow(noteInput, input);
+  const { text } = input;
   const row = await memberRequest(db, userId, requestId);
   const event = await deps.pipeline.commit(db, async (tx, fx) => {
     const [added] = await tx.insert(requestEvents).values({ requestId, type: "note", actorUserId: userId, data: { text }, createdAt: clock.now() }).returning();
@@ -259,7 +261,7 @@ const cursorPattern = /^\d+:[\w-]+$/;
 export function customerHistoryQuery(db: Db, customerId: number, before?: string) {
   const conditions: (SQL | undefined)[] = [eq(requests.customerId, customerId)];
   if (before) {
-    if (!cursorPattern.test(before)) throw new ApiError(400, "invalid_cursor", "Use the nextCursor from the previous page.");
+    if (!cursorPattern.test(before)) throw new Invalid("invalid_cursor", "Use the nextCursor from the previous page.");
     const [ms, id] = before.split(":") as [string, string];
     const at = new Date(Number(ms));
     conditions.push(or(lt(requests.createdAt, at), and(eq(requests.createdAt, at), lt(requests.id, id))));
@@ -281,7 +283,7 @@ export async function customerDetail(db: Db, userId: number, customerId: number,
     .innerJoin(sites, eq(sites.id, customers.siteId))
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, customers.siteId), eq(siteMembers.userId, userId)))
     .where(eq(customers.id, customerId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such customer in your sites.");
   const rows = await customerHistoryQuery(db, customerId, before);
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);

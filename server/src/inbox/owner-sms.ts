@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Db } from "../db/client.ts";
-import { outbox, requests, siteMembers, sites, verifiedPhones } from "../db/schema.ts";
+import { outbox, requests, siteMembers, sites, verifiedPhones, type RequestKind } from "../db/schema.ts";
 import { addNote, changeStatus } from "./inbox.ts";
 import { OWNER_SMS_HELP, parseOwnerSms } from "./owner-sms-command.ts";
 import type { VoiceCaller } from "../providers/twilio/voice.ts";
 import { startBridge } from "../calls/call-bridge.ts";
 import { postOwnerLine } from "../chat/chat-owner.ts";
 import { sendReply } from "./replies.ts";
+import { stripControlCharacters } from "../http/validation.ts";
+import { emailOf, phoneOf, readFields, type StoredFields } from "../intake/request-fields.ts";
 
 export type OwnerSmsDeps = ChangeDeps & {
   mailFrom: { address: string };
@@ -20,7 +22,7 @@ export type OwnerSmsDeps = ChangeDeps & {
 /** The answer texted back to the owner (what it changed went through the pipeline, which told the inbox). */
 export type OwnerSmsOutcome = { answer: string };
 
-type Target = { id: string; ref: string; kind: string; siteId: number; fields: Record<string, unknown> };
+type Target = { id: string; ref: string; kind: RequestKind; siteId: number; fields: StoredFields };
 
 /** Who an SMS comes from: the account that proved the number, and the sites whose alerts it receives. */
 type Sender = { userId: number | undefined; siteIds: number[] };
@@ -66,16 +68,17 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
   const owner = sender.userId ?? (await ownerUserOf(db, target.siteId));
   if (owner === undefined) return { answer: `Beckon: finish setting up your account at ${deps.publicUrl}/admin first.` };
 
-  const name = String(target.fields.name ?? "the shopper");
+  const fields = readFields(target);
+  const name = fields.name ?? "the shopper";
   const label = `#${target.ref} (${name})`;
   switch (command.command) {
     case "done":
       await changeStatus(deps, owner, target.id, { status: "done" });
       return { answer: `Beckon: ${label} marked done.` };
     case "call": {
-      const phone = target.fields.phone;
+      const phone = phoneOf(fields);
       if (!phone) return { answer: `Beckon: ${label} left no phone number.` };
-      if (!deps.voice) return { answer: `Beckon: call ${name} on ${String(phone)} (${label}).` };
+      if (!deps.voice) return { answer: `Beckon: call ${name} on ${phone} (${label}).` };
       try {
         await startBridge(deps, owner, target.id);
       } catch (err) {
@@ -84,16 +87,18 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
       return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.` };
     }
     case "reply": {
-      if (!command.text) return { answer: `Beckon: write your answer after #${target.ref}.` };
+      // What the inbox's schemas do to typed text: no control characters, no surrounding blanks (an SMS is under their length caps).
+      const text = stripControlCharacters(command.text).trim();
+      if (!text) return { answer: `Beckon: write your answer after #${target.ref}.` };
       if (target.kind === "chat") {
-        await postOwnerLine(deps, owner, target.id, { text: command.text }, "sms");
+        await postOwnerLine(deps, owner, target.id, { text }, "sms");
         return { answer: `Beckon: sent to ${label}'s chat.` };
       }
-      if (target.kind === "message" && target.fields.email) {
-        await sendReply(deps, owner, target.id, { text: command.text });
+      if (target.kind === "message" && emailOf(fields)) {
+        await sendReply(deps, owner, target.id, { text });
         return { answer: `Beckon: your answer was emailed to ${label}.` };
       }
-      await addNote(deps, owner, target.id, { text: command.text });
+      await addNote(deps, owner, target.id, { text });
       return { answer: `Beckon: noted on ${label}.` };
     }
   }

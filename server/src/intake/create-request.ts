@@ -5,6 +5,7 @@ import type { SiteSettings } from "../sites/site-settings.ts";
 import { nextRef } from "./intake.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { knowCustomer } from "../customers/know-customer.ts";
+import { type StoredFields } from "./request-fields.ts";
 
 /** Who sent a request: known by phone or email (a returning customer is found again), or neither (an anonymous chat). */
 export type NewCustomer = { name: string | null; phone?: string; email?: string };
@@ -14,7 +15,7 @@ export type NewRequest = {
   kind: "callback" | "message" | "chat";
   customer: NewCustomer;
   /** What the shopper sent, stored as the request's fields. */
-  fields: Record<string, unknown>;
+  fields: StoredFields;
   context: {
     id: string;
     now: Date;

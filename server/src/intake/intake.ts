@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { customers, idempotencyKeys, requests, sites } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Invalid } from "../domain-errors.ts";
 
 // The steps every shopper submission shares, whatever its channel.
 
@@ -26,7 +26,7 @@ const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
 export async function priorAnswer(db: Db, siteId: number, key: string | undefined): Promise<Submitted | undefined> {
   if (key === undefined) return undefined;
   if (!idempotencyKeyPattern.test(key)) {
-    throw new ApiError(400, "invalid_idempotency_key", "Idempotency-Key must be 8–128 letters, digits, '-', '_', ':' or '.'.");
+    throw new Invalid("invalid_idempotency_key", "Idempotency-Key must be 8–128 letters, digits, '-', '_', ':' or '.'.");
   }
   const [row] = await db
     .select()

@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { chats, outbox, siteMembers, sites, users, type EmailPayload, type OutboxChannel, type SmsPayload } from "../db/schema.ts";
+import { chats, outbox, siteMembers, sites, users, type OutboxChannel } from "../db/schema.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { backoffMs, classifyFailure, rawFailure, type RetryPolicy } from "./retry-policy.ts";
 import type { EmailSender } from "../channels/email/email.ts";
 import type { SmsSender } from "../channels/sms/sms.ts";
 import { wakeableSleep } from "../wakeable-sleep.ts";
+import type { WebhookChannel } from "../channels/webhook/webhook-channel.ts";
+import { emailPayload, readPayload } from "./payload.ts";
 
 export type OutboxWorkerDeps = {
   db: Db;
@@ -15,6 +17,8 @@ export type OutboxWorkerDeps = {
   sms: SmsSender | undefined;
   /** Undefined until SMTP is configured: likewise printed and recorded as not sent. */
   email: EmailSender | undefined;
+  /** Outgoing webhooks; undefined: webhook deliveries are recorded as not sent. */
+  webhooks?: WebhookChannel | undefined;
   retry: RetryPolicy;
   pollMs: number;
   log: Log;
@@ -41,10 +45,10 @@ export type OutboxWorker = {
 
 type Item = typeof outbox.$inferSelect;
 
-export const CHANNELS: OutboxChannel[] = ["sms", "email"];
+export const CHANNELS: OutboxChannel[] = ["sms", "email", "webhook"];
 // SMS providers take many requests at once (a burst of alerts must not queue behind one HTTP round trip);
-// mail servers are slower and stricter about parallel connections.
-const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 16, email: 2 };
+// mail servers are slower and stricter about parallel connections; webhook receivers are the owner's own servers.
+const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 16, email: 2, webhook: 4 };
 
 // A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
 // Longer than any send can take with the providers' own timeouts (see email.ts, twilio-client.ts).
@@ -93,6 +97,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   /** Where an item goes, or why it cannot go anywhere (a sentence for the owner). */
   async function destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
+    if (item.channel === "webhook") return deps.webhooks ? deps.webhooks.destination(item) : { to: item.recipient, reason: NOT_SET_UP.webhook };
     if (item.channel === "sms" && !deps.sms) return { to: item.recipient, reason: NOT_SET_UP.sms };
     if (item.channel === "email" && !deps.email) return { to: item.recipient, reason: NOT_SET_UP.email };
     if (item.audience === "shopper") return { to: item.recipient! };
@@ -114,15 +119,17 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   async function send(item: Item, to: string) {
-    if (item.channel === "sms") return deps.sms!.send({ to, body: (item.payload as SmsPayload).text });
-    const mail = item.payload as EmailPayload;
+    const message = readPayload(item);
+    if (message.channel === "webhook") return deps.webhooks!.send(item, to);
+    if (message.channel === "sms") return deps.sms!.send({ to, body: message.payload.text });
+    const mail = message.payload;
     // Mail to a shopper answers to the owner, so a plain "Reply" reaches a person.
     const ownerEmail = item.audience === "shopper" && !mail.replyTo ? await siteEmail(item.siteId) : null;
     return deps.email!.send({ ...mail, ...(ownerEmail && { replyTo: { name: mail.fromName ?? "", address: ownerEmail } }), to });
   }
 
   async function seenInWidget(item: Item): Promise<boolean> {
-    const line = (item.payload as EmailPayload).chatMessageId ?? Infinity;
+    const line = emailPayload(item)?.chatMessageId ?? Infinity;
     const [chat] = await db.select({ seen: chats.shopperSeenId }).from(chats).where(eq(chats.requestId, item.requestId ?? ""));
     return !!chat && chat.seen >= line;
   }
@@ -150,12 +157,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const receipt = await send(item, to);
       const changes = { status: "sent", recipient: to, providerId: receipt.providerId, providerStatus: receipt.providerStatus, lastError: null, sentAt: clock.now() } as const;
       await finish(item, changes, "sent");
+      if (item.channel === "webhook") await deps.webhooks!.afterAttempt(item, true);
     } catch (err) {
-      const failure = classifyFailure(err, item.channel);
+      const failure = item.channel === "webhook" ? deps.webhooks!.classify(err) : classifyFailure(err, item.channel);
       const now = clock.now().getTime();
       const until = (item.retryUntil ?? new Date(item.createdAt.getTime() + deps.retry.giveUpAfterMs)).getTime();
       if (failure.transient && now < until) {
-        const delay = backoffMs(deps.retry, item.attempts);
+        const delay = backoffMs(item.channel === "webhook" ? deps.webhooks!.retry : deps.retry, item.attempts);
         log.warn(`outbox #${item.id}: ${item.channel} attempt ${item.attempts} failed (${rawFailure(err)}); retrying in ${Math.round(delay / 1000)} s`);
         await finish(item, { status: "pending", recipient: to, lastError: failure.sentence, nextAttemptAt: new Date(now + delay) }, "retry");
       } else {
@@ -163,6 +171,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         const sentence = failure.transient ? `${failure.sentence} Beckon gave up after ${item.attempts} attempts.` : failure.sentence;
         await finish(item, { status: "failed", recipient: to, lastError: sentence }, "failed");
       }
+      if (item.channel === "webhook") await deps.webhooks!.afterAttempt(item, false, failure.sentence);
     }
   }
 
@@ -238,7 +247,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       }
     },
     drain,
-    lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick }),
+    lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick, webhook: lanes.webhook.tick }),
   };
 }
 
@@ -261,6 +270,7 @@ export function dueOutboxIds(db: Db, channel: OutboxChannel, now: Date, max: num
 export const NOT_SET_UP: Record<OutboxChannel, string> = {
   sms: "SMS is not set up: Beckon has no Twilio account to send it with.",
   email: "Email is not set up: Beckon has no mail server (SMTP) to send it with.",
+  webhook: "Webhooks are not set up on this server.",
 };
 
 /** The first owner's account email: where a site's mail goes when no notification address is set. */
@@ -276,7 +286,9 @@ async function ownerAccountEmail(db: Db, siteId: number): Promise<string | null>
 }
 
 function printable(item: Item): string {
-  if (item.channel === "sms") return (item.payload as SmsPayload).text;
-  const mail = item.payload as EmailPayload;
+  const message = readPayload(item);
+  if (message.channel === "webhook") return JSON.stringify(message.payload.event);
+  if (message.channel === "sms") return message.payload.text;
+  const mail = message.payload;
   return `Subject: ${mail.subject}\n\n${mail.text}`;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { outbox } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, NotFound } from "../domain-errors.ts";
 import { memberRequest } from "../inbox/inbox.ts";
 import { defaultRetryPolicy } from "./retry-policy.ts";
 
@@ -31,8 +31,8 @@ export async function retryNotification(deps: ChangeDeps, userId: number, reques
   });
   if (!item) {
     const [exists] = await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.id, notificationId), eq(outbox.requestId, requestId)));
-    if (!exists) throw new ApiError(404, "not_found", "There is no such notification on this request.");
-    throw new ApiError(409, "not_failed", "Only a notification that failed or was not sent can be retried.");
+    if (!exists) throw new NotFound("not_found", "There is no such notification on this request.");
+    throw new Conflict("not_failed", "Only a notification that failed or was not sent can be retried.");
   }
   return { siteId: row.site.id };
 }

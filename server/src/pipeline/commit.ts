@@ -29,8 +29,14 @@ export type Pipeline = {
   addWaker(waker: Waker): () => void;
 };
 
+/**
+ * Runs inside the transaction, after the change's own work, with every event it recorded: what must
+ * commit with the change (the outgoing webhooks it queues). Sees the rows as the change left them.
+ */
+export type Recorder = (tx: Tx, events: readonly NewEvent[], now: Date) => Promise<void>;
+
 /** The one way a change is written: rows and events in a transaction, then wakes. */
-export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">; wakers?: Waker[] }): Pipeline {
+export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">; wakers?: Waker[]; recorders?: Recorder[] }): Pipeline {
   const wakers = new Set<Waker>(deps.wakers ?? []);
   return {
     async commit(db, work) {
@@ -48,7 +54,9 @@ export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">
           },
           request: (type, siteId, requestId) => fx.emit({ siteId, topic: INBOX_TOPIC, type, data: { requestId } }),
         };
-        return work(tx, fx);
+        const out = await work(tx, fx);
+        if (recorded.length) for (const record of deps.recorders ?? []) await record(tx, recorded, now);
+        return out;
       });
       const committed = { events: recorded };
       for (const wake of wakers) {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { blocklist, chatMessages, customers, outbox, requestEvents, requests, siteMembers, sites } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Forbidden, NotFound } from "../domain-errors.ts";
 import { writeAudit } from "./audit.ts";
 import { addCounts, deleteMentions, deleteOrphanCustomers, deleteRequests, type Counts } from "./erase.ts";
 
@@ -14,8 +14,8 @@ async function ownedCustomer(db: Db, userId: number, customerId: number, doing: 
     .innerJoin(sites, eq(sites.id, customers.siteId))
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, customers.siteId), eq(siteMembers.userId, userId)))
     .where(eq(customers.id, customerId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
-  if (row.role !== "owner") throw new ApiError(403, "forbidden", `Only the site's owner can ${doing}.`);
+  if (!row) throw new NotFound("not_found", "There is no such customer in your sites.");
+  if (row.role !== "owner") throw new Forbidden("forbidden", `Only the site's owner can ${doing}.`);
   return row;
 }
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { Clock } from "../clock.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { ApiError } from "../http/errors.ts";
+import { RateLimited } from "../domain-errors.ts";
 import type { SiteVars } from "../http/site-access.ts";
 import type { Budget, Counters } from "./counters.ts";
 
@@ -25,8 +25,8 @@ const TEN_MINUTES = 10 * 60_000;
 const HOUR = 60 * 60_000;
 
 /** Answers 429 with the real wait in Retry-After. */
-export function rateLimited(seconds: number, message = "Too many requests. Please try again later."): ApiError {
-  return new ApiError(429, "rate_limited", message, undefined, { "Retry-After": String(seconds) });
+export function rateLimited(seconds: number, message = "Too many requests. Please try again later."): RateLimited {
+  return new RateLimited("rate_limited", message, seconds);
 }
 
 /**

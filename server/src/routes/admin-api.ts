@@ -11,6 +11,8 @@ import { requestRoutes } from "./admin-requests.ts";
 import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
 import { regularsRoutes } from "./admin-regulars.ts";
+import { webhookRoutes } from "./admin-webhooks.ts";
+import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
   db: Db;
@@ -29,6 +31,7 @@ export type AdminApiDeps = {
   /** Every change goes through it: events in the transaction, wakes after the commit. */
   pipeline: Pipeline;
   keepAliveMs?: number;
+  webhookPolicy: AddressPolicy;
 };
 
 /** The owner's JSON API. Order matters: only setup and sign-in are reachable before requireSession. */
@@ -45,5 +48,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", requestRoutes(deps));
   app.route("/", customerDataRoutes(deps));
   app.route("/", regularsRoutes(deps));
+  app.route("/", webhookRoutes(deps));
   return app;
 }

@@ -4,13 +4,14 @@ import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { Pipeline } from "../pipeline/commit.ts";
-import { addNote, changeStatus, customerDetail, memberRequest, requestDetail } from "../inbox/inbox.ts";
+import { addNote, changeStatus, customerDetail, memberRequest, noteInput, requestDetail, statusInput } from "../inbox/inbox.ts";
+import { readBody } from "../http/json-body.ts";
 import { markAsSpam, markNotSpam } from "../spam/blocklist.ts";
 import { callingCapability, type VoiceCaller } from "../providers/twilio/voice.ts";
 import { retryNotification } from "../outbox/retry-now.ts";
 import { startBridge } from "../calls/call-bridge.ts";
-import { postOwnerLine } from "../chat/chat-owner.ts";
-import { sendReply } from "../inbox/replies.ts";
+import { answerInput, postOwnerLine } from "../chat/chat-owner.ts";
+import { replyInput, sendReply } from "../inbox/replies.ts";
 
 export type RequestRouteDeps = {
   db: Db;
@@ -41,23 +42,23 @@ export function requestRoutes(deps: RequestRouteDeps) {
   });
 
   app.patch("/requests/:id", async (c) => {
-    const { request } = await changeStatus(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
+    const { request } = await changeStatus(deps, userId(c), c.req.param("id"), await readBody(c, statusInput));
     return c.json({ request });
   });
 
   app.post("/requests/:id/notes", async (c) => {
-    const event = await addNote(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null));
+    const event = await addNote(deps, userId(c), c.req.param("id"), await readBody(c, noteInput));
     return c.json({ event }, 201);
   });
 
   app.post("/requests/:id/replies", async (c) => {
     const id = c.req.param("id");
-    await sendReply(deps, userId(c), id, await c.req.json().catch(() => null));
+    await sendReply(deps, userId(c), id, await readBody(c, replyInput));
     return c.json(await detail(id, userId(c)), 201);
   });
 
   app.post("/requests/:id/messages", async (c) => {
-    const { message } = await postOwnerLine(deps, userId(c), c.req.param("id"), await c.req.json().catch(() => null), "inbox");
+    const { message } = await postOwnerLine(deps, userId(c), c.req.param("id"), await readBody(c, answerInput), "inbox");
     return c.json({ message }, 201);
   });
 

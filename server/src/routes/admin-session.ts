@@ -5,12 +5,14 @@ import type { Db } from "../db/client.ts";
 import { users } from "../db/schema.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { clearSessionCookie, setSessionCookie, type AdminVars } from "../http/session.ts";
-import { authenticate, runSetup, setupNeeded, sitesOf } from "../accounts/accounts.ts";
+import { authenticate, runSetup, setupInput, setupNeeded, signInInput, sitesOf } from "../accounts/accounts.ts";
 import { loginThrottle } from "../accounts/login-throttle.ts";
-import { requestPasswordReset, resetInfo, resetPassword } from "../accounts/password-reset.ts";
+import { requestPasswordReset, resetInfo, resetInput, resetPassword, resetRequestInput } from "../accounts/password-reset.ts";
 import { confirmPhoneCode, type PhoneDeps } from "../accounts/phone-verification.ts";
 import { createSession, revokeSession, type SessionUser } from "../accounts/sessions.ts";
-import { acceptInvite, inviteInfo } from "../accounts/team.ts";
+import { acceptInput, acceptInvite, inviteInfo } from "../accounts/team.ts";
+import { readBody } from "../http/json-body.ts";
+import { z } from "zod";
 
 export type SessionRouteDeps = {
   db: Db;
@@ -34,8 +36,8 @@ const siteList = async (db: Db, userId: number) => {
   return { sites: all.map((s) => ({ key: s.key, name: s.name, role: s.role })), home: (own ?? all[0])?.key ?? null };
 };
 const canCreateSites = async (db: Db, userId: number) => !!(await db.select({ v: users.canCreateSites }).from(users).where(eq(users.id, userId)))[0]?.v;
-const body = (c: Context) => c.req.json().catch(() => null);
-const tokenOf = async (c: Context) => String(((await body(c)) as { token?: unknown } | null)?.token ?? "");
+// A link's token or a texted code: anything else than a string is just a wrong one.
+const tokenOf = async (c: Context) => (await readBody(c, z.object({ token: z.string().catch("") }))).token;
 
 /** Sign-in, first-run setup, invitations and password resets: the only owner routes that answer without a session. */
 export function publicSessionRoutes(deps: SessionRouteDeps) {
@@ -53,14 +55,14 @@ export function publicSessionRoutes(deps: SessionRouteDeps) {
     c.json({ needed: await setupNeeded(db), passwordResetByEmail: deps.mailConfigured, smsConfigured: !!deps.phones.sms }),
   );
   app.post("/setup", async (c) => {
-    const { user, phone } = await runSetup(deps.phones, await body(c));
+    const { user, phone } = await runSetup(deps.phones, await readBody(c, setupInput));
     return signIn(c, user, 201, { phone });
   });
 
   // Failed sign-ins are counted per (account, address), per address, and per account as a slower backstop.
   app.post("/session", async (c) => {
-    const input = await body(c);
-    const email = String((input as { email?: unknown } | null)?.email ?? "");
+    const input = await readBody(c, signInInput);
+    const email = input.email;
     const address = clientIp(c, deps.trustProxy);
     await throttle.check(email, address);
     let user: SessionUser;
@@ -76,14 +78,14 @@ export function publicSessionRoutes(deps: SessionRouteDeps) {
 
   // The same answer whether or not an account has that address: no one learns who is registered.
   app.post("/password-reset", async (c) => {
-    await requestPasswordReset({ db, clock, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, await body(c));
+    await requestPasswordReset({ db, clock, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, await readBody(c, resetRequestInput));
     return c.json({ sent: true, byEmail: deps.mailConfigured }, 202);
   });
   app.post("/password-reset/lookup", async (c) => c.json(await resetInfo(db, clock, await tokenOf(c))));
-  app.post("/password-reset/confirm", async (c) => signIn(c, await resetPassword(db, clock, await body(c)), 200));
+  app.post("/password-reset/confirm", async (c) => signIn(c, await resetPassword(db, clock, await readBody(c, resetInput)), 200));
 
   app.post("/invites/lookup", async (c) => c.json(await inviteInfo(db, clock, await tokenOf(c))));
-  app.post("/invites/accept", async (c) => signIn(c, await acceptInvite(db, clock, await body(c)), 200));
+  app.post("/invites/accept", async (c) => signIn(c, await acceptInvite(db, clock, await readBody(c, acceptInput)), 200));
   return app;
 }
 
@@ -100,8 +102,8 @@ export function sessionRoutes(deps: SessionRouteDeps) {
     return c.body(null, 204);
   });
   app.post("/phone-codes/:id/confirm", async (c) => {
-    const code = String(((await body(c)) as { code?: unknown } | null)?.code ?? "").slice(0, 20);
-    const { phone } = await confirmPhoneCode(deps.phones, c.get("session").user.id, Number(c.req.param("id")), code);
+    const { code } = await readBody(c, z.object({ code: z.string().catch("") }));
+    const { phone } = await confirmPhoneCode(deps.phones, c.get("session").user.id, Number(c.req.param("id")), code.slice(0, 20));
     return c.json({ verified: true, phone });
   });
   return app;

@@ -9,17 +9,19 @@ import { createCounters } from "../rate-limit/counters.ts";
 import { rateLimited, waitWords } from "../rate-limit/submission-limits.ts";
 import type { AdminVars } from "../http/session.ts";
 import type { SmsSender } from "../channels/sms/sms.ts";
-import { createSite, memberSite, requireOwner, sitesOf, type MemberSite } from "../accounts/accounts.ts";
+import { createSite, memberSite, newSiteInput, requireOwner, sitesOf, type MemberSite } from "../accounts/accounts.ts";
 import { parsePhone } from "../customers/phone.ts";
 import { provedBy, requestPhoneUse, type PhoneDeps } from "../accounts/phone-verification.ts";
-import { changeRole, invite, membersOf, myAlertPhone, pendingInvites, removeMember, revokeInvite, stopMyAlerts } from "../accounts/team.ts";
+import { changeRole, invite, inviteInput, membersOf, myAlertPhone, pendingInvites, removeMember, revokeInvite, roleInput, stopMyAlerts } from "../accounts/team.ts";
+import { readBody } from "../http/json-body.ts";
+import { z } from "zod";
 import { validationFailed } from "../http/validation.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { eventStream } from "../events/event-stream.ts";
 import { INBOX_TOPIC } from "../events/inbox-events.ts";
 import { INBOX_PRESENCE_MS, markInboxOpen } from "../chat/chat-presence.ts";
 import { listRequests, requestSummary } from "../inbox/inbox.ts";
-import { deletePhoto, installInfo, MAX_PHOTO_BYTES, savePhoto, siteSettingsView, updateSiteSettings } from "../sites/site-admin.ts";
+import { deletePhoto, installInfo, MAX_PHOTO_BYTES, savePhoto, settingsUpdateBody, siteSettingsView, updateSiteSettings } from "../sites/site-admin.ts";
 import { sendTestSms } from "../sites/test-sms.ts";
 
 export type SiteRouteDeps = {
@@ -54,7 +56,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
     );
     return c.json({ sites: withCounts });
   });
-  app.post("/sites", async (c) => c.json(await createSite(deps.phones, c.get("session").user.id, await c.req.json().catch(() => null)), 201));
+  app.post("/sites", async (c) => c.json(await createSite(deps.phones, c.get("session").user.id, await readBody(c, newSiteInput)), 201));
 
   app.use("/sites/:site/*", async (c, next) => {
     c.set("site", await memberSite(db, c.get("session").user.id, c.req.param("site") ?? ""));
@@ -81,7 +83,7 @@ export function siteRoutes(deps: SiteRouteDeps) {
   app.get("/sites/:site/settings", async (c) => c.json(await siteSettingsView(db, deps.publicUrl, c.get("site"))));
   app.put("/sites/:site/settings", async (c) => {
     const userId = c.get("session").user.id;
-    const updated = await updateSiteSettings(db, c.get("site"), await c.req.json().catch(() => null), (phone) => provedBy(deps.phones, userId, phone));
+    const updated = await updateSiteSettings(db, c.get("site"), await readBody(c, settingsUpdateBody), (phone) => provedBy(deps.phones, userId, phone));
     return c.json(await siteSettingsView(db, deps.publicUrl, updated));
   });
 
@@ -111,10 +113,11 @@ export function siteRoutes(deps: SiteRouteDeps) {
   };
   app.post("/sites/:site/test-sms", ownersOnly("send test messages"), testSmsLimit, async (c) => c.json(await sendTestSms(deps.sms, c.get("site"), deps.log)));
 
+  const phoneBody = z.object({ phone: z.string().catch("") });
   // A number gets alerts only once its holder proves it with a texted code (one already proved by this account applies at once).
   const phoneOf = async (c: Context<SiteVars>) => {
-    const input = (await c.req.json().catch(() => null)) as { phone?: unknown } | null;
-    const phone = parsePhone(String(input?.phone ?? "").slice(0, 40), c.get("site").settings.phoneCountry);
+    const input = await readBody(c, phoneBody);
+    const phone = parsePhone(input.phone.slice(0, 40), c.get("site").settings.phoneCountry);
     if (!phone.ok) throw validationFailed({ phone: phone.message });
     return phone.e164;
   };
@@ -142,11 +145,11 @@ export function siteRoutes(deps: SiteRouteDeps) {
   app.get("/sites/:site/members", async (c) => c.json(await team(c)));
   // People join by invitation only; the answer is the same whether or not the address has an account.
   app.post("/sites/:site/members", async (c) => {
-    const { email } = await invite({ db, clock, pipeline: deps.pipeline, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await c.req.json().catch(() => null));
+    const { email } = await invite({ db, clock, pipeline: deps.pipeline, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom }, c.get("site"), c.get("session").user, await readBody(c, inviteInput));
     return c.json({ invited: email, ...(await team(c)) }, 201);
   });
   app.patch("/sites/:site/members/:user", async (c) => {
-    await changeRole(db, c.get("site"), Number(c.req.param("user")), await c.req.json().catch(() => null));
+    await changeRole(db, c.get("site"), Number(c.req.param("user")), await readBody(c, roleInput));
     return c.json(await team(c));
   });
   app.delete("/sites/:site/members/:user", async (c) => {

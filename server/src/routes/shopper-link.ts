@@ -14,6 +14,7 @@ import { t } from "../i18n/catalog.ts";
 import { formatDate, zoneCity } from "../i18n/dates.ts";
 import { intlTag, isRtl, resolveLocale, type Locale } from "../i18n/locales.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
+import { readFields } from "../intake/request-fields.ts";
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; pipeline: Pipeline };
 
@@ -78,9 +79,9 @@ export function shopperLink(deps: ShopperLinkDeps) {
     if (!row) return notFound(c);
     const settings = readSettings(row.site.settings);
     const locale = localeOf(row);
-    const fields = row.request.fields as { timeZone?: string };
+    const fields = readFields(row.request);
     // The shopper's zone as their widget told us; else the shop's. The page's script then uses the browser's.
-    const zone = knownTimeZone(fields.timeZone) ?? settings.timezone;
+    const zone = knownTimeZone(fields.kind === "callback" ? fields.timeZone : undefined) ?? settings.timezone;
     const long = (d: Date) => formatDate(d, locale, zone, "long");
     const at = (d: Date) => html`<span data-at=${d.toISOString()}>${long(d)}</span>`;
     const zoneNote = html`<p class="zone" data-zone-note=${t(locale, "link.your_zone")}>${t(locale, "link.zone_note", { city: zoneCity(zone) })}</p>`;

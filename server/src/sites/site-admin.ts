@@ -4,7 +4,7 @@ import { embedSnippet, QUEUE_STUB } from "@beckon/contract/snippet";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { sites, verifiedPhones } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Invalid, TooLarge, UnsupportedType } from "../domain-errors.ts";
 import { templateProblem } from "@beckon/contract/autoreply";
 import { parsePhone } from "../customers/phone.ts";
 import { siteSettingsSchema } from "./site-settings.ts";
@@ -35,12 +35,16 @@ export async function siteSettingsView(db: Db, publicUrl: string, site: MemberSi
   };
 }
 
+/** What the settings form sends: checked as a whole, below, so every bad field is reported at once. */
+export const settingsUpdateBody = z.looseObject({});
+export type SettingsUpdateBody = z.output<typeof settingsUpdateBody>;
+
 /**
  * Saves settings: merged over what is stored, validated whole, every bad field reported by its path
  * (`accent`, `hours.mon.0.to`, `ownerPhone`). Takes effect on the widget's next config load. A new
  * alert number is accepted only if `proved` says this account proved it.
  */
-export async function updateSiteSettings(db: Db, site: MemberSite, input: unknown, proved: (phone: string) => Promise<boolean> = async () => false): Promise<MemberSite> {
+export async function updateSiteSettings(db: Db, site: MemberSite, input: SettingsUpdateBody, proved: (phone: string) => Promise<boolean> = async () => false): Promise<MemberSite> {
   requireOwner(site, "change settings");
   const parsed = updateInput.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
@@ -88,10 +92,10 @@ export const MAX_PHOTO_BYTES = 256 * 1024;
  */
 export async function savePhoto(db: Db, clock: Clock, site: MemberSite, declared: string, bytes: ArrayBuffer): Promise<void> {
   requireOwner(site, "change the photo");
-  if (bytes.byteLength === 0) throw new ApiError(400, "empty_body", "The image is empty.");
-  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new ApiError(413, "payload_too_large", "The photo must be 256 KB or smaller.");
+  if (bytes.byteLength === 0) throw new Invalid("empty_body", "The image is empty.");
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new TooLarge("payload_too_large", "The photo must be 256 KB or smaller.");
   const type = sniffImageType(bytes);
-  if (!type || !declared.startsWith("image/")) throw new ApiError(415, "unsupported_media_type", "Upload a PNG, JPEG, WebP or GIF image.");
+  if (!type || !declared.startsWith("image/")) throw new UnsupportedType("unsupported_media_type", "Upload a PNG, JPEG, WebP or GIF image.");
   await db.update(sites).set({ photo: Buffer.from(bytes), photoType: type, photoUpdatedAt: clock.now() }).where(eq(sites.id, site.id));
 }
 

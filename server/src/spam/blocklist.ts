@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { ChangeDeps } from "../pipeline/commit.ts";
 import { blocklist, outbox, requestEvents, requests, type BlockKind } from "../db/schema.ts";
+import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
 
 export type Sender = { phone?: string | undefined; email?: string | undefined; senderHash?: string | null | undefined };
 
@@ -47,11 +48,11 @@ export async function isBlocked(db: Db, siteId: number, sender: Sender, now: Dat
 type RequestRow = typeof requests.$inferSelect;
 
 /** The phone, email and sender hash a request came with. */
-export function senderOf(request: Pick<RequestRow, "fields" | "senderHash">): Sender {
-  const fields = request.fields as { phone?: unknown; email?: unknown };
+export function senderOf(request: Pick<RequestRow, "kind" | "fields" | "senderHash">): Sender {
+  const fields = readFields(request);
   return {
-    phone: typeof fields.phone === "string" ? fields.phone : undefined,
-    email: typeof fields.email === "string" ? fields.email : undefined,
+    phone: phoneOf(fields),
+    email: emailOf(fields),
     senderHash: request.senderHash,
   };
 }

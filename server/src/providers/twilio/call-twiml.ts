@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import { eq } from "drizzle-orm";
 import { requests } from "../../db/schema.ts";
+import { phoneOf, readFields } from "../../intake/request-fields.ts";
 
 type Twiml = typeof import("twilio").twiml;
 
@@ -16,8 +17,8 @@ export async function whisperTwiml(twiml: Twiml, db: Db, publicUrl: string, requ
     response.say("This call-back request no longer exists. Goodbye.");
     return response.toString();
   }
-  const fields = request.fields as { name?: string; note?: string | null; topic?: string | null };
-  const reason = (fields.note || fields.topic || "").slice(0, 200);
+  const fields = readFields(request);
+  const reason = ((fields.kind === "callback" && fields.note) || (fields.kind === "message" && fields.topic) || "").slice(0, 200);
   const gather = response.gather({ numDigits: 1, timeout: 8, action: voiceUrl(publicUrl, "connect", requestId) });
   gather.say(`Beckon call back for ${fields.name || "a shopper"}${reason ? `, about: ${reason}` : ""}. Press 1 to connect.`);
   response.say("No key pressed. Goodbye.");
@@ -31,7 +32,7 @@ export async function whisperTwiml(twiml: Twiml, db: Db, publicUrl: string, requ
 export async function connectTwiml(twiml: Twiml, db: Db, opts: { publicUrl: string; businessNumber: string; requestId: string; digits: string }): Promise<string> {
   const response = new twiml.VoiceResponse();
   const [request] = await db.select().from(requests).where(eq(requests.id, opts.requestId));
-  const phone = (request?.fields as { phone?: string } | undefined)?.phone;
+  const phone = request && phoneOf(readFields(request));
   if (opts.digits !== "1" || !phone) {
     response.say("Not connected. Goodbye.");
     return response.toString();

@@ -1,0 +1,24 @@
+import type { EmailPayload, OutboxChannel, SmsPayload, WebhookPayload } from "../db/schema.ts";
+
+/** An outbox row's payload, tagged with its channel: narrow on `channel` to reach the payload's type. */
+export type OutboxMessage = { channel: "sms"; payload: SmsPayload } | { channel: "email"; payload: EmailPayload } | { channel: "webhook"; payload: WebhookPayload };
+
+/** What the outbox's payload column holds, whatever the channel. */
+export type StoredPayload = OutboxMessage["payload"];
+
+/** The one place an outbox row's JSON payload is read: typed by the row's channel. */
+export function readPayload(row: { channel: OutboxChannel; payload: StoredPayload }): OutboxMessage {
+  return { channel: row.channel, payload: row.payload } as OutboxMessage;
+}
+
+/** The email a row carries, or undefined for any other channel. */
+export function emailPayload(row: { channel: OutboxChannel; payload: StoredPayload }): EmailPayload | undefined {
+  const message = readPayload(row);
+  return message.channel === "email" ? message.payload : undefined;
+}
+
+/** The webhook event a row carries, or undefined for any other channel. */
+export function webhookPayload(row: { channel: OutboxChannel; payload: StoredPayload }): WebhookPayload | undefined {
+  const message = readPayload(row);
+  return message.channel === "webhook" ? message.payload : undefined;
+}
