@@ -84,7 +84,7 @@ export function shopperLink(deps: ShopperLinkDeps) {
     const zone = knownTimeZone(fields.kind === "callback" ? fields.timeZone : undefined) ?? settings.timezone;
     const long = (d: Date) => formatDate(d, locale, zone, "long");
     const at = (d: Date) => html`<span data-at=${d.toISOString()}>${long(d)}</span>`;
-    const zoneNote = html`<p class="zone" data-zone-note=${t(locale, "link.your_zone")}>${t(locale, "link.zone_note", { city: zoneCity(zone) })}</p>`;
+    const zoneNote = html`<p class="zone" data-zone-note="${t(locale, "link.your_zone")}">${t(locale, "link.zone_note", { city: zoneCity(zone) })}</p>`;
     if (row.request.status === "done") return page(c, locale, 200, t(locale, "link.closed_title"), html`<p>${t(locale, "link.closed_body")}</p>`, row.site);
     const slots = callbackSlots(settings, deps.clock.now());
     const when = row.request.scheduledFor;
