@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { ChangeDeps, Effects } from "../pipeline/commit.ts";
 import { customers, requests, siteMembers } from "../db/schema.ts";
-import { ApiError } from "../http/errors.ts";
+import { Conflict, Invalid, NotFound } from "../domain-errors.ts";
 import { parseOrThrow } from "../http/validation.ts";
 import { suggestedMatches } from "./customer-match.ts";
 
@@ -16,7 +16,7 @@ async function memberCustomer(db: Db | Tx, userId: number, customerId: number) {
     .from(customers)
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, customers.siteId), eq(siteMembers.userId, userId)))
     .where(eq(customers.id, customerId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such customer in your sites.");
   return row.customer;
 }
 
@@ -40,12 +40,12 @@ async function recount(tx: Tx, customerId: number) {
 export async function mergeCustomers(deps: ChangeDeps, userId: number, intoId: number, input: unknown) {
   const { db } = deps;
   const { from: fromId } = parseOrThrow(z.object({ from: z.number().int().positive() }), input);
-  if (fromId === intoId) throw new ApiError(400, "same_customer", "Choose another customer to merge.");
+  if (fromId === intoId) throw new Invalid("same_customer", "Choose another customer to merge.");
   const into = await memberCustomer(db, userId, intoId);
   const from = await memberCustomer(db, userId, fromId);
-  if (from.siteId !== into.siteId) throw new ApiError(400, "other_site", "Customers of different sites cannot be merged.");
+  if (from.siteId !== into.siteId) throw new Invalid("other_site", "Customers of different sites cannot be merged.");
   if (from.externalId && into.externalId && from.externalId !== into.externalId) {
-    throw new ApiError(409, "two_verified_ids", "Both customers were verified by your shop with different ids; they are different people.");
+    throw new Conflict("two_verified_ids", "Both customers were verified by your shop with different ids; they are different people.");
   }
   await deps.pipeline.commit(db, async (tx, fx) => {
     await tx.update(requests).set({ customerId: into.id }).where(eq(requests.customerId, from.id));
@@ -78,10 +78,10 @@ export async function splitRequest(deps: ChangeDeps, userId: number, requestId: 
     .from(requests)
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
     .where(eq(requests.id, requestId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such request in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such request in your sites.");
   const { request } = row;
   const [others] = await db.select({ n: count() }).from(requests).where(eq(requests.customerId, request.customerId));
-  if ((others?.n ?? 0) < 2) throw new ApiError(400, "only_request", "This is the customer's only request: there is nothing to split off.");
+  if ((others?.n ?? 0) < 2) throw new Invalid("only_request", "This is the customer's only request: there is nothing to split off.");
   const fields = request.fields as { name?: string | null };
   const now = clock.now();
   return deps.pipeline.commit(db, async (tx, fx) => {
@@ -115,7 +115,7 @@ export async function requestSuggestions(db: Db, userId: number, requestId: stri
     .from(requests)
     .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
     .where(eq(requests.id, requestId));
-  if (!row) throw new ApiError(404, "not_found", "There is no such request in your sites.");
+  if (!row) throw new NotFound("not_found", "There is no such request in your sites.");
   const f = row.request.fields as { phone?: string | null; email?: string | null };
   const identity = row.request.context?.identity;
   return suggestedMatches(db, row.request.siteId, row.request.customerId, { phone: f.phone, email: f.email ?? (identity && !identity.verified ? identity.email : undefined) });

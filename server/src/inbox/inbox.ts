@@ -8,6 +8,7 @@ import { Invalid, NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
+import { apiCustomer } from "../owner-api/request-view.ts";
 import { regularsView } from "../customers/regulars-view.ts";
 import { inboxOrder, regularsFilters, vipOpenConditions } from "../customers/inbox-order.ts";
 import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
@@ -240,15 +241,10 @@ export async function addNote(deps: ChangeDeps, userId: number, requestId: strin
   return { id: event!.id, type: event!.type, at: event!.createdAt.toISOString(), data: event!.data };
 }
 
+/** The owner API's customer (one shape for both), plus what only the inbox shows. */
 function customerView(c: typeof customers.$inferSelect) {
   return {
-    id: c.id,
-    name: c.name,
-    phone: c.phone,
-    email: c.email,
-    firstSeenAt: c.firstSeenAt.toISOString(),
-    lastSeenAt: c.lastSeenAt.toISOString(),
-    requestCount: c.requestCount,
+    ...apiCustomer(c),
     vip: c.vip,
     verified: c.externalId !== null,
     profile: c.profile,
