@@ -6,6 +6,8 @@ import { customers, requests, siteMembers } from "../db/schema.ts";
 import { Conflict, Invalid, NotFound } from "../domain-errors.ts";
 import { parseOrThrow } from "../http/validation.ts";
 import { suggestedMatches } from "./customer-match.ts";
+import { memberRequest } from "../inbox/inbox.ts";
+import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -73,21 +75,15 @@ export async function mergeCustomers(deps: ChangeDeps, userId: number, intoId: n
 /** The owner says one request is not this customer's: it moves to a new record of its own. */
 export async function splitRequest(deps: ChangeDeps, userId: number, requestId: string) {
   const { db, clock } = deps;
-  const [row] = await db
-    .select({ request: requests })
-    .from(requests)
-    .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
-    .where(eq(requests.id, requestId));
-  if (!row) throw new NotFound("not_found", "There is no such request in your sites.");
-  const { request } = row;
+  const { request } = await memberRequest(db, userId, requestId);
   const [others] = await db.select({ n: count() }).from(requests).where(eq(requests.customerId, request.customerId));
   if ((others?.n ?? 0) < 2) throw new Invalid("only_request", "This is the customer's only request: there is nothing to split off.");
-  const fields = request.fields as { name?: string | null };
+  const { name } = readFields(request);
   const now = clock.now();
   return deps.pipeline.commit(db, async (tx, fx) => {
     const [fresh] = await tx
       .insert(customers)
-      .values({ siteId: request.siteId, name: fields.name ?? null, firstSeenAt: request.createdAt, lastSeenAt: request.createdAt, requestCount: 1 })
+      .values({ siteId: request.siteId, name: name ?? null, firstSeenAt: request.createdAt, lastSeenAt: request.createdAt, requestCount: 1 })
       .returning();
     await tx.update(requests).set({ customerId: fresh!.id, repeat: null, updatedAt: now }).where(eq(requests.id, request.id));
     await recount(tx, request.customerId);
@@ -110,14 +106,9 @@ export async function setVip(deps: ChangeDeps, userId: number, customerId: numbe
 
 /** Records that may be the same person as this request's customer (same typed phone or email), for the owner to confirm. */
 export async function requestSuggestions(db: Db, userId: number, requestId: string) {
-  const [row] = await db
-    .select({ request: requests })
-    .from(requests)
-    .innerJoin(siteMembers, and(eq(siteMembers.siteId, requests.siteId), eq(siteMembers.userId, userId)))
-    .where(eq(requests.id, requestId));
-  if (!row) throw new NotFound("not_found", "There is no such request in your sites.");
-  const f = row.request.fields as { phone?: string | null; email?: string | null };
-  const identity = row.request.context?.identity;
-  return suggestedMatches(db, row.request.siteId, row.request.customerId, { phone: f.phone, email: f.email ?? (identity && !identity.verified ? identity.email : undefined) });
+  const { request } = await memberRequest(db, userId, requestId);
+  const fields = readFields(request);
+  const identity = request.context?.identity;
+  return suggestedMatches(db, request.siteId, request.customerId, { phone: phoneOf(fields), email: emailOf(fields) ?? (identity && !identity.verified ? identity.email : undefined) });
 }
 
