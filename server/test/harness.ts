@@ -8,6 +8,7 @@ import type { Clock } from "../src/clock.ts";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client.ts";
 import { sites } from "../src/db/schema.ts";
 import { createOutboxWorker } from "../src/outbox/outbox-worker.ts";
+import { createChannels } from "../src/channels/channels.ts";
 import type { RetryPolicy } from "../src/outbox/retry-policy.ts";
 import { createTwilioVoice } from "../src/providers/twilio/voice.ts";
 import { createReminderWorker } from "../src/callbacks/reminder-worker.ts";
@@ -60,7 +61,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, giveUpAfterMs: 24 * 60 * 60_000, random: () => 0, ...opts.retry };
-  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, retry, pollMs: opts.outboxPollMs ?? 20, log });
+  const makeWorker = () => createOutboxWorker({ db: database.db, clock, channels: createChannels({ db: database.db, clock, sms, email, retry }), pollMs: opts.outboxPollMs ?? 20, log });
   const worker = makeWorker();
   const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });
   let wakes = 0;
