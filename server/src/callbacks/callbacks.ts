@@ -6,19 +6,16 @@ import { callbackAlertText, confirmationText } from "../channels/sms/sms-text.ts
 import { signLink } from "./shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "../sites/availability.ts";
-import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { commitOnce, rememberAnswer, type Submission, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { parsePhone } from "../customers/phone.ts";
 import type { Site } from "../sites/sites.ts";
 import { typedText } from "../http/validation.ts";
-import { invalidIn, parseIn, phoneMessage } from "../i18n/field-errors.ts";
+import { invalidIn, phoneMessage } from "../i18n/field-errors.ts";
 import { t } from "../i18n/catalog.ts";
-import { bodyLocale } from "../i18n/locales.ts";
-import { shopperLocale } from "../sites/locale-settings.ts";
 import { knownTimeZone } from "../sites/time-zone.ts";
 import type { SenderCheck } from "../spam/screen.ts";
-import { contextOf } from "../customers/know-customer.ts";
 
 export type CallbackDeps = ChangeDeps & {
   publicUrl: string;
@@ -27,7 +24,8 @@ export type CallbackDeps = ChangeDeps & {
 };
 export type CallbackMeta = { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck };
 
-const callbackInput = z.object({
+/** A call-back form as the widget sends it (checked by the route, in the shopper's language). */
+export const callbackInput = z.object({
   name: typedText({ error: "validation.name_required" })
     .trim()
     .min(1, "validation.name_required")
@@ -46,17 +44,14 @@ const callbackInput = z.object({
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
 });
+export type CallbackInput = z.output<typeof callbackInput>;
 
-/** A shopper's call-back request: validated, stored with its owner alert in one transaction, then announced. */
-export async function submitCallback(deps: CallbackDeps, site: Site, input: unknown, meta: CallbackMeta) {
+/** A shopper's call-back request: checked against the site, stored with its owner alert in one transaction, then announced. */
+export async function submitCallback(deps: CallbackDeps, site: Site, submission: Submission<CallbackInput>, meta: CallbackMeta) {
   const { db, clock } = deps;
   const key = meta.idempotencyKey;
-  const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
-  if (prior) return prior;
-
+  const { data, locale, shop } = submission;
   const s = site.settings;
-  const locale = shopperLocale(s, bodyLocale(input));
-  const data = parseIn(locale, callbackInput, input);
   const now = clock.now();
   const fields: Record<string, string> = {};
   const phone = parsePhone(data.phone, data.phoneCountry && isSupportedCountry(data.phoneCountry) ? data.phoneCountry : s.phoneCountry);
@@ -68,7 +63,6 @@ export async function submitCallback(deps: CallbackDeps, site: Site, input: unkn
   const spam = (await meta.sender?.screen({ phone: phone.e164 })) ?? null;
 
   const shopperZone = knownTimeZone(data.timeZone);
-  const shop = await contextOf(db, site.id, input);
   const id = randomUUID();
   const expect = expectation(site, when, now);
   const answer: SubmissionAnswer = { id, status: "new", expect };

@@ -12,13 +12,11 @@ import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
-import { parseOrThrow, typedText } from "../http/validation.ts";
-import { invalidIn, parseIn } from "../i18n/field-errors.ts";
+import { typedText } from "../http/validation.ts";
+import { invalidIn } from "../i18n/field-errors.ts";
 import { t } from "../i18n/catalog.ts";
-import { bodyLocale } from "../i18n/locales.ts";
-import { shopperLocale } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
-import { contextOf } from "../customers/know-customer.ts";
+import type { Submission } from "../intake/intake.ts";
 import { isProtected } from "../customers/customer-match.ts";
 import { emailOf, readFields } from "../intake/request-fields.ts";
 
@@ -31,7 +29,8 @@ const line = typedText({ error: "validation.message_required" }).trim().min(1, "
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8–64 URL-safe characters.").optional();
 const email = z.string().trim().max(200).pipe(z.email("validation.email_invalid")).transform((e) => e.toLowerCase());
 
-const startInput = z.object({
+/** A chat's first post (checked by the route, in the shopper's language). */
+export const startInput = z.object({
   token: chatToken,
   name: typedText().trim().max(100, "validation.name_too_long").optional(),
   email: z.union([z.literal(""), email]).optional(),
@@ -40,17 +39,26 @@ const startInput = z.object({
   company: z.string().optional(),
   consent: z.boolean({ error: "validation.consent_boolean" }).optional(),
 });
-const lineInput = z.object({ token: chatToken, message: line, clientId });
+/** A further line. */
+export const lineInput = z.object({ token: chatToken, message: line, clientId });
+/** The shopper's email, left in the chat. */
+export const chatEmailInput = z.object({ token: chatToken, email });
+/** The newest owner line the widget has shown. */
+export const seenInput = z.object({ token: chatToken, upTo: z.number().int().nonnegative() });
+
+/** Refuses a chat on a site that does not offer it (403 `chat_disabled`). */
+export function assertChatOffered(site: PublicSite): void {
+  if (!site.settings.channels.includes("chat")) throw new Forbidden("chat_disabled", "This shop does not offer live chat.");
+}
 
 /**
  * Starts a chat with its first line. The widget makes the token, so a retry of the same start (same
  * token) finds the chat already there and answers the same: no second chat, no second SMS.
  */
-export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown, meta: { origin: string | undefined; sender?: SenderCheck }) {
+export async function startChat(deps: ChatDeps, site: PublicSite, submission: Submission<z.output<typeof startInput>>, meta: { origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
-  if (!site.settings.channels.includes("chat")) throw new Forbidden("chat_disabled", "This shop does not offer live chat.");
-  const locale = shopperLocale(site.settings, bodyLocale(input));
-  const data = parseIn(locale, startInput, input);
+  assertChatOffered(site);
+  const { data, locale, shop } = submission;
   const tokenHash = hashChatToken(data.token);
   const existing = await db.select({ id: chats.requestId }).from(chats).where(eq(chats.tokenHash, tokenHash));
   if (existing[0]) return shopperView(db, site, existing[0].id, data.token, clock.now());
@@ -63,7 +71,6 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
   const name = data.name || undefined;
   const address = data.email || undefined;
   const spam = (await meta.sender?.screen({ email: address })) ?? null;
-  const shop = await contextOf(db, site.id, input);
   await deps.pipeline.commit(db, async (tx, fx) => {
     const { ref, customer, known } = await createRequest(tx, fx, site, {
       kind: "chat",
@@ -86,9 +93,8 @@ export async function startChat(deps: ChatDeps, site: PublicSite, input: unknown
 }
 
 /** A further line from the shopper. Reopens a closed chat; texts the owner only after a quiet spell. */
-export async function postShopperLine(deps: ChatDeps, site: Site, id: string, input: unknown) {
+export async function postShopperLine(deps: ChatDeps, site: Site, id: string, data: z.output<typeof lineInput>) {
   const { db, clock } = deps;
-  const data = parseIn(shopperLocale(site.settings, bodyLocale(input)), lineInput, input);
   const { request, chat } = await shopperChat(db, site.id, id, data.token);
   if (data.clientId) {
     const [dupe] = await db.select().from(chatMessages).where(and(eq(chatMessages.requestId, id), eq(chatMessages.clientId, data.clientId)));
@@ -129,9 +135,8 @@ async function addShopperLine(tx: Tx, fx: Effects, siteId: number, requestId: st
 }
 
 /** The shopper leaves an email so an answer can still reach them after they have gone. */
-export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input: unknown) {
+export async function setChatEmail(deps: ChatDeps, site: Site, id: string, data: z.output<typeof chatEmailInput>) {
   const { db, clock } = deps;
-  const data = parseIn(shopperLocale(site.settings, bodyLocale(input)), z.object({ token: chatToken, email }), input);
   const { request } = await shopperChat(db, site.id, id, data.token);
   const now = clock.now();
   await deps.pipeline.commit(db, async (tx, fx) => {
@@ -152,8 +157,7 @@ export async function setChatEmail(deps: ChatDeps, site: Site, id: string, input
 }
 
 /** The widget has shown the shopper everything up to `upTo`: answers they have seen are not emailed. */
-export async function markChatSeen(db: Db, site: Site, id: string, input: unknown) {
-  const data = parseOrThrow(z.object({ token: chatToken, upTo: z.number().int().nonnegative() }), input);
+export async function markChatSeen(db: Db, site: Site, id: string, data: z.output<typeof seenInput>) {
   await shopperChat(db, site.id, id, data.token);
   await db.update(chats).set({ shopperSeenId: sql`max(${chats.shopperSeenId}, ${data.upTo})` }).where(eq(chats.requestId, id));
 }

@@ -4,7 +4,6 @@ import type { Db } from "../db/client.ts";
 import type { ChangeDeps, Effects } from "../pipeline/commit.ts";
 import { customers, requests, siteMembers } from "../db/schema.ts";
 import { Conflict, Invalid, NotFound } from "../domain-errors.ts";
-import { parseOrThrow } from "../http/validation.ts";
 import { suggestedMatches } from "./customer-match.ts";
 import { memberRequest } from "../inbox/inbox.ts";
 import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
@@ -38,10 +37,15 @@ async function recount(tx: Tx, customerId: number) {
   await tx.update(customers).set({ requestCount: stats.n, firstSeenAt: stats.first!, lastSeenAt: stats.last! }).where(eq(customers.id, customerId));
 }
 
+/** Which customer to merge into this one. */
+export const mergeInput = z.object({ from: z.number().int().positive() });
+/** VIP on or off. */
+export const vipInput = z.object({ vip: z.boolean() });
+
 /** The owner confirms two records are one person: `from`'s requests move to `into`, gaps are filled, `from` goes. */
-export async function mergeCustomers(deps: ChangeDeps, userId: number, intoId: number, input: unknown) {
+export async function mergeCustomers(deps: ChangeDeps, userId: number, intoId: number, input: z.output<typeof mergeInput>) {
   const { db } = deps;
-  const { from: fromId } = parseOrThrow(z.object({ from: z.number().int().positive() }), input);
+  const { from: fromId } = input;
   if (fromId === intoId) throw new Invalid("same_customer", "Choose another customer to merge.");
   const into = await memberCustomer(db, userId, intoId);
   const from = await memberCustomer(db, userId, fromId);
@@ -94,8 +98,8 @@ export async function splitRequest(deps: ChangeDeps, userId: number, requestId: 
 }
 
 /** Marks or unmarks a customer as VIP. */
-export async function setVip(deps: ChangeDeps, userId: number, customerId: number, input: unknown) {
-  const { vip } = parseOrThrow(z.object({ vip: z.boolean() }), input);
+export async function setVip(deps: ChangeDeps, userId: number, customerId: number, input: z.output<typeof vipInput>) {
+  const { vip } = input;
   await memberCustomer(deps.db, userId, customerId);
   await deps.pipeline.commit(deps.db, async (tx, fx) => {
     await tx.update(customers).set({ vip }).where(eq(customers.id, customerId));

@@ -3,11 +3,11 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { chatMessages, customers, requestEvents, requests } from "../db/schema.ts";
-import { parseOrThrow } from "../http/validation.ts";
 import { identitySecretOf } from "./identity-secret.ts";
 import { signatureValid } from "./shop-context.ts";
 
-const input = z.object({ id: z.union([z.string().max(200), z.number().transform(String)]), signature: z.string().max(128) });
+/** A verified shopper's id and its signature (HMAC with the site's identity secret). */
+export const historyInput = z.object({ id: z.union([z.string().max(200), z.number().transform(String)]), signature: z.string().max(128) });
 
 export type HistoryItem = { you: string; answers: string[] };
 
@@ -17,8 +17,8 @@ const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n 
  * "Your messages" in the widget: a verified shopper's last five requests, what they wrote and what the
  * shop answered. Only for a good signature: an unverified identity sees nothing (the same empty answer).
  */
-export async function shopperHistory(db: Db, site: { id: number; name: string; settings: { timezone: string } }, body: unknown, zone?: string): Promise<{ items: HistoryItem[] }> {
-  const { id, signature } = parseOrThrow(input, body);
+export async function shopperHistory(db: Db, site: { id: number; name: string; settings: { timezone: string } }, who: z.output<typeof historyInput>, zone?: string): Promise<{ items: HistoryItem[] }> {
+  const { id, signature } = who;
   if (!signatureValid(await identitySecretOf(db, site.id), id, signature)) return { items: [] };
   const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.siteId, site.id), eq(customers.externalId, id)));
   if (!customer) return { items: [] };

@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { customers, idempotencyKeys, requests, sites } from "../db/schema.ts";
+import { customers, idempotencyKeys, requests, sites, type ShopContext } from "../db/schema.ts";
 import { Invalid } from "../domain-errors.ts";
+import type { Locale } from "../i18n/locales.ts";
 
 // The steps every shopper submission shares, whatever its channel.
 
@@ -17,6 +18,9 @@ export type SubmissionAnswer = {
   /** The same as data, for the widget to write in the shopper's language: within hours, or by an instant. */
   reply?: { withinHours: number } | { by: string } | null;
 };
+/** A shopper's form as its service gets it: checked input, the shopper's language, and the page's shop context. */
+export type Submission<T> = { data: T; locale: Locale; shop: ShopContext | null };
+
 /** `rejected`: answered like any other, but stored as spam (or not at all): counts as rejected for rate limits. */
 export type Submitted = { status: 201; body: SubmissionAnswer; rejected?: boolean };
 

@@ -9,25 +9,25 @@ import { enqueueEmail, enqueueOwnerSms } from "../outbox/outbox.ts";
 import { messageAlertText } from "../channels/sms/sms-text.ts";
 import { isOpen, nextOpening } from "../sites/availability.ts";
 import { autoReplyView, renderText, textToHtml } from "@beckon/contract/autoreply";
-import { commitOnce, honeypotAnswer, priorAnswer, rememberAnswer, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { commitOnce, rememberAnswer, type Submission, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { replyPromise, replyTimeText } from "../sites/reply-time.ts";
 import type { MessageField } from "../sites/site-settings.ts";
 import type { Site } from "../sites/sites.ts";
-import { parseOrThrow, validationFailed, typedText } from "../http/validation.ts";
-import { invalidIn, parseIn } from "../i18n/field-errors.ts";
+import { typedText } from "../http/validation.ts";
+import { invalidIn } from "../i18n/field-errors.ts";
 import { t } from "../i18n/catalog.ts";
-import { bodyLocale, type Locale } from "../i18n/locales.ts";
-import { shopperLocale, shopperWords } from "../sites/locale-settings.ts";
+import type { Locale } from "../i18n/locales.ts";
+import { shopperWords } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
-import { contextOf } from "../customers/know-customer.ts";
 
 export type MessageDeps = ChangeDeps & {
   publicUrl: string;
   mailFrom: { name: string; address: string };
 };
 
-const messageInput = z.object({
+/** A "Send a message" form as the widget sends it (checked by the route, in the shopper's language). */
+export const messageInput = z.object({
   name: typedText({ error: "validation.name_required" }).trim().min(1, "validation.name_required").max(100, "validation.name_too_long"),
   email: z
     .string({ error: "validation.email_required" })
@@ -42,6 +42,7 @@ const messageInput = z.object({
   timeZone: z.string().max(64).optional(),
   company: z.string().optional(),
 });
+export type MessageInput = z.output<typeof messageInput>;
 
 // Our form must not become a way to mail-bomb someone else: one auto-reply per address per hour, across all sites.
 const AUTOREPLY_WINDOW_MS = 60 * 60_000;
@@ -70,15 +71,11 @@ function readExtraFields(defs: MessageField[], values: Record<string, string | b
 }
 
 /** A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through the outbox. */
-export async function submitMessage(deps: MessageDeps, site: Site, input: unknown, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
+export async function submitMessage(deps: MessageDeps, site: Site, submission: Submission<MessageInput>, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
   const { db, clock } = deps;
   const key = meta.idempotencyKey;
-  const prior = (await priorAnswer(db, site.id, key)) ?? honeypotAnswer(input);
-  if (prior) return prior;
-
+  const { data, locale, shop } = submission;
   const s = site.settings;
-  const locale = shopperLocale(s, bodyLocale(input));
-  const data = parseIn(locale, messageInput, input);
   const { errors, extras } = readExtraFields(s.messageFields, data.fields, locale);
   if (s.consent.message.required && data.consent !== true) errors.consent = t(locale, "validation.consent_message");
   if (Object.keys(errors).length) throw invalidIn(locale, errors);
@@ -90,7 +87,6 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
   const opens = isOpen(s, now) ? null : nextOpening(s, now);
   const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime, reply: replyPromise(s, now) };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
-  const shop = await contextOf(db, site.id, input);
 
   const raced = await commitOnce(db, site.id, key, () =>
     deps.pipeline.commit(db, async (tx, fx) => {

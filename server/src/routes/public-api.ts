@@ -1,13 +1,16 @@
 import type { Pipeline } from "../pipeline/commit.ts";
-import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { Hono, type Context, type Handler, type MiddlewareHandler } from "hono";
+import type { z } from "zod";
 import { etag } from "hono/etag";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
-import { readJsonBody } from "../http/json-body.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
-import { submitCallback } from "../callbacks/callbacks.ts";
-import { submitMessage } from "../messages/messages.ts";
+import { callbackInput, submitCallback } from "../callbacks/callbacks.ts";
+import { messageInput, submitMessage } from "../messages/messages.ts";
+import { readSubmission } from "./shopper-input.ts";
+import type { Submission, Submitted } from "../intake/intake.ts";
+import type { PublicSite } from "../sites/sites.ts";
 import { findPhoto, photoUrl } from "../sites/site-admin.ts";
 import { originAllowed, recordWidgetOrigin, requestOrigin, type SeenCache } from "../sites/widget-origins.ts";
 import { widgetConfig } from "../sites/widget-config.ts";
@@ -18,10 +21,12 @@ import { createCounters } from "../rate-limit/counters.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { senderHash } from "../spam/blocklist.ts";
 import { createChallenges, type ChallengeConfig } from "../spam/challenge.ts";
-import { senderCheck, solutionIn } from "../spam/screen.ts";
+import { senderCheck, solutionIn, type SenderCheck } from "../spam/screen.ts";
 import { submissionLimits, type SubmissionLimits } from "../rate-limit/submission-limits.ts";
 import { publicRegulars } from "./public-regulars.ts";
 import { replyTimeCache } from "../customers/reply-stats.ts";
+
+type FormMeta = { idempotencyKey: string | undefined; origin: string | undefined; sender: SenderCheck | undefined };
 
 export type PublicApiDeps = {
   db: Db;
@@ -90,27 +95,19 @@ export function publicApi(deps: PublicApiDeps) {
     return c.body(new Uint8Array(photo.bytes));
   });
 
-  app.post("/sites/:site/callbacks", limits, async (c) => {
-    const body = await readJsonBody(c);
-    const answer = await submitCallback(deps, c.get("site"), body, {
-      idempotencyKey: c.req.header("idempotency-key"),
-      origin: c.req.header("origin"),
-      sender: sender(c, body),
-    });
-    if (answer.rejected) c.set("submissionRejected", true);
-    return c.json(answer.body, answer.status);
-  });
+  /** A form's route: the shared start (shopper-input.ts), then its service with the retry key, the page's origin and the spam screen. */
+  const form =
+    <T extends z.ZodType>(schema: T, submit: (site: PublicSite, submission: Submission<z.output<T>>, meta: FormMeta) => Promise<Submitted>): Handler<SiteVars> =>
+    async (c) => {
+      const read = await readSubmission(c, deps.db, schema);
+      const meta = { idempotencyKey: c.req.header("idempotency-key"), origin: c.req.header("origin"), sender: "body" in read ? sender(c, read.body) : undefined };
+      const answer = "answer" in read ? read.answer : await submit(c.get("site"), read.submission, meta);
+      if (answer.rejected) c.set("submissionRejected", true);
+      return c.json(answer.body, answer.status);
+    };
 
-  app.post("/sites/:site/messages", limits, async (c) => {
-    const body = await readJsonBody(c);
-    const answer = await submitMessage(deps, c.get("site"), body, {
-      idempotencyKey: c.req.header("idempotency-key"),
-      origin: c.req.header("origin"),
-      sender: sender(c, body),
-    });
-    if (answer.rejected) c.set("submissionRejected", true);
-    return c.json(answer.body, answer.status);
-  });
+  app.post("/sites/:site/callbacks", limits, form(callbackInput, (site, submission, meta) => submitCallback(deps, site, submission, meta)));
+  app.post("/sites/:site/messages", limits, form(messageInput, (site, submission, meta) => submitMessage(deps, site, submission, meta)));
 
   return app;
 }

@@ -6,9 +6,9 @@ import type { Db } from "../db/client.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { eventStream } from "../events/event-stream.ts";
 import { ApiError } from "../http/errors.ts";
-import { readJsonBody } from "../http/json-body.ts";
 import type { SiteVars } from "../http/site-access.ts";
-import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../chat/chat.ts";
+import { assertChatOffered, chatEmailInput, lineInput, markChatSeen, postShopperLine, seenInput, setChatEmail, shopperView, startChat, startInput } from "../chat/chat.ts";
+import { checkSubmission, readRawShopperBody, readShopperBody } from "./shopper-input.ts";
 import { chatTopic, shopperChat } from "../chat/chat-access.ts";
 import { honeypotFilled } from "../intake/intake.ts";
 import type { SenderCheck } from "../spam/screen.ts";
@@ -52,7 +52,7 @@ export function publicChat(deps: PublicChatDeps) {
   );
 
   app.post("/sites/:site/chats", limitBody, deps.startLimits, async (c) => {
-    const body = await readJsonBody(c);
+    const body = await readRawShopperBody(c);
     if (honeypotFilled(body)) c.set("submissionRejected", true);
     // A chat stored as spam still answers like any other, but counts as rejected for the rate limits.
     const check = deps.sender(c, body);
@@ -64,24 +64,25 @@ export function publicChat(deps: PublicChatDeps) {
         return reason;
       },
     };
-    const chat = await startChat(deps, c.get("site"), body, { origin: c.req.header("origin"), sender });
+    assertChatOffered(c.get("site")); // before the fields: a closed chat says so whatever was sent
+    const chat = await startChat(deps, c.get("site"), await checkSubmission(c, db, startInput, body), { origin: c.req.header("origin"), sender });
     return c.json(chat, 201);
   });
 
   app.get("/sites/:site/chats/:id", async (c) => c.json(await shopperView(db, c.get("site"), c.req.param("id"), c.req.query("token"), clock.now())));
 
   app.post("/sites/:site/chats/:id/messages", limitBody, perChat, async (c) => {
-    const { message } = await postShopperLine(deps, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    const { message } = await postShopperLine(deps, c.get("site"), c.req.param("id"), await readShopperBody(c, lineInput));
     return c.json({ message }, 201);
   });
 
   app.post("/sites/:site/chats/:id/email", limitBody, perChat, async (c) => {
-    const answer = await setChatEmail(deps, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    const answer = await setChatEmail(deps, c.get("site"), c.req.param("id"), await readShopperBody(c, chatEmailInput));
     return c.json(answer);
   });
 
   app.post("/sites/:site/chats/:id/seen", limitBody, async (c) => {
-    await markChatSeen(db, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    await markChatSeen(db, c.get("site"), c.req.param("id"), await readShopperBody(c, seenInput, { localized: false }));
     return c.body(null, 204);
   });
 
