@@ -6,7 +6,7 @@ import { callbackAlertText, confirmationText } from "../channels/sms/sms-text.ts
 import { signLink } from "./shopper-links.ts";
 import { queueShopperSms } from "../customers/shopper-sms.ts";
 import { isBookable, isOpen, nextOpening } from "../sites/availability.ts";
-import { commitOnce, rememberAnswer, type Submission, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { storeSubmission, type Submission, type SubmissionAnswer } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { parsePhone } from "../customers/phone.ts";
@@ -48,7 +48,7 @@ export type CallbackInput = z.output<typeof callbackInput>;
 
 /** A shopper's call-back request: checked against the site, stored with its owner alert in one transaction, then announced. */
 export async function submitCallback(deps: CallbackDeps, site: Site, submission: Submission<CallbackInput>, meta: CallbackMeta) {
-  const { db, clock } = deps;
+  const { clock } = deps;
   const key = meta.idempotencyKey;
   const { data, locale, shop } = submission;
   const s = site.settings;
@@ -66,44 +66,38 @@ export async function submitCallback(deps: CallbackDeps, site: Site, submission:
   const id = randomUUID();
   const expect = expectation(site, when, now);
   const answer: SubmissionAnswer = { id, status: "new", expect };
-  const raced = await commitOnce(db, site.id, key, () =>
-    deps.pipeline.commit(db, async (tx, fx) => {
-      const { ref, customer, known } = await createRequest(tx, fx, site, {
-        kind: "callback",
-        customer: { name: data.name, phone: phone.e164 },
-        fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
-        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when, locale, shop },
-      });
-      await rememberAnswer(tx, site.id, key, answer);
-      if (spam) return; // stored for the Spam view; nobody is alerted or texted
-      const text = callbackAlertText({
-        ref,
-        name: data.name,
-        phone: phone.e164,
-        when,
-        note: data.note,
-        earlierRequests: customer.requestCount - 1,
-        timezone: s.timezone,
-        link: `${deps.publicUrl}/admin/requests/${id}`,
-        lead: known.lead,
-        standing: known.standing,
-      });
-      await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
-      await queueShopperSms(tx, {
-        siteId: site.id,
-        settings: s,
-        requestId: id,
-        phone: phone.e164,
-        consent: data.consent === true,
-        kind: "confirmation",
-        text: confirmationText({ locale, siteName: site.name, name: data.name, when, timezone: s.timezone, shopperZone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
-        now,
-      });
-    }),
-  );
-  if (raced) return raced;
-  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
-  return { status: 201 as const, body: answer } satisfies Submitted;
+  return storeSubmission(deps, site.id, { key, answer, spam }, async (tx, fx) => {
+    const { ref, customer, known } = await createRequest(tx, fx, site, {
+      kind: "callback",
+      customer: { name: data.name, phone: phone.e164 },
+      fields: { name: data.name, phone: phone.e164, when: when === "asap" ? "asap" : when.toISOString(), note: data.note ?? null, consent: data.consent ?? null, ...(shopperZone && { timeZone: shopperZone }) },
+      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, scheduledFor: when === "asap" ? null : when, locale, shop },
+    });
+    if (spam) return; // stored for the Spam view; nobody is alerted or texted
+    const text = callbackAlertText({
+      ref,
+      name: data.name,
+      phone: phone.e164,
+      when,
+      note: data.note,
+      earlierRequests: customer.requestCount - 1,
+      timezone: s.timezone,
+      link: `${deps.publicUrl}/admin/requests/${id}`,
+      lead: known.lead,
+      standing: known.standing,
+    });
+    await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
+    await queueShopperSms(tx, {
+      siteId: site.id,
+      settings: s,
+      requestId: id,
+      phone: phone.e164,
+      consent: data.consent === true,
+      kind: "confirmation",
+      text: confirmationText({ locale, siteName: site.name, name: data.name, when, timezone: s.timezone, shopperZone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
+      now,
+    });
+  });
 }
 
 function expectation(site: Site, when: Date | "asap", now: Date): SubmissionAnswer["expect"] {

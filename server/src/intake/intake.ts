@@ -4,10 +4,10 @@ import type { Db } from "../db/client.ts";
 import { customers, idempotencyKeys, requests, sites, type ShopContext } from "../db/schema.ts";
 import { Invalid } from "../domain-errors.ts";
 import type { Locale } from "../i18n/locales.ts";
+import type { ChangeDeps, Effects, Tx } from "../pipeline/commit.ts";
 
 // The steps every shopper submission shares, whatever its channel.
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type SubmissionAnswer = {
   id: string;
@@ -83,21 +83,31 @@ export async function nextRef(tx: Tx, siteId: number): Promise<string> {
 }
 
 /** Remembers the answer to an Idempotency-Key, inside the submission's transaction. */
-export async function rememberAnswer(tx: Tx, siteId: number, key: string | undefined, answer: SubmissionAnswer) {
+async function rememberAnswer(tx: Tx, siteId: number, key: string | undefined, answer: SubmissionAnswer) {
   if (key) await tx.insert(idempotencyKeys).values({ siteId, key, requestId: answer.id, responseStatus: 201, responseBody: answer });
 }
 
 /**
- * Runs a submission's transaction; if it lost a race with a retry carrying the same key, answers
- * as the winner did instead of failing.
+ * Stores a submission in one change-pipeline commit: `work` (createRequest and the channel's own
+ * notifications), with the answer remembered for its Idempotency-Key. When a retry carrying the same
+ * key won the race, answers as it did; a submission stored as spam is answered alike, counted as rejected.
  */
-export async function commitOnce(db: Db, siteId: number, key: string | undefined, work: () => Promise<void>): Promise<Submitted | undefined> {
+export async function storeSubmission(
+  deps: ChangeDeps,
+  siteId: number,
+  submission: { key: string | undefined; answer: SubmissionAnswer; spam: unknown },
+  work: (tx: Tx, fx: Effects) => Promise<void>,
+): Promise<Submitted> {
+  const { key, answer } = submission;
   try {
-    await work();
-    return undefined;
+    await deps.pipeline.commit(deps.db, async (tx, fx) => {
+      await work(tx, fx);
+      await rememberAnswer(tx, siteId, key, answer); // after: it refers to the stored request
+    });
   } catch (err) {
-    const stored = await priorAnswer(db, siteId, key);
+    const stored = await priorAnswer(deps.db, siteId, key);
     if (stored) return stored;
     throw err;
   }
+  return submission.spam ? { status: 201, body: answer, rejected: true } : { status: 201, body: answer };
 }

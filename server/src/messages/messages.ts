@@ -2,14 +2,14 @@ import { and, eq, gt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ChangeDeps } from "../pipeline/commit.ts";
-import { outbox, requestEvents, requests } from "../db/schema.ts";
+import { outbox, requestEvents } from "../db/schema.ts";
 import { newMessageId } from "../channels/email/email.ts";
 import { ownerCopy } from "../channels/email/email-text.ts";
 import { enqueueEmail, enqueueOwnerSms } from "../outbox/outbox.ts";
 import { messageAlertText } from "../channels/sms/sms-text.ts";
 import { isOpen, nextOpening } from "../sites/availability.ts";
 import { autoReplyView, renderText, textToHtml } from "@beckon/contract/autoreply";
-import { commitOnce, rememberAnswer, type Submission, type SubmissionAnswer, type Submitted } from "../intake/intake.ts";
+import { storeSubmission, type Submission, type SubmissionAnswer } from "../intake/intake.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { replyPromise, replyTimeText } from "../sites/reply-time.ts";
 import type { MessageField } from "../sites/site-settings.ts";
@@ -72,7 +72,7 @@ function readExtraFields(defs: MessageField[], values: Record<string, string | b
 
 /** A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through the outbox. */
 export async function submitMessage(deps: MessageDeps, site: Site, submission: Submission<MessageInput>, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
-  const { db, clock } = deps;
+  const { clock } = deps;
   const key = meta.idempotencyKey;
   const { data, locale, shop } = submission;
   const s = site.settings;
@@ -88,81 +88,75 @@ export async function submitMessage(deps: MessageDeps, site: Site, submission: S
   const answer: SubmissionAnswer = { id, status: "new", expect: opens ? { kind: "next_open", at: opens.toISOString() } : { kind: "soon" }, replyTime, reply: replyPromise(s, now) };
   const link = `${deps.publicUrl}/admin/requests/${id}`;
 
-  const raced = await commitOnce(db, site.id, key, () =>
-    deps.pipeline.commit(db, async (tx, fx) => {
-      const { ref, customer, known } = await createRequest(tx, fx, site, {
-        kind: "message",
-        customer: { name: data.name, email: data.email },
-        fields: {
-          name: data.name,
-          email: data.email,
-          topic: data.topic ?? null,
-          message: data.message,
-          extras: Object.fromEntries(extras.map((e) => [e.id, e.value])),
-          consent: data.consent ?? null,
-        },
-        context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale, shop },
-      });
-      const earlierRequests = customer.requestCount - 1;
-      if (spam) return rememberAnswer(tx, site.id, key, answer); // stored for the Spam view; no mail, no SMS
+  return storeSubmission(deps, site.id, { key, answer, spam }, async (tx, fx) => {
+    const { ref, customer, known } = await createRequest(tx, fx, site, {
+      kind: "message",
+      customer: { name: data.name, email: data.email },
+      fields: {
+        name: data.name,
+        email: data.email,
+        topic: data.topic ?? null,
+        message: data.message,
+        extras: Object.fromEntries(extras.map((e) => [e.id, e.value])),
+        consent: data.consent ?? null,
+      },
+      context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale, shop },
+    });
+    const earlierRequests = customer.requestCount - 1;
+    if (spam) return; // stored for the Spam view; no mail, no SMS
 
-      const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
+    const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
+    await enqueueEmail(tx, {
+      siteId: site.id,
+      requestId: id,
+      kind: "owner_email",
+      to: "owner",
+      payload: { ...copy, replyTo: { name: data.name, address: data.email }, messageId: newMessageId(deps.mailFrom.address) },
+      now,
+    });
+    await enqueueOwnerSms(tx, {
+      siteId: site.id,
+      requestId: id,
+      text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
+      now,
+    });
+
+    if (!s.autoReply.enabled) return;
+    const [recent] = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.kind, "autoreply"), eq(outbox.recipient, data.email), gt(outbox.createdAt, new Date(now.getTime() - AUTOREPLY_WINDOW_MS))))
+      .limit(1);
+    if (recent) {
+      await tx.insert(requestEvents).values({ requestId: id, type: "autoreply_skipped", data: { reason: "An auto-reply already went to this address within the hour." }, createdAt: now });
+    } else {
+      const view = autoReplyView({
+        name: data.name,
+        topic: data.topic,
+        fields: Object.fromEntries(extras.map((e) => [e.id, e.value])),
+        returning: earlierRequests > 0,
+        siteName: site.name,
+        settings: s,
+        replyTime,
+        teamName: t(locale, "email.team", { site: site.name }),
+      });
+      // In the shopper's language: the owner's text for it, else the site's, else Beckon's own in that language.
+      const words = shopperWords(s, locale).autoReply;
+      const text = renderText(words.body, view);
       await enqueueEmail(tx, {
         siteId: site.id,
         requestId: id,
-        kind: "owner_email",
-        to: "owner",
-        payload: { ...copy, replyTo: { name: data.name, address: data.email }, messageId: newMessageId(deps.mailFrom.address) },
+        kind: "autoreply",
+        to: { shopper: data.email },
+        payload: {
+          subject: renderText(words.subject, view).replace(/[\r\n]+/g, " ").slice(0, 200),
+          text,
+          html: textToHtml(text),
+          fromName: site.name,
+          messageId: newMessageId(deps.mailFrom.address),
+        },
         now,
       });
-      await enqueueOwnerSms(tx, {
-        siteId: site.id,
-        requestId: id,
-        text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
-        now,
-      });
-
-      await rememberAnswer(tx, site.id, key, answer);
-      if (!s.autoReply.enabled) return;
-      const [recent] = await tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(and(eq(outbox.kind, "autoreply"), eq(outbox.recipient, data.email), gt(outbox.createdAt, new Date(now.getTime() - AUTOREPLY_WINDOW_MS))))
-        .limit(1);
-      if (recent) {
-        await tx.insert(requestEvents).values({ requestId: id, type: "autoreply_skipped", data: { reason: "An auto-reply already went to this address within the hour." }, createdAt: now });
-      } else {
-        const view = autoReplyView({
-          name: data.name,
-          topic: data.topic,
-          fields: Object.fromEntries(extras.map((e) => [e.id, e.value])),
-          returning: earlierRequests > 0,
-          siteName: site.name,
-          settings: s,
-          replyTime,
-          teamName: t(locale, "email.team", { site: site.name }),
-        });
-        // In the shopper's language: the owner's text for it, else the site's, else Beckon's own in that language.
-        const words = shopperWords(s, locale).autoReply;
-        const text = renderText(words.body, view);
-        await enqueueEmail(tx, {
-          siteId: site.id,
-          requestId: id,
-          kind: "autoreply",
-          to: { shopper: data.email },
-          payload: {
-            subject: renderText(words.subject, view).replace(/[\r\n]+/g, " ").slice(0, 200),
-            text,
-            html: textToHtml(text),
-            fromName: site.name,
-            messageId: newMessageId(deps.mailFrom.address),
-          },
-          now,
-        });
-      }
-    }),
-  );
-  if (raced) return raced;
-  if (spam) return { status: 201 as const, body: answer, rejected: true } satisfies Submitted;
-  return { status: 201 as const, body: answer } satisfies Submitted;
+    }
+  });
 }
