@@ -6,7 +6,7 @@ import { errorAt, fieldId } from "./field-errors.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
-import { t } from "../i18n/t.ts";
+import { mark, t } from "../i18n/t.ts";
 
 /** The languages Beckon speaks to shoppers (the server's and the widget's catalogs). */
 export const LOCALES = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"] as const satisfies readonly Locale[];
@@ -19,9 +19,9 @@ function languageName(code: string): string {
   try {
     const own = new Intl.DisplayNames([code], { type: "language" }).of(code);
     const yours = new Intl.DisplayNames([navigator.language, "en"], { type: "language" }).of(code === "pt" ? "pt-BR" : code);
-    return yours && own && yours !== own ? `${yours} (${own})` : (yours ?? code);
+    return mark(yours && own && yours !== own ? `${yours} (${own})` : (yours ?? code));
   } catch {
-    return code;
+    return mark(code);
   }
 }
 

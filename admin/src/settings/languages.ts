@@ -1,5 +1,6 @@
 // The widget's languages, for the owner's choices.
 import { LOCALES } from "@beckon/contract/locales";
+import { mark } from "../i18n/t.ts";
 
 export const WIDGET_LOCALES = LOCALES;
 
@@ -9,8 +10,8 @@ export function languageName(code: string, ownerLocale?: string): string {
   try {
     const own = new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? code;
     const theirs = new Intl.DisplayNames(ownerLocale ? [ownerLocale] : [], { type: "language" }).of(tag) ?? code;
-    return own === theirs ? own : `${own} (${theirs})`;
+    return mark(own === theirs ? own : `${own} (${theirs})`);
   } catch {
-    return code;
+    return mark(code);
   }
 }
