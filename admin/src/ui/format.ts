@@ -62,6 +62,13 @@ export const formatLanguageOwn = (code: string): string => mark(displayName("lan
 /** A country's name in the owner's locale ("Germany"). */
 export const formatRegion = (code: string, locale = ownerLocale()): string => mark(displayName("region", code, locale ? [locale, "en"] : ["en"]));
 
+let ratios: Intl.NumberFormat | undefined;
+/** A contrast ratio, "7.2:1"; never rounds a failing ratio up to look like a pass (4.46 shows as 4.4:1). */
+export function formatRatio(ratio: number, locale = ownerLocale()): string {
+  ratios ??= new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return mark(`${ratios.format(Math.floor(ratio * 10) / 10)}:1`);
+}
+
 /** "just now", "5 min ago", "3 h ago", or the date for older times. */
 export function formatAgo(iso: string, now: Date, timeZone: string, locale?: string): string {
   const minutes = Math.round((now.getTime() - new Date(iso).getTime()) / 60_000);
