@@ -31,7 +31,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
   return html`<a class="skip-link" href="#main">${t("layout.skip")}</a>
     <header class="topbar">
       <div class="topbar-row">
-        <a class="brand" href="/admin">Beckon</a>
+        <a class="brand" href="/admin">${t("layout.brand")}</a>
         ${session.sites.length > 1 || !site
           ? html`<label class="site-switch"><span class="visually-hidden">${t("layout.site")}</span>
               <select value=${site?.key ?? ""} onChange=${(e: Event) => {
