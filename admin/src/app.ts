@@ -65,6 +65,13 @@ export function App({ api }: { api: Api }) {
     navigate("/admin", { replace: true });
     signedIn(session);
   };
+  // Pages outside the signed-in frame name themselves too (the frame sets the title for its own pages).
+  const outside = path === "/admin/invite" || path === "/admin/reset-password" || boot.state !== "signed-in";
+  useEffect(() => {
+    if (!outside) return;
+    const page = path === "/admin/invite" ? t("link.your_invitation") : path === "/admin/reset-password" ? t("forgot.title") : boot.state === "setup" ? t("setup.title") : boot.state === "signed-out" ? t("sign_in.sign_in") : t("common.loading");
+    document.title = t("app.title", { page });
+  }, [outside, path, boot.state]);
   if (path === "/admin/invite") return html`<${AcceptInvitePage} api=${api} onSignedIn=${fromLink} />`;
   if (path === "/admin/reset-password") return html`<${ResetPasswordPage} api=${api} onSignedIn=${fromLink} />`;
 

@@ -4,6 +4,7 @@ import { paths } from "./pages/page.ts";
 import { navigate } from "./router.ts";
 import type { Session, SiteRef } from "./session.ts";
 import { t } from "./i18n/t.ts";
+import { ThemePicker } from "./ui/theme.ts";
 
 type LayoutProps = {
   session: Session;
@@ -45,6 +46,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
           : html`<span class="site-name" data-user-text=${site.key === "demo" ? undefined : ""}>${siteLabel(site)}</span>`}
         <span class="spacer"></span>
         <span class="user" title=${session.user.email} data-user-text>${session.user.name}</span>
+        <${ThemePicker} />
         <button type="button" class="link-button" onClick=${onSignOut}>${t("layout.sign_out")}</button>
       </div>
       ${sections.length

@@ -718,6 +718,16 @@ export const en = {
   "regulars.asked_again": "Asked again",
   "regulars.pinned": "VIP, still open",
   "layout.brand": "Beckon",
+
+  // Talking to the server (api.ts)
+  "api.network_error": "Could not reach the server. Check your connection and try again.",
+  "api.http_error": "The server answered {status}.",
+
+  // Appearance (ui/theme.ts)
+  "theme.label": "Appearance",
+  "theme.auto": "Auto (as the system)",
+  "theme.light": "Light",
+  "theme.dark": "Dark",
 } as const;
 
 export type AdminKey = keyof typeof en;

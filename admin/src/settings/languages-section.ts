@@ -85,7 +85,7 @@ export function LanguagesSection(props: SectionProps) {
       ${FIELDS.map((f) => {
         const path = `translations.${editing}.${f.path}`;
         return html`<${TextField} id=${fieldId(path)} label=${f.label} multiline=${f.rows > 1} rows=${f.rows}
-          value=${read(texts, f.path) ?? ""} placeholder=${main(f.path) ?? ""} error=${errorAt(state.errors, path)}
+          value=${read(texts, f.path) ?? ""} placeholder=${main(f.path) ?? ""} ownPlaceholder error=${errorAt(state.errors, path)}
           onValue=${(v: string) => setTranslations((all) => ({ ...all, [editing]: write(all[editing] ?? {}, f.path, v) }))} />`;
       })}
     </div>
