@@ -728,6 +728,9 @@ export const en = {
   "theme.auto": "Auto (as the system)",
   "theme.light": "Light",
   "theme.dark": "Dark",
+
+  // Language names (settings/languages.ts, languages-section.ts)
+  "language.name_both": "{first} ({second})",
 } as const;
 
 export type AdminKey = keyof typeof en;

@@ -6,7 +6,8 @@ import { errorAt, fieldId } from "./field-errors.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
-import { mark, t } from "../i18n/t.ts";
+import { t } from "../i18n/t.ts";
+import { formatLanguage, formatLanguageOwn } from "../ui/format.ts";
 
 /** The languages Beckon speaks to shoppers (the server's and the widget's catalogs). */
 export const LOCALES = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"] as const satisfies readonly Locale[];
@@ -16,13 +17,9 @@ type Translations = SiteSettings["translations"];
 
 /** A language's name in the owner's own language ("German", "Deutsch"), and in its own ("Deutsch"). */
 function languageName(code: string): string {
-  try {
-    const own = new Intl.DisplayNames([code], { type: "language" }).of(code);
-    const yours = new Intl.DisplayNames([navigator.language, "en"], { type: "language" }).of(code === "pt" ? "pt-BR" : code);
-    return mark(yours && own && yours !== own ? `${yours} (${own})` : (yours ?? code));
-  } catch {
-    return mark(code);
-  }
+  const own = formatLanguageOwn(code);
+  const yours = formatLanguage(code === "pt" ? "pt-BR" : code);
+  return yours !== own ? t("language.name_both", { first: yours, second: own }) : yours;
 }
 
 /** The texts with every empty field left out: an empty field falls back to the main text. */

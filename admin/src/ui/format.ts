@@ -35,6 +35,11 @@ export function formatWeekday(day: number, locale = ownerLocale()): string {
   return mark(dates(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 7 + day))));
 }
 
+/** A whole hour of the day, the owner's way ("09:00", "9:00 AM"). */
+export function formatHour(hour: number, locale = ownerLocale()): string {
+  return mark(dates(locale, { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1, hour))));
+}
+
 /** A time zone as people read it ("America/New York"). */
 export const formatZone = (zone: string): string => mark(zone.replace(/_/g, " "));
 
