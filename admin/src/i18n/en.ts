@@ -725,7 +725,7 @@ export const en = {
 
   // Appearance (ui/theme.ts)
   "theme.label": "Appearance",
-  "theme.auto": "Auto (as the system)",
+  "theme.auto": "Auto",
   "theme.light": "Light",
   "theme.dark": "Dark",
 
