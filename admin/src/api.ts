@@ -1,4 +1,5 @@
 import type { ErrorBody } from "@beckon/contract/errors";
+import { t } from "./i18n/t.ts";
 
 /** An error answer from the owner API: `{ error: { code, message, fields? } }`, plus the HTTP status. */
 export class ApiError extends Error {
@@ -39,13 +40,13 @@ export function createApi(base = "/api/admin"): Api {
     try {
       res = await fetch(base + path, { method, headers, body: payload, credentials: "same-origin" });
     } catch {
-      throw new ApiError(0, "network_error", "Could not reach the server. Check your connection and try again.");
+      throw new ApiError(0, "network_error", t("api.network_error"));
     }
     if (res.status === 204) return undefined as T;
     const data = await res.json().catch(() => null);
     if (!res.ok) {
       const error = (data as Partial<ErrorBody> | null)?.error;
-      throw new ApiError(res.status, error?.code ?? "http_error", error?.message ?? `The server answered ${res.status}.`, error?.fields ?? {});
+      throw new ApiError(res.status, error?.code ?? "http_error", error?.message ?? t("api.http_error", { status: String(res.status) }), error?.fields ?? {});
     }
     return data as T;
   }

@@ -16,20 +16,21 @@ import { SignInPage } from "./pages/sign-in.ts";
 import { AcceptInvitePage, ResetPasswordPage } from "./pages/link-pages.ts";
 import { confirmLeaving, matchPath, navigate, useLocation } from "./router.ts";
 import type { Session } from "./session.ts";
+import { t } from "./i18n/t.ts";
 
 type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
 
-type SiteRoute = { pattern: string; title: string; section: "inbox" | "settings" | "install" | "members" | "integrations"; page: (props: PageProps) => unknown };
+type SiteRoute = { pattern: string; title: () => string; section: "inbox" | "settings" | "install" | "members" | "integrations"; page: (props: PageProps) => unknown };
 
 /** The signed-in pages of one site; the first match wins. */
 const siteRoutes: SiteRoute[] = [
-  { pattern: "/admin/sites/:site", title: "Inbox", section: "inbox", page: InboxPage },
-  { pattern: "/admin/sites/:site/requests/:id", title: "Request", section: "inbox", page: RequestPage },
-  { pattern: "/admin/sites/:site/customers/:id", title: "Customer", section: "inbox", page: CustomerPage },
-  { pattern: "/admin/sites/:site/settings", title: "Settings", section: "settings", page: SettingsPage },
-  { pattern: "/admin/sites/:site/install", title: "Install", section: "install", page: InstallPage },
-  { pattern: "/admin/sites/:site/members", title: "Members", section: "members", page: MembersPage },
-  { pattern: "/admin/sites/:site/integrations", title: "Integrations", section: "integrations", page: IntegrationsPage },
+  { pattern: "/admin/sites/:site", title: () => t("app.page.inbox"), section: "inbox", page: InboxPage },
+  { pattern: "/admin/sites/:site/requests/:id", title: () => t("app.page.request"), section: "inbox", page: RequestPage },
+  { pattern: "/admin/sites/:site/customers/:id", title: () => t("app.page.customer"), section: "inbox", page: CustomerPage },
+  { pattern: "/admin/sites/:site/settings", title: () => t("app.page.settings"), section: "settings", page: SettingsPage },
+  { pattern: "/admin/sites/:site/install", title: () => t("app.page.install"), section: "install", page: InstallPage },
+  { pattern: "/admin/sites/:site/members", title: () => t("app.page.members"), section: "members", page: MembersPage },
+  { pattern: "/admin/sites/:site/integrations", title: () => t("app.page.integrations"), section: "integrations", page: IntegrationsPage },
 ];
 
 /** The owner app: first-run setup, sign-in, then the pages of the owner's sites. */
@@ -64,15 +65,22 @@ export function App({ api }: { api: Api }) {
     navigate("/admin", { replace: true });
     signedIn(session);
   };
+  // Pages outside the signed-in frame name themselves too (the frame sets the title for its own pages).
+  const outside = path === "/admin/invite" || path === "/admin/reset-password" || boot.state !== "signed-in";
+  useEffect(() => {
+    if (!outside) return;
+    const page = path === "/admin/invite" ? t("link.your_invitation") : path === "/admin/reset-password" ? t("forgot.title") : boot.state === "setup" ? t("setup.title") : boot.state === "signed-out" ? t("sign_in.sign_in") : t("common.loading");
+    document.title = t("app.title", { page });
+  }, [outside, path, boot.state]);
   if (path === "/admin/invite") return html`<${AcceptInvitePage} api=${api} onSignedIn=${fromLink} />`;
   if (path === "/admin/reset-password") return html`<${ResetPasswordPage} api=${api} onSignedIn=${fromLink} />`;
 
   switch (boot.state) {
     case "loading":
-      return html`<p class="boot" role="status">Loading…</p>`;
+      return html`<p class="boot" role="status">${t("common.loading")}</p>`;
     case "error":
-      return html`<main class="boot"><h1>Something went wrong</h1><p role="alert">${boot.message}</p>
-        <button type="button" onClick=${load}>Try again</button></main>`;
+      return html`<main class="boot"><h1>${t("app.went_wrong")}</h1><p role="alert">${boot.message}</p>
+        <button type="button" onClick=${load}>${t("app.try_again")}</button></main>`;
     case "setup":
       return html`<${SetupPage} api=${api} onSignedIn=${signedIn} />`;
     case "signed-out":
@@ -118,9 +126,9 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
     if (fallback) navigate(fallback, { replace: true });
   }, [fallback]);
 
-  const title = newSite ? "Add a site" : route && site ? `${route.title} · ${site.name}` : "Not found";
+  const title = newSite ? t("app.add_site") : route && site ? t("app.page_site", { page: route.title(), site: site.name }) : t("app.not_found");
   useEffect(() => {
-    document.title = `${title} · Beckon`;
+    document.title = t("app.title", { page: title });
     // Tell screen readers the page changed: move focus to the new page's content (not on first load).
     if (first.current) first.current = false;
     else main.current?.focus();
@@ -135,9 +143,9 @@ function SignedIn({ api, session, refreshSession, onSignedOut }: { api: Api; ses
   const pageProps = { api, session, params, query, navigate, refreshSession };
   let content: unknown;
   if (fallback) content = null;
-  else if (bareRequest) content = html`<p class="muted" role="status">Opening the request…</p>`;
+  else if (bareRequest) content = html`<p class="muted" role="status">${t("app.opening_request")}</p>`;
   else if (newSite) content = html`<${NewSitePage} ...${pageProps} />`;
-  else if (!site) content = html`<h1>Not found</h1><p>You have no site called “${params.site}”. <a href="/admin">Back to your inbox</a></p>`;
+  else if (!site) content = html`<h1>${t("app.not_found")}</h1><p>${t("app.no_such_site", { site: params.site ?? "" })} <a href="/admin">${t("app.back_to_inbox")}</a></p>`;
   else content = html`<${route!.page} key=${site.key} ...${pageProps} site=${site} />`;
 
   return html`<${Layout} session=${session} site=${site} section=${route?.section} onSignOut=${signOut} mainRef=${main}>${content}<//>`;

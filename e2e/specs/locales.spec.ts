@@ -1,5 +1,6 @@
-// Issue #11 in a real browser: a German shopper on the (US) demo shop, and the Arabic page, right to left.
+// Issue #11 in a real browser: a German shopper on the (US) demo shop, the Arabic page right to left, a Russian message by SMS.
 import { expect, test, type Page } from "@playwright/test";
+import { smsEncoding, smsUnits } from "../../server/src/channels/sms/sms-encoding.ts";
 import { waitForSms } from "../support/twilio.ts";
 import { uniqueName } from "../support/widget.ts";
 
@@ -88,4 +89,36 @@ test.describe("the Arabic page", () => {
       await testInfo.attach(`arabic-panel-${width}`, { path: shot, contentType: "image/png" });
     });
   }
+});
+
+test.describe("a Russian shopper", () => {
+  test.use({ locale: "ru-RU", timezoneId: "Europe/Moscow" });
+
+  test("sends a message in Cyrillic, and the owner's SMS keeps every letter (UCS-2, within two segments)", async ({ page }) => {
+    // No Russian catalog: the widget speaks English, and the shopper still writes in her own script.
+    const launcher = page.getByRole("button", { name: "Contact us" });
+    await page.goto("/demo/");
+    await launcher.click();
+    const dialog = panelOf(page);
+    await dialog.getByRole("button", { name: "Send a message" }).click();
+    // A name unique to this run, in Cyrillic only, so the SMS is found by it.
+    const letters = "абвгдежзиклмнопрстуфхцчшэюя";
+    const suffix = Array.from({ length: 5 }, () => letters[Math.floor(Math.random() * letters.length)]).join("");
+    const name = `Анна Кузнецова-${suffix}`;
+    const text = "Здравствуйте! Есть ли у вас монстера в горшке 20 см? Хочу забрать в субботу.";
+    await dialog.getByLabel("Your name").fill(name);
+    await dialog.getByLabel("Email").fill(`anna.${Date.now()}@shopper.example`);
+    await dialog.getByLabel("Your message").fill(text);
+    await dialog.getByRole("button", { name: "Send message" }).click();
+    await expect(dialog.getByRole("heading", { name: "Thanks, Анна!" })).toBeVisible();
+
+    const sms = await waitForSms(name);
+    expect(sms.body).toContain(name);
+    expect(sms.body).not.toContain("Someone");
+    // The message part may be trimmed to fit, never turned into question marks.
+    expect(sms.body).toContain("Здравствуйте! Есть ли у вас");
+    expect(sms.body).not.toMatch(/\?{2,}|\s[!?]\s*$/);
+    expect(smsEncoding(sms.body)).toBe("UCS-2");
+    expect(smsUnits(sms.body)).toBeLessThanOrEqual(134);
+  });
 });

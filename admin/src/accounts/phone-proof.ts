@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError, type Api } from "../api.ts";
 import { html } from "../html.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
+import { t } from "../i18n/t.ts";
 
 /** A code on its way, as the server answers: where it went and how. */
 export type CodeSent = { id: number; phone: string; delivery: "sms" | "console"; expiresAt: string };
@@ -10,8 +11,8 @@ export type PhoneStart = { verified: true; phone: string } | { verified: false; 
 /** Where the code went, in plain words: a text, or the server console when Twilio is not set up. */
 export function whereTheCodeWent(code: CodeSent): string {
   return code.delivery === "sms"
-    ? `We texted a 6-digit code to ${code.phone}. It works for 10 minutes.`
-    : `Twilio (SMS) is not set up on this server, so the code for ${code.phone} was printed in the server's console, where Beckon was started, like every SMS. It works for 10 minutes.`;
+    ? t("phone_proof.texted", { phone: code.phone })
+    : t("phone_proof.console", { phone: code.phone });
 }
 
 /** Enters the code texted to a number; on success the number is proved and put to use. */
@@ -41,8 +42,8 @@ export function CodeEntry({ api, code, idPrefix, onProved }: { api: Api; code: C
   };
   return html`<div class="code-entry" onKeyDown=${onKeyDown}>
     <p class="hint" role="status">${whereTheCodeWent(code)}</p>
-    <${TextField} id=${`${idPrefix}-code`} label="Code" value=${value} onValue=${setValue} error=${error ?? undefined} autocomplete="one-time-code" inputmode="numeric" required />
-    <div class="actions"><button type="button" disabled=${busy} onClick=${confirm}>${busy ? "Checking…" : "Confirm code"}</button></div>
+    <${TextField} id=${`${idPrefix}-code`} label=${t("phone_proof.code")} value=${value} onValue=${setValue} error=${error ?? undefined} autocomplete="one-time-code" inputmode="numeric" required />
+    <div class="actions"><button type="button" disabled=${busy} onClick=${confirm}>${busy ? t("phone_proof.checking") : t("phone_proof.confirm")}</button></div>
   </div>`;
 }
 
@@ -50,7 +51,7 @@ export function CodeEntry({ api, code, idPrefix, onProved }: { api: Api; code: C
  * Proves a number before it gets alerts: "Text me a code", then the code. A number this account
  * already proved is taken at once.
  */
-export function PhoneProof({ api, path, phone, idPrefix, label = "Text me a code", onProved }: { api: Api; path: string; phone: string; idPrefix: string; label?: string; onProved: (phone: string) => void }) {
+export function PhoneProof({ api, path, phone, idPrefix, label, onProved }: { api: Api; path: string; phone: string; idPrefix: string; label?: string; onProved: (phone: string) => void }) {
   const [code, setCode] = useState<CodeSent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +71,7 @@ export function PhoneProof({ api, path, phone, idPrefix, label = "Text me a code
   return html`<div class="phone-proof">
     ${code
       ? html`<${CodeEntry} api=${api} code=${code} idPrefix=${idPrefix} onProved=${(p: string) => { setCode(null); onProved(p); }} />`
-      : html`<button type="button" class="secondary" disabled=${busy || !phone.trim()} onClick=${start}>${busy ? "Sending…" : label}</button>`}
+      : html`<button type="button" class="secondary" disabled=${busy || !phone.trim()} onClick=${start}>${busy ? t("common.sending") : (label ?? t("phone_proof.text_me"))}</button>`}
     <${FormMessage} error=${error} />
   </div>`;
 }

@@ -12,13 +12,13 @@ export function RequestRow({ request: r, site, timeZone, now, fresh }: { request
   return html`<li class=${`req-row${fresh ? " req-fresh" : ""}${r.status === "done" ? " req-done" : ""}`}>
     <a class="req-link" href=${paths.request(site, r.id)}>
       <span class="req-head">
-        <span class="req-name">${r.name || t("common.visitor")}</span>
+        ${r.name ? html`<span class="req-name" data-user-text>${r.name}</span>` : html`<span class="req-name">${t("common.visitor")}</span>`}
         <span class="badge badge-kind">${KIND_LABELS[r.kind]}</span>
-        ${r.standing || loyalty ? html`<span class="badge badge-returning">${r.standing ?? loyalty}</span>` : null}
+        ${r.standing || loyalty ? html`<span class="badge badge-returning" data-user-text=${r.standing ? "" : undefined}>${r.standing ?? loyalty}</span>` : null}
         <${RegularsBadges} request=${r} />
       </span>
-      <span class="req-line">${requestLine(r, timeZone)}</span>
-      ${r.gist ? html`<span class="req-gist">${r.gist}</span>` : null}
+      <span class="req-line" data-user-text=${r.kind === "message" ? "" : undefined}>${requestLine(r, timeZone)}</span>
+      ${r.gist ? html`<span class="req-gist" data-user-text>${r.gist}</span>` : null}
     </a>
     <span class="req-meta">
       <span class=${`badge badge-${r.status}`}>${STATUS_LABELS[r.status]}</span>

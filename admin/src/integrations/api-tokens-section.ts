@@ -3,6 +3,8 @@ import { ApiError, type Api } from "../api.ts";
 import { html } from "../html.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import { ShownOnce } from "./shown-once.ts";
+import { t, tParts } from "../i18n/t.ts";
+import { formatLocalDateTime } from "../ui/format.ts";
 
 type Token = { id: number; name: string; prefix: string; sites: string[]; createdAt: string; lastUsedAt: string | null };
 type View = { tokens: Token[]; sites: { key: string; name: string }[] };
@@ -14,34 +16,34 @@ export function ApiTokensSection({ api, siteKey }: { api: Api; siteKey: string }
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const load = () => api.get<View>("/api-tokens").then(setView, (err: Error) => setMessage({ error: err.message }));
   useEffect(() => void load(), []);
-  const revoke = async (t: Token) => {
-    if (!confirm(`Revoke the token "${t.name}"? Anything using it stops working at once.`)) return;
+  const revoke = async (token: Token) => {
+    if (!confirm(t("tokens.revoke_confirm", { name: token.name }))) return;
     try {
-      await api.send("DELETE", `/api-tokens/${t.id}`);
+      await api.send("DELETE", `/api-tokens/${token.id}`);
       await load();
-      setMessage({ success: `"${t.name}" was revoked.` });
+      setMessage({ success: t("tokens.revoked", { name: token.name }) });
     } catch (err) {
       setMessage({ error: err instanceof Error ? err.message : String(err) });
     }
   };
   return html`<section class="card" aria-labelledby="tokens-title">
-    <h2 id="tokens-title">API tokens</h2>
-    <p class="hint">Your own tokens for the owner API (<code>/api/v1/requests</code>, described in <code>server/openapi.yaml</code>). A token sees only the sites you give it.</p>
+    <h2 id="tokens-title">${t("tokens.title")}</h2>
+    <p class="hint">${tParts("tokens.intro", { path: html`<code>/api/v1/requests</code>`, spec: html`<code>server/openapi.yaml</code>` })}</p>
     <${FormMessage} error=${message.error} success=${message.success} />
-    ${secret ? html`<${ShownOnce} label="Your new token:" value=${secret} onDone=${() => setSecret(null)} />` : null}
+    ${secret ? html`<${ShownOnce} label=${t("tokens.your_new")} value=${secret} onDone=${() => setSecret(null)} />` : null}
     ${view?.tokens.length
       ? html`<ul class="member-list">${view.tokens.map(
-          (t) => html`<li><span class="member-name">${t.name}</span> <code>${t.prefix}…</code>
-            <span class="muted">${t.sites.join(", ")} · ${t.lastUsedAt ? `last used ${new Date(t.lastUsedAt).toLocaleString()}` : "never used"}</span>
-            <button type="button" class="link-button" onClick=${() => revoke(t)}>Revoke<span class="visually-hidden"> ${t.name}</span></button></li>`,
+          (token) => html`<li><span class="member-name" data-user-text>${token.name}</span> <code data-user-text>${token.prefix}…</code>
+            <span class="muted"><span data-user-text>${token.sites.join(", ")}</span> · ${token.lastUsedAt ? t("tokens.last_used", { when: formatLocalDateTime(token.lastUsedAt) }) : t("tokens.never_used")}</span>
+            <button type="button" class="link-button" onClick=${() => revoke(token)}>${t("tokens.revoke")}<span class="visually-hidden" data-user-text> ${token.name}</span></button></li>`,
         )}</ul>`
       : view
-        ? html`<p class="muted">No tokens yet.</p>`
-        : html`<p role="status">Loading…</p>`}
+        ? html`<p class="muted">${t("tokens.none")}</p>`
+        : html`<p role="status">${t("common.loading")}</p>`}
     ${view && view.sites.length
       ? html`<${NewToken} api=${api} sites=${view.sites} siteKey=${siteKey} onCreated=${(s: string) => { setSecret(s); void load(); }} />`
       : view
-        ? html`<p class="muted">Only a site's owners can make tokens for it.</p>`
+        ? html`<p class="muted">${t("tokens.owners_only")}</p>`
         : null}
   </section>`;
 }
@@ -64,13 +66,13 @@ function NewToken({ api, sites, siteKey, onCreated }: { api: Api; sites: View["s
   };
   const flip = (key: string) => setChosen(chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key]);
   return html`<form noValidate onSubmit=${submit} aria-labelledby="new-token-title">
-    <h3 id="new-token-title">Make a token</h3>
-    <${TextField} id="token-name" label="Name" hint="What will use it, e.g. CRM sync." value=${name} onValue=${setName} error=${error.name} />
-    <fieldset><legend>Sites it may see</legend>
-      ${sites.map((s) => html`<label class="check"><input type="checkbox" checked=${chosen.includes(s.key)} onChange=${() => flip(s.key)} /> ${s.name}</label>`)}
+    <h3 id="new-token-title">${t("tokens.make_title")}</h3>
+    <${TextField} id="token-name" label=${t("tokens.name")} hint=${t("tokens.name_hint")} value=${name} onValue=${setName} error=${error.name} />
+    <fieldset><legend>${t("tokens.sites")}</legend>
+      ${sites.map((s) => html`<label class="check"><input type="checkbox" checked=${chosen.includes(s.key)} onChange=${() => flip(s.key)} /> <span data-user-text>${s.name}</span></label>`)}
       ${error.sites ? html`<p class="field-error">${error.sites}</p>` : null}
     </fieldset>
     <${FormMessage} error=${error.message} />
-    <div class="actions"><button type="submit">Make token</button></div>
+    <div class="actions"><button type="submit">${t("tokens.make")}</button></div>
   </form>`;
 }

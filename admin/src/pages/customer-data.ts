@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
+import { t, tCount } from "../i18n/t.ts";
 
 type Deleted = Record<string, number>;
 
@@ -22,18 +23,18 @@ export function CustomerData({ api, id, name, onDeleted }: { api: Api; id: numbe
   };
 
   return html`<section class="card customer-data" aria-labelledby="customer-data-title">
-    <h2 id="customer-data-title">Their data</h2>
-    <p>A customer may ask for a copy of what you hold about them, or ask you to erase it.</p>
+    <h2 id="customer-data-title">${t("customer.data_title")}</h2>
+    <p>${t("customer.data_intro")}</p>
     <div class="actions">
-      <a class="button secondary" href=${`/api/admin/customers/${id}/export`} download=${`customer-${id}.json`}>Download their data (JSON)</a>
-      ${confirming ? null : html`<button type="button" class="danger" onClick=${() => setConfirming(true)}>Delete this customer…</button>`}
+      <a class="button secondary" href=${`/api/admin/customers/${id}/export`} download=${`customer-${id}.json`}>${t("customer.download")}</a>
+      ${confirming ? null : html`<button type="button" class="danger" onClick=${() => setConfirming(true)}>${t("customer.delete")}</button>`}
     </div>
     ${confirming
       ? html`<div class="confirm" role="group" aria-labelledby="confirm-delete-text">
-          <p id="confirm-delete-text"><strong>Delete ${name} and everything they sent?</strong> Their requests, chats, notes and notifications go too. This cannot be undone.</p>
+          <p id="confirm-delete-text"><strong>${t("customer.delete_confirm", { name })}</strong> ${t("customer.delete_confirm_after")}</p>
           <div class="actions">
-            <button type="button" class="danger" disabled=${busy} onClick=${erase}>${busy ? "Deleting…" : "Delete for good"}</button>
-            <button type="button" class="secondary" disabled=${busy} onClick=${() => setConfirming(false)}>Cancel</button>
+            <button type="button" class="danger" disabled=${busy} onClick=${erase}>${busy ? t("customer.deleting") : t("customer.delete_for_good")}</button>
+            <button type="button" class="secondary" disabled=${busy} onClick=${() => setConfirming(false)}>${t("customer.cancel")}</button>
           </div>
         </div>`
       : null}
@@ -43,14 +44,9 @@ export function CustomerData({ api, id, name, onDeleted }: { api: Api; id: numbe
 
 /** "3 requests, 12 chat lines": what a delete removed, in words. */
 export function describeDeleted(deleted: Deleted): string {
-  const words: [string, string, string][] = [
-    ["requests", "request", "requests"],
-    ["chat_messages", "chat line", "chat lines"],
-    ["request_events", "timeline entry", "timeline entries"],
-    ["outbox", "notification", "notifications"],
-  ];
-  return words
-    .filter(([table]) => (deleted[table] ?? 0) > 0)
-    .map(([table, one, many]) => `${deleted[table]} ${deleted[table] === 1 ? one : many}`)
-    .join(", ");
+  const tables = ["requests", "chat_messages", "request_events", "outbox"] as const;
+  return tables
+    .filter((table) => (deleted[table] ?? 0) > 0)
+    .map((table) => tCount(`customer.deleted.${table}`, deleted[table]!))
+    .join(t("customer.list_separator"));
 }

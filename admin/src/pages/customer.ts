@@ -8,6 +8,7 @@ import { formatDateTime } from "../ui/format.ts";
 import { CustomerData, describeDeleted } from "./customer-data.ts";
 import { CustomerStanding } from "../request/customer-standing.ts";
 import { paths, type PageProps } from "./page.ts";
+import { t } from "../i18n/t.ts";
 
 /** One customer: how to reach them, since when, and everything they have sent across channels. */
 export function CustomerPage({ api, site, params }: PageProps) {
@@ -39,33 +40,32 @@ export function CustomerPage({ api, site, params }: PageProps) {
 
   if (deleted !== null) {
     return html`<article class="customer">
-      <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
-      <h1>Customer deleted</h1>
-      <p role="status">Everything about them is gone${deleted ? `: ${deleted}` : ""}. A note that a customer was deleted (without their details) stays in the audit log.</p>
+      <p class="crumbs"><a href=${paths.inbox(site.key)}>${t("request.crumb")}</a></p>
+      <h1>${t("customer.deleted")}</h1>
+      <p role="status">${deleted ? t("customer.deleted_body_what", { what: deleted }) : t("customer.deleted_body")}</p>
     </article>`;
   }
-  if (error) return html`<h1>Customer</h1><p class="form-message form-error" role="alert">${error}</p>`;
-  if (!detail) return html`<p class="muted" role="status">Loading…</p>`;
+  if (error) return html`<h1>${t("customer.title")}</h1><p class="form-message form-error" role="alert">${error}</p>`;
+  if (!detail) return html`<p class="muted" role="status">${t("common.loading")}</p>`;
   const c = detail.customer;
-  const count = c.requestCount === 1 ? "1 request" : `${c.requestCount} requests`;
   return html`<article class="customer">
-    <p class="crumbs"><a href=${paths.inbox(site.key)}>← Inbox</a></p>
-    <h1>${c.name || "Visitor"}</h1>
+    <p class="crumbs"><a href=${paths.inbox(site.key)}>${t("request.crumb")}</a></p>
+    ${c.name ? html`<h1 data-user-text>${c.name}</h1>` : html`<h1>${t("common.visitor")}</h1>`}
     <dl class="fields card">
-      ${c.phone ? html`<div class="field-row"><dt>Phone</dt><dd><a href=${`tel:${c.phone}`}>${formatPhone(c.phone)}</a></dd></div>` : null}
-      ${c.email ? html`<div class="field-row"><dt>Email</dt><dd><a href=${`mailto:${c.email}`}>${c.email}</a></dd></div>` : null}
-      <div class="field-row"><dt>First seen</dt><dd>${formatDateTime(c.firstSeenAt, detail.timezone)}</dd></div>
-      <div class="field-row"><dt>Last seen</dt><dd>${formatDateTime(c.lastSeenAt, detail.timezone)}</dd></div>
-      <div class="field-row"><dt>Requests</dt><dd>${count}</dd></div>
+      ${c.phone ? html`<div class="field-row"><dt>${t("field.phone")}</dt><dd data-user-text><a href=${`tel:${c.phone}`}>${formatPhone(c.phone)}</a></dd></div>` : null}
+      ${c.email ? html`<div class="field-row"><dt>${t("field.email")}</dt><dd data-user-text><a href=${`mailto:${c.email}`}>${c.email}</a></dd></div>` : null}
+      <div class="field-row"><dt>${t("customer.first_seen")}</dt><dd>${formatDateTime(c.firstSeenAt, detail.timezone)}</dd></div>
+      <div class="field-row"><dt>${t("customer.last_seen")}</dt><dd>${formatDateTime(c.lastSeenAt, detail.timezone)}</dd></div>
+      <div class="field-row"><dt>${t("customer.requests")}</dt><dd>${t("customer.request_count", { count: c.requestCount })}</dd></div>
       <${CustomerStanding} api=${api} detail=${detail} onChanged=${reload} />
     </dl>
-    <h2>Everything they sent</h2>
-    <ul class="req-list" aria-label="Requests from this customer">
+    <h2>${t("customer.everything")}</h2>
+    <ul class="req-list" aria-label=${t("customer.requests_label")}>
       ${detail.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${detail.timezone} now=${now} fresh=${false} />`)}
     </ul>
     ${detail.nextCursor
-      ? html`<div class="actions"><button type="button" class="secondary" onClick=${loadMore} disabled=${loadingMore}>${loadingMore ? "Loading…" : "Load more"}</button></div>`
+      ? html`<div class="actions"><button type="button" class="secondary" onClick=${loadMore} disabled=${loadingMore}>${loadingMore ? t("common.loading") : t("customer.load_more")}</button></div>`
       : null}
-    ${site.role === "owner" ? html`<${CustomerData} api=${api} id=${c.id} name=${c.name || "this visitor"} onDeleted=${(d: Record<string, number>) => setDeleted(describeDeleted(d))} />` : null}
+    ${site.role === "owner" ? html`<${CustomerData} api=${api} id=${c.id} name=${c.name || t("customer.this_visitor")} onDeleted=${(d: Record<string, number>) => setDeleted(describeDeleted(d))} />` : null}
   </article>`;
 }

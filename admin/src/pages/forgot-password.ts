@@ -5,6 +5,7 @@ import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
 import { RESET_COMMAND } from "./reset-command.ts";
 import { useResetByEmail } from "./sign-in.ts";
+import { t } from "../i18n/t.ts";
 
 
 /** "Forgot password?": a one-time link by email, or, without SMTP, how to reset on the server. */
@@ -18,25 +19,25 @@ export function ForgotPasswordPage({ api }: { api: Api }) {
   });
 
   return html`<main class="auth" id="main">
-    <h1>Forgot your password?</h1>
-    ${byEmail === null ? html`<p role="status">Loading…</p>` : null}
+    <h1>${t("forgot.title")}</h1>
+    ${byEmail === null ? html`<p role="status">${t("common.loading")}</p>` : null}
     ${byEmail === false
-      ? html`<div class="card"><p>This Beckon cannot send email (SMTP is not set up), so a reset link cannot reach you.</p>
-          <p>Whoever runs the server can set a new password there, in the Beckon folder:</p>
-          <pre><code>${RESET_COMMAND}</code></pre>
-          <p class="hint">Put the account's email in place of you@example.com; it asks for the new password.</p>
-          <p><a href="/admin">Back to sign in</a></p></div>`
+      ? html`<div class="card"><p>${t("forgot.no_smtp")}</p>
+          <p>${t("forgot.on_server")}</p>
+          <pre><code data-user-text>${RESET_COMMAND}</code></pre>
+          <p class="hint">${t("forgot.command_hint")}</p>
+          <p><a href="/admin">${t("forgot.back")}</a></p></div>`
       : null}
     ${byEmail && sentTo
-      ? html`<div class="card"><p role="status">If ${sentTo} has an account here, a link to choose a new password is on its way. It works once, for an hour.</p>
-          <p><a href="/admin">Back to sign in</a></p></div>`
+      ? html`<div class="card"><p role="status">${t("forgot.sent", { email: sentTo })}</p>
+          <p><a href="/admin">${t("forgot.back")}</a></p></div>`
       : null}
     ${byEmail && !sentTo
       ? html`<form class="card" noValidate onSubmit=${submit}>
-          <p>Enter your account's email. We send you a link to choose a new password.</p>
-          <${TextField} id="forgot-email" label="Email" type="email" value=${values.email} onValue=${set("email")} error=${errors.email} autocomplete="username" required />
+          <p>${t("forgot.intro")}</p>
+          <${TextField} id="forgot-email" label=${t("forgot.email")} type="email" value=${values.email} onValue=${set("email")} error=${errors.email} autocomplete="username" required />
           <${FormMessage} error=${error} />
-          <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Sending…" : "Email me a link"}</button> <a href="/admin">Back to sign in</a></div>
+          <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("common.sending") : t("forgot.send")}</button> <a href="/admin">${t("forgot.back")}</a></div>
         </form>`
       : null}
   </main>`;

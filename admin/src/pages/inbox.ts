@@ -90,7 +90,7 @@ export function InboxPage({ api, site, query, navigate }: PageProps) {
               <p>${t("inbox.empty_body")}</p>
               <p><a href=${paths.install(site.key)}>${t("inbox.empty_install")}</a> ${t("inbox.empty_install_after")}</p>
             </div>`
-        : html`${shown.pinned?.length ? html`<h2 class="pinned-head">VIP, still open</h2><ul class="req-list req-pinned" aria-label="VIP, still open">
+        : html`${shown.pinned?.length ? html`<h2 class="pinned-head">${t("regulars.pinned")}</h2><ul class="req-list req-pinned" aria-label=${t("regulars.pinned")}>
               ${shown.pinned.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${false} />`)}
             </ul>` : null}<ul class="req-list" aria-label=${t("inbox.requests")}>
             ${shown.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${timeZone} now=${now} fresh=${fresh.has(r.id)} />`)}

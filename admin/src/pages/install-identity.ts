@@ -1,6 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
+import { t, tParts } from "../i18n/t.ts";
+import { formatLocalDateTime } from "../ui/format.ts";
 
 /**
  * Issue #12: the identity secret for `Beckon('identify')`. Shown once, right after it is made; after
@@ -15,7 +17,7 @@ export function IdentitySecret({ api, siteKey, isOwner }: { api: Api; siteKey: s
     api.get<{ createdAt: string | null }>(base).then((r) => setMadeAt(r.createdAt), (e: Error) => setError(e.message));
   }, [siteKey]);
   const make = async () => {
-    if (madeAt && !confirm("Make a new secret? Signatures made with the old one stop working at once.")) return;
+    if (madeAt && !confirm(t("identity.new_confirm"))) return;
     try {
       const r = await api.send<{ secret: string; createdAt: string }>("POST", base);
       setSecret(r.secret);
@@ -25,15 +27,17 @@ export function IdentitySecret({ api, siteKey, isOwner }: { api: Api; siteKey: s
     }
   };
   return html`<section class="card" aria-labelledby="identity-title">
-    <h2 id="identity-title">4. Optional: tell Beckon who your logged-in customers are</h2>
-    <p>Call <code>Beckon('identify', { id, name, email, phone, since, orders, signature })</code> on pages where a customer is signed in,
-      and <code>Beckon('context', { order: '1234', cart: '$64' })</code> for up to 20 short facts. <code>signature</code> is the hex
-      HMAC-SHA256 of <code>id</code> with this secret, computed by your shop's server (never in the page). The README shows it in Node, PHP and Python.
-      Without a good signature the request only shows "says they are …".</p>
-    ${secret ? html`<p class="form-message form-success" role="status">Your new secret (shown only this once; keep it on your server):</p>
-      <pre class="snippet"><code class="identity-secret">${secret}</code></pre>` : null}
-    <p>${madeAt ? `Secret made ${new Date(madeAt).toLocaleString()}.` : "No secret yet."}</p>
+    <h2 id="identity-title">${t("identity.title")}</h2>
+    <p>${tParts("identity.body", {
+      identify: html`<code>Beckon('identify', { id, name, email, phone, since, orders, signature })</code>`,
+      context: html`<code>Beckon('context', { order: '1234', cart: '$64' })</code>`,
+      signature: html`<code>signature</code>`,
+      id: html`<code>id</code>`,
+    })}</p>
+    ${secret ? html`<p class="form-message form-success" role="status">${t("identity.shown_once")}</p>
+      <pre class="snippet"><code class="identity-secret" data-user-text>${secret}</code></pre>` : null}
+    <p>${madeAt ? t("identity.made", { when: formatLocalDateTime(madeAt) }) : t("identity.none")}</p>
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
-    ${isOwner ? html`<button type="button" class="secondary" onClick=${make}>${madeAt ? "Make a new secret" : "Make the secret"}</button>` : null}
+    ${isOwner ? html`<button type="button" class="secondary" onClick=${make}>${madeAt ? t("identity.make_new") : t("identity.make")}</button>` : null}
   </section>`;
 }

@@ -2,7 +2,8 @@ import { useState } from "preact/hooks";
 import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import { lockTo, isLocked, type SeenOrigin } from "../settings/origins.ts";
-import { formatInZone } from "../settings/zoned-time.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { t, tParts } from "../i18n/t.ts";
 
 type Props = {
   api: Api;
@@ -23,7 +24,7 @@ export function SeenOrigins({ api, siteKey, zone, origins, allowedOrigins, onCha
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const locked = isLocked(allowedOrigins);
   const blocked = origins.filter((o) => !o.allowed);
-  const at = (iso: string) => formatInZone(iso, zone);
+  const at = (iso: string) => formatDateTime(iso, zone);
 
   const save = async (list: string[], done: string) => {
     setBusy(true);
@@ -37,32 +38,32 @@ export function SeenOrigins({ api, siteKey, zone, origins, allowedOrigins, onCha
       setBusy(false);
     }
   };
-  const allow = (origin: string) => save([...allowedOrigins.filter((o) => o !== "*"), origin], `Allowed on ${origin}.`);
-  const onlyThese = () => save(lockTo(origins), "Locked: only these sites can show the widget now.");
+  const allow = (origin: string) => save([...allowedOrigins.filter((o) => o !== "*"), origin], t("origins.allowed_on", { origin }));
+  const onlyThese = () => save(lockTo(origins), t("origins.locked_now"));
 
   return html`<div class="seen-origins">
     ${blocked.map(
       (o) => html`<p class="seen seen-blocked" key=${o.origin}>
-        Blocked on <strong>${o.origin}</strong> — allow it?
-        <button type="button" class="secondary" disabled=${busy} onClick=${() => allow(o.origin)}>Allow<span class="visually-hidden"> ${o.origin}</span></button>
+        ${tParts("origins.blocked_on", { origin: html`<strong data-user-text>${o.origin}</strong>` })}
+        <button type="button" class="secondary" disabled=${busy} onClick=${() => allow(o.origin)}>${t("origins.allow")}<span class="visually-hidden" data-user-text> ${o.origin}</span></button>
       </p>`,
     )}
     ${origins.length > 0 &&
-    html`<h3>Where the widget has loaded</h3>
+    html`<h3>${t("origins.where_loaded")}</h3>
       <ul class="origin-list">
         ${origins.map(
           (o) => html`<li key=${o.origin}>
-            <span class="origin-name">${o.origin}</span>
-            <span class=${o.allowed ? "origin-ok" : "origin-blocked"}>${o.allowed ? "Allowed" : "Blocked"}</span>
-            <span class="muted">first seen ${at(o.firstSeenAt)}, last seen ${at(o.lastSeenAt)}</span>
+            <span class="origin-name" data-user-text>${o.origin}</span>
+            <span class=${o.allowed ? "origin-ok" : "origin-blocked"}>${o.allowed ? t("origins.allowed") : t("origins.blocked")}</span>
+            <span class="muted">${t("origins.seen", { first: at(o.firstSeenAt), last: at(o.lastSeenAt) })}</span>
           </li>`,
         )}
       </ul>`}
     ${locked
-      ? html`<p class="hint">Only these sites can show the widget: ${allowedOrigins.join(", ")}. Change the list under Settings → Allowed origins.</p>`
-      : html`<p class="hint">Any site can show this widget now.${origins.length > 0 && " Lock it to the sites above, so other sites cannot reuse your site key in their pages."}</p>
-          ${origins.length > 0 && html`<button type="button" disabled=${busy} onClick=${onlyThese}>Only allow these</button>`}`}
-    <p class="hint">Locking is not a password: it stops other web pages from showing your widget in browsers, but anything that is not a browser can still send requests.</p>
+      ? html`<p class="hint">${t("origins.only_these", { list: allowedOrigins.join(", ") })}</p>`
+      : html`<p class="hint">${t("origins.any_site")}${origins.length > 0 && t("origins.lock_hint")}</p>
+          ${origins.length > 0 && html`<button type="button" disabled=${busy} onClick=${onlyThese}>${t("origins.only_allow_these")}</button>`}`}
+    <p class="hint">${t("origins.not_a_password")}</p>
     <p role="status" class=${message?.error ? "form-message form-error" : "copied"}>${message?.text ?? ""}</p>
   </div>`;
 }

@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { html } from "../html.ts";
 import { copyText } from "../settings/copy-text.ts";
 import type { SettingsView } from "../settings/types.ts";
-import { formatInZone } from "../settings/zoned-time.ts";
+import { formatDateTime, formatZone } from "../ui/format.ts";
 import type { SeenOrigin } from "../settings/origins.ts";
 import { SeenOrigins } from "./install-origins.ts";
 import { IdentitySecret } from "./install-identity.ts";
 import { paths, type PageProps } from "./page.ts";
+import { t, tParts } from "../i18n/t.ts";
 
 type InstallInfo = {
   snippet: string;
@@ -45,46 +46,46 @@ export function InstallPage({ api, site }: PageProps) {
   const copy = async () => {
     if (!info) return;
     const ok = await copyText(info.snippet, code.current);
-    setCopied(ok ? "Copied." : "Selected: press Ctrl+C (⌘C on a Mac) to copy.");
+    setCopied(ok ? t("install.copied") : t("install.select_to_copy"));
     setTimeout(() => setCopied(""), 4000);
   };
 
   return html`<div class="install">
-    <h1>Install the widget</h1>
+    <h1>${t("install.title")}</h1>
     ${error ? html`<p class="form-message form-error" role="alert">${error}</p>` : null}
-    ${!info && !error ? html`<p role="status">Loading…</p>` : null}
+    ${!info && !error ? html`<p role="status">${t("common.loading")}</p>` : null}
     ${info &&
     html`<section class="card" aria-labelledby="snippet-title">
-        <h2 id="snippet-title">1. Copy this snippet</h2>
-        <pre class="snippet"><code ref=${code}>${info.snippet}</code></pre>
+        <h2 id="snippet-title">${t("install.step1")}</h2>
+        <pre class="snippet"><code ref=${code} data-user-text>${info.snippet}</code></pre>
         <div class="actions">
-          <button type="button" onClick=${copy}>Copy<span class="visually-hidden"> the snippet</span></button>
+          <button type="button" onClick=${copy}>${t("install.copy")}<span class="visually-hidden">${t("install.copy_what")}</span></button>
           <span role="status" class="copied">${copied}</span>
         </div>
       </section>
       <section class="card" aria-labelledby="paste-title">
-        <h2 id="paste-title">2. Paste it into your pages</h2>
+        <h2 id="paste-title">${t("install.step2")}</h2>
         <ol class="steps">
-          <li>Paste it just before <code>${"</body>"}</code> on every page where shoppers should see the widget — or once, in your shop's theme or footer template.</li>
-          <li>Load one of those pages in your browser. The button appears in the corner.</li>
-          <li>Optionally, lock the widget to your shop's address (below, or under <a href=${paths.settings(site.key) + "#origins"}>Settings → Allowed origins</a>).</li>
+          <li>${tParts("install.paste1", { body: html`<code>${"</body>"}</code>` })}</li>
+          <li>${t("install.paste2")}</li>
+          <li>${tParts("install.paste3", { link: html`<a href=${paths.settings(site.key) + "#origins"}>${t("install.paste3_link")}</a>` })}</li>
         </ol>
-        <p class="hint">It loads without slowing your page, works under a strict Content-Security-Policy, and is harmless if pasted twice.</p>
+        <p class="hint">${t("install.light")}</p>
         <details>
-          <summary>Open the widget from your own buttons</summary>
-          <p>Paste this line before the snippet, then call <code>Beckon('open')</code> or <code>Beckon('open', 'callback')</code> from any button.</p>
-          <pre class="snippet"><code>${info.queueStub}</code></pre>
+          <summary>${t("install.own_buttons")}</summary>
+          <p>${tParts("install.own_buttons_body", { open: html`<code>Beckon('open')</code>`, openCallback: html`<code>Beckon('open', 'callback')</code>` })}</p>
+          <pre class="snippet"><code data-user-text>${info.queueStub}</code></pre>
         </details>
       </section>
       <section class="card" aria-labelledby="check-title">
-        <h2 id="check-title">3. Check it works</h2>
+        <h2 id="check-title">${t("install.step3")}</h2>
         <p role="status" class=${info.lastSeen ? "seen seen-yes" : "seen seen-no"}>
           ${info.lastSeen
-            ? html`<span aria-hidden="true">✓ </span>Last seen on <strong>${info.lastSeen.origin}</strong> at ${formatInZone(info.lastSeen.at, zone)} (${zone.replace(/_/g, " ")}).`
-            : "Not seen yet — paste the snippet and load a page."}
+            ? html`<span aria-hidden="true">✓ </span>${tParts("install.last_seen", { origin: html`<strong data-user-text>${info.lastSeen.origin}</strong>`, when: formatDateTime(info.lastSeen.at, zone), zone: formatZone(zone) })}`
+            : t("install.not_seen")}
         </p>
         <${SeenOrigins} api=${api} siteKey=${site.key} zone=${zone} origins=${info.origins} allowedOrigins=${info.allowedOrigins} onChanged=${check} />
-        <button type="button" class="secondary" disabled=${checking} onClick=${check}>${checking ? "Checking…" : "Check again"}</button>
+        <button type="button" class="secondary" disabled=${checking} onClick=${check}>${checking ? t("install.checking") : t("install.check_again")}</button>
       </section>
       <${IdentitySecret} api=${api} siteKey=${site.key} isOwner=${site.role === "owner"} />`}
   </div>`;

@@ -5,6 +5,7 @@ import type { Session } from "../session.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
 import { ForgotPasswordPage } from "./forgot-password.ts";
+import { t, tParts } from "../i18n/t.ts";
 
 type Props = { api: Api; onSignedIn: (session: Session) => void };
 
@@ -31,20 +32,20 @@ export function AcceptInvitePage({ api, onSignedIn }: Props) {
   const submit = sendWith(async (v) => onSignedIn(await api.send<Session>("POST", "/invites/accept", { token, ...v, name: v.name || undefined })));
 
   return html`<main class="auth" id="main">
-    <h1>${info ? `Join ${info.siteName}` : "Your invitation"}</h1>
-    ${dead ? html`<div class="card"><p role="alert">${dead}</p><p><a href="/admin">Go to sign in</a></p></div>` : null}
-    ${!info && !dead ? html`<p role="status">Loading…</p>` : null}
+    <h1>${info ? t("link.join", { site: info.siteName }) : t("link.your_invitation")}</h1>
+    ${dead ? html`<div class="card"><p role="alert">${dead}</p><p><a href="/admin">${t("link.go_sign_in")}</a></p></div>` : null}
+    ${!info && !dead ? html`<p role="status">${t("common.loading")}</p>` : null}
     ${info &&
     html`<form class="card" noValidate onSubmit=${submit}>
-      <p>You were invited as ${info.role === "owner" ? "an owner" : "a member"} of ${info.siteName}, with <strong>${info.email}</strong>.
-        ${info.hasAccount ? " You have an account here already: enter its password to join." : " Choose your password to finish."}</p>
+      <p>${tParts(info.role === "owner" ? "link.invited_owner" : "link.invited_member", { site: info.siteName, email: html`<strong>${info.email}</strong>` })}
+        ${info.hasAccount ? t("link.has_account") : t("link.choose_to_finish")}</p>
       ${info.hasAccount
         ? null
-        : html`<${TextField} id="invite-name" label="Your name" value=${values.name} onValue=${set("name")} error=${errors.name} autocomplete="name" required />`}
-      <${TextField} id="invite-password" label=${info.hasAccount ? "Your password" : "Choose a password"} type="password" value=${values.password} onValue=${set("password")}
-        error=${errors.password} autocomplete=${info.hasAccount ? "current-password" : "new-password"} required hint=${info.hasAccount ? undefined : "At least 10 characters."} />
+        : html`<${TextField} id="invite-name" label=${t("link.your_name")} value=${values.name} onValue=${set("name")} error=${errors.name} autocomplete="name" required />`}
+      <${TextField} id="invite-password" label=${info.hasAccount ? t("link.your_password") : t("link.choose_password")} type="password" value=${values.password} onValue=${set("password")}
+        error=${errors.password} autocomplete=${info.hasAccount ? "current-password" : "new-password"} required hint=${info.hasAccount ? undefined : t("link.password_hint")} />
       <${FormMessage} error=${error} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Joining…" : `Join ${info.siteName}`}</button></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("link.joining") : t("link.join", { site: info.siteName })}</button></div>
     </form>`}
   </main>`;
 }
@@ -61,16 +62,16 @@ function ChooseNewPassword({ api, token, onSignedIn }: Props & { token: string }
   const { values, set, errors, error, busy, submit: sendWith } = useApiForm({ password: "" }, { idPrefix: "reset", fields: ["password"] });
   const submit = sendWith(async (v) => onSignedIn(await api.send<Session>("POST", "/password-reset/confirm", { token, ...v })));
   return html`<main class="auth" id="main">
-    <h1>Choose a new password</h1>
-    ${dead ? html`<div class="card"><p role="alert">${dead}</p><p><a href="/admin/reset-password">Ask for a new link</a></p></div>` : null}
-    ${!info && !dead ? html`<p role="status">Loading…</p>` : null}
+    <h1>${t("link.new_password_title")}</h1>
+    ${dead ? html`<div class="card"><p role="alert">${dead}</p><p><a href="/admin/reset-password">${t("link.ask_new_link")}</a></p></div>` : null}
+    ${!info && !dead ? html`<p role="status">${t("common.loading")}</p>` : null}
     ${info &&
     html`<form class="card" noValidate onSubmit=${submit}>
-      <p>For <strong>${info.email}</strong>. Every other device signed in to this account is signed out.</p>
-      <${TextField} id="reset-password" label="New password" type="password" value=${values.password} onValue=${set("password")} error=${errors.password}
-        autocomplete="new-password" required hint="At least 10 characters." />
+      <p>${tParts("link.reset_for", { email: html`<strong>${info.email}</strong>` })}</p>
+      <${TextField} id="reset-password" label=${t("link.new_password")} type="password" value=${values.password} onValue=${set("password")} error=${errors.password}
+        autocomplete="new-password" required hint=${t("link.password_hint")} />
       <${FormMessage} error=${error} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Saving…" : "Save and sign in"}</button></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("link.saving") : t("link.save_sign_in")}</button></div>
     </form>`}
   </main>`;
 }

@@ -4,6 +4,8 @@ import { PhoneProof } from "../accounts/phone-proof.ts";
 import { html } from "../html.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import type { PageProps } from "./page.ts";
+import { t } from "../i18n/t.ts";
+import { formatLocalDateTime } from "../ui/format.ts";
 
 type Role = "owner" | "member";
 type Member = { id: number; name: string; email: string; role: Role; smsAlerts: boolean };
@@ -31,40 +33,40 @@ export function MembersPage({ api, site, session }: PageProps) {
       setMessage({ error: err instanceof Error ? err.message : String(err) });
     }
   };
-  const setRole = (m: Member, role: Role) => act(() => api.send<Team>("PATCH", `${base}/members/${m.id}`, { role }), `${m.name} is now ${role === "owner" ? "an owner" : "a member"}.`);
+  const setRole = (m: Member, role: Role) => act(() => api.send<Team>("PATCH", `${base}/members/${m.id}`, { role }), t(role === "owner" ? "members.now_owner" : "members.now_member", { name: m.name }));
   const remove = (m: Member) => {
-    if (!confirm(`Remove ${m.name} from ${site.name}? They lose its inbox at once.`)) return;
-    void act(() => api.send<Team>("DELETE", `${base}/members/${m.id}`), `${m.name} was removed.`);
+    if (!confirm(t("members.remove_confirm", { name: m.name, site: site.name }))) return;
+    void act(() => api.send<Team>("DELETE", `${base}/members/${m.id}`), t("members.removed", { name: m.name }));
   };
-  const withdraw = (i: Invite) => act(() => api.send<Team>("DELETE", `${base}/invites/${i.id}`), `The invitation to ${i.email} was withdrawn.`);
+  const withdraw = (i: Invite) => act(() => api.send<Team>("DELETE", `${base}/invites/${i.id}`), t("members.withdrawn", { email: i.email }));
 
   return html`<div class="members">
-    <h1>Members</h1>
-    <p class="lead">Everyone here can read and answer this site's inbox. Only owners change its settings and invite or remove people.</p>
+    <h1>${t("members.title")}</h1>
+    <p class="lead">${t("members.lead")}</p>
     <${FormMessage} error=${message.error} success=${message.success} />
     <section class="card" aria-labelledby="members-title">
-      <h2 id="members-title">People</h2>
+      <h2 id="members-title">${t("members.people")}</h2>
       ${loadError ? html`<p class="form-message form-error" role="alert">${loadError}</p>` : null}
-      ${!team && !loadError ? html`<p role="status">Loading…</p>` : null}
+      ${!team && !loadError ? html`<p role="status">${t("common.loading")}</p>` : null}
       ${team &&
       html`<ul class="member-list">
         ${team.members.map(
-          (m) => html`<li><span class="member-name">${m.name}</span> <span class="muted">${m.email}</span>
-            ${m.smsAlerts ? html`<span class="badge">SMS alerts</span>` : null}
+          (m) => html`<li><span class="member-name" data-user-text>${m.name}</span> <span class="muted" data-user-text>${m.email}</span>
+            ${m.smsAlerts ? html`<span class="badge">${t("members.sms_alerts")}</span>` : null}
             ${owner
-              ? html`<label><span class="visually-hidden">Role of ${m.name}</span>
+              ? html`<label><span class="visually-hidden">${t("members.role_of", { name: m.name })}</span>
                   <select value=${m.role} onChange=${(e: Event) => setRole(m, (e.currentTarget as HTMLSelectElement).value as Role)}>
-                    <option value="owner">Owner</option><option value="member">Member</option></select></label>
-                  ${m.id === session.user.id ? null : html`<button type="button" class="link-button" onClick=${() => remove(m)}>Remove<span class="visually-hidden"> ${m.name}</span></button>`}`
-              : html`<span class=${m.role === "owner" ? "badge badge-returning" : "badge"}>${m.role === "owner" ? "Owner" : "Member"}</span>`}
+                    <option value="owner">${t("members.owner")}</option><option value="member">${t("members.member")}</option></select></label>
+                  ${m.id === session.user.id ? null : html`<button type="button" class="link-button" onClick=${() => remove(m)}>${t("members.remove")}<span class="visually-hidden" data-user-text> ${m.name}</span></button>`}`
+              : html`<span class=${m.role === "owner" ? "badge badge-returning" : "badge"}>${m.role === "owner" ? t("members.owner") : t("members.member")}</span>`}
           </li>`,
         )}
       </ul>`}
       ${team && owner && team.invites.length
-        ? html`<h3>Invited, not joined yet</h3><ul class="member-list">
+        ? html`<h3>${t("members.invited")}</h3><ul class="member-list">
             ${team.invites.map(
-              (i) => html`<li><span class="member-name">${i.email}</span> <span class="muted">as ${i.role}, link works until ${new Date(i.expiresAt).toLocaleString()}</span>
-                <button type="button" class="link-button" onClick=${() => withdraw(i)}>Withdraw<span class="visually-hidden"> the invitation to ${i.email}</span></button></li>`,
+              (i) => html`<li><span class="member-name" data-user-text>${i.email}</span> <span class="muted">${t(i.role === "owner" ? "members.invite_as_owner" : "members.invite_as_member", { when: formatLocalDateTime(i.expiresAt) })}</span>
+                <button type="button" class="link-button" onClick=${() => withdraw(i)}>${t("members.withdraw")}<span class="visually-hidden">${t("members.withdraw_what", { email: i.email })}</span></button></li>`,
             )}
           </ul>`
         : null}
@@ -89,7 +91,7 @@ function InviteForm({ api, base, siteName, onTeam }: { api: PageProps["api"]; ba
       const r = await api.send<Team & { invited: string }>("POST", `${base}/members`, { email, role });
       onTeam(r);
       setEmail("");
-      setSuccess(`Invitation sent to ${r.invited}. The link in it works once, for 48 hours; they choose their own password.`);
+      setSuccess(t("members.invite_sent", { email: r.invited }));
     } catch (err) {
       setError({ field: err instanceof ApiError ? err.fields.email : undefined, message: err instanceof Error ? err.message : String(err) });
       document.getElementById("member-email")?.focus();
@@ -98,15 +100,15 @@ function InviteForm({ api, base, siteName, onTeam }: { api: PageProps["api"]; ba
     }
   };
   return html`<section class="card" aria-labelledby="add-member-title">
-    <h2 id="add-member-title">Invite someone</h2>
-    <p class="hint">We email them a link to join ${siteName}. New to Beckon, they choose their own password; with an account here already, they sign in with it.</p>
+    <h2 id="add-member-title">${t("members.invite_title")}</h2>
+    <p class="hint">${t("members.invite_hint", { site: siteName })}</p>
     <form noValidate onSubmit=${submit}>
-      <${TextField} id="member-email" label="Email" type="email" autocomplete="off" value=${email} onValue=${setEmail} error=${error.field} />
-      <div class="field"><label for="member-role">Role</label>
+      <${TextField} id="member-email" label=${t("members.email")} type="email" autocomplete="off" value=${email} onValue=${setEmail} error=${error.field} />
+      <div class="field"><label for="member-role">${t("members.role")}</label>
         <select id="member-role" value=${role} onChange=${(e: Event) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
-          <option value="member">Member: works the inbox</option><option value="owner">Owner: also settings and people</option></select></div>
+          <option value="member">${t("members.role_member")}</option><option value="owner">${t("members.role_owner")}</option></select></div>
       <${FormMessage} error=${error.message} success=${success} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Sending…" : "Send invitation"}</button></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("common.sending") : t("members.send_invitation")}</button></div>
     </form>
   </section>`;
 }
@@ -124,12 +126,12 @@ function MyAlerts({ api, base, siteName, phone, onChange }: { api: PageProps["ap
     }
   };
   return html`<section class="card" aria-labelledby="my-alerts-title">
-    <h2 id="my-alerts-title">Your SMS alerts</h2>
+    <h2 id="my-alerts-title">${t("members.my_alerts")}</h2>
     ${phone
-      ? html`<p role="status">New requests on ${siteName} are also texted to you at ${phone}.</p>
-          <div class="actions"><button type="button" class="secondary" onClick=${stop}>Stop my SMS alerts</button></div>`
-      : html`<p class="hint">Get this site's new requests by SMS on your own mobile too. We text it a code first, to be sure it is yours.</p>
-          <${TextField} id="my-alerts-phone" label="Your mobile number" type="tel" inputmode="tel" autocomplete="tel" value=${typed} onValue=${setTyped} />
+      ? html`<p role="status">${t("members.my_alerts_on", { site: siteName, phone })}</p>
+          <div class="actions"><button type="button" class="secondary" onClick=${stop}>${t("members.stop_alerts")}</button></div>`
+      : html`<p class="hint">${t("members.my_alerts_hint")}</p>
+          <${TextField} id="my-alerts-phone" label=${t("members.my_phone")} type="tel" inputmode="tel" autocomplete="tel" value=${typed} onValue=${setTyped} />
           <${PhoneProof} api=${api} path=${`${base}/my-alerts`} phone=${typed} idPrefix="my-alerts" onProved=${(p: string) => { setTyped(""); onChange(p); }} />`}
     <${FormMessage} error=${error} />
   </section>`;

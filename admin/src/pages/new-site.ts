@@ -5,6 +5,7 @@ import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../s
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
 import { paths, type PageProps } from "./page.ts";
+import { t } from "../i18n/t.ts";
 
 const FIELDS = ["name", "ownerPhone", "timezone", "phoneCountry"] as const;
 
@@ -25,30 +26,30 @@ export function NewSitePage({ api, navigate, refreshSession }: Omit<PageProps, "
   if (proving) {
     const done = () => navigate(paths.install(proving.key));
     return html`<div class="new-site">
-      <h1>Prove the alert number</h1>
+      <h1>${t("new_site.prove_title")}</h1>
       <div class="card">
-        <p>The site is ready. Its SMS alerts start once the number's holder enters the code texted to it.</p>
+        <p>${t("new_site.prove_body")}</p>
         ${"code" in proving.phone
           ? html`<${CodeEntry} api=${api} code=${proving.phone.code} idPrefix="new-site" onProved=${done} />`
           : html`<p class="form-message form-error" role="alert">${proving.phone.error}</p>`}
-        <p class="hint"><button type="button" class="link-button" onClick=${done}>Skip for now</button> — prove it later under Settings.</p>
+        <p class="hint"><button type="button" class="link-button" onClick=${done}>${t("new_site.skip")}</button>${t("new_site.skip_after")}</p>
       </div>
     </div>`;
   }
 
   return html`<div class="new-site">
-    <h1>Add a site</h1>
-    <p class="lead">Another shop or brand with its own widget, inbox and settings.</p>
+    <h1>${t("new_site.title")}</h1>
+    <p class="lead">${t("new_site.lead")}</p>
     <form class="card" noValidate onSubmit=${submit}>
-      <${TextField} id="new-site-name" label="Site name" value=${form.name} onValue=${set("name")} error=${errors.name} required
-        hint="As shoppers should see it, e.g. Fern & Thistle." autocomplete="organization" />
-      <${TextField} id="new-site-ownerPhone" label="Owner mobile number" type="tel" inputmode="tel" autocomplete="tel" value=${form.ownerPhone}
-        onValue=${set("ownerPhone")} error=${errors.ownerPhone} hint="Optional: SMS alerts for this site go here, once proved with a code we text to it. You can add it later." />
-      <${TimezoneSelect} id="new-site-timezone" label="Time zone" value=${form.timezone} onValue=${set("timezone")} error=${errors.timezone} />
-      <${CountrySelect} id="new-site-phoneCountry" label="Phone country" value=${form.phoneCountry} onValue=${set("phoneCountry")}
-        error=${errors.phoneCountry} hint="Numbers typed without a +country code are read as numbers in this country." />
+      <${TextField} id="new-site-name" label=${t("new_site.name")} value=${form.name} onValue=${set("name")} error=${errors.name} required
+        hint=${t("new_site.name_hint")} autocomplete="organization" />
+      <${TextField} id="new-site-ownerPhone" label=${t("new_site.phone")} type="tel" inputmode="tel" autocomplete="tel" value=${form.ownerPhone}
+        onValue=${set("ownerPhone")} error=${errors.ownerPhone} hint=${t("new_site.phone_hint")} />
+      <${TimezoneSelect} id="new-site-timezone" label=${t("new_site.zone")} value=${form.timezone} onValue=${set("timezone")} error=${errors.timezone} />
+      <${CountrySelect} id="new-site-phoneCountry" label=${t("new_site.country")} value=${form.phoneCountry} onValue=${set("phoneCountry")}
+        error=${errors.phoneCountry} hint=${t("new_site.country_hint")} />
       <${FormMessage} error=${error} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Adding…" : "Add site"}</button></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("new_site.adding") : t("new_site.add")}</button></div>
     </form>
   </div>`;
 }

@@ -12,9 +12,9 @@ import { TextForm } from "../request/text-form.ts";
 import { Timeline } from "../request/timeline.ts";
 import { ShopContextCard } from "../request/shop-context.ts";
 import type { RequestDetail } from "../request/types.ts";
-import { formatDateTime } from "../ui/format.ts";
+import { formatDateTime, formatMonthYear } from "../ui/format.ts";
 import { paths, type PageProps } from "./page.ts";
-import { ownerLocale, t } from "../i18n/t.ts";
+import { t } from "../i18n/t.ts";
 
 /** One request: every field, the customer, quick actions, notifications, timeline, notes, and answering. */
 export function RequestPage({ api, site, params }: PageProps) {
@@ -83,11 +83,11 @@ export function RequestPage({ api, site, params }: PageProps) {
   if (error && !detail) return html`<h1>${t("request.title")}</h1><p class="form-message form-error" role="alert">${error}</p><p><a href=${paths.inbox(site.key)}>${t("request.back")}</a></p>`;
   if (!detail) return html`<p class="muted" role="status">${t("common.loading")}</p>`;
   const r = detail.request;
-  const since = new Intl.DateTimeFormat(ownerLocale(), { month: "short", year: "numeric", timeZone: detail.site.timezone }).format(new Date(detail.customer.firstSeenAt));
+  const since = formatMonthYear(detail.customer.firstSeenAt, detail.site.timezone);
   return html`<article class="request">
     <p class="crumbs"><a href=${paths.inbox(site.key)}>${t("request.crumb")}</a></p>
     <div class="page-head">
-      <h1>${r.name || t("common.visitor")}</h1>
+      ${r.name ? html`<h1 data-user-text>${r.name}</h1>` : html`<h1>${t("common.visitor")}</h1>`}
       <span class="badge badge-kind">${KIND_LABELS[r.kind]} #${r.ref}</span>
       <span class=${`badge badge-${r.status}`}>${STATUS_LABELS[r.status]}</span>
     </div>

@@ -8,6 +8,7 @@ import { browserCountry, browserZone, CountrySelect, TimezoneSelect } from "../s
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
 import { paths } from "./page.ts";
+import { t } from "../i18n/t.ts";
 
 const DEMO_SITE = "demo";
 const FIELDS = ["name", "email", "password", "siteName", "ownerPhone", "timezone", "phoneCountry"] as const;
@@ -36,38 +37,38 @@ export function SetupPage({ api, onSignedIn }: { api: Api; onSignedIn: (session:
   if (proving) {
     const done = () => finish(proving.session, form.siteName);
     return html`<main class="auth" id="main">
-      <h1>Prove your mobile number</h1>
+      <h1>${t("setup.prove_title")}</h1>
       <div class="card">
-        <p>Your account is ready. New requests are texted to your mobile only once you show it is yours.</p>
+        <p>${t("setup.prove_body")}</p>
         ${"code" in proving.phone
           ? html`<${CodeEntry} api=${api} code=${proving.phone.code} idPrefix="setup" onProved=${done} />`
           : html`<p class="form-message form-error" role="alert">${proving.phone.error}</p>`}
-        <p class="hint"><button type="button" class="link-button" onClick=${done}>Skip for now</button> — you can prove it later under Settings; until then no SMS alerts are sent.</p>
+        <p class="hint"><button type="button" class="link-button" onClick=${done}>${t("setup.skip")}</button>${t("setup.skip_after")}</p>
       </div>
     </main>`;
   }
 
   return html`<main class="auth" id="main">
-    <h1>Welcome to Beckon</h1>
-    <p>Set up your account and your shop. It takes a minute; you can change all of it later.</p>
+    <h1>${t("setup.title")}</h1>
+    <p>${t("setup.lead")}</p>
     <form class="card" noValidate onSubmit=${submit}>
-      <h2>You</h2>
-      <${TextField} id="setup-name" label="Your name" value=${form.name} onValue=${set("name")} error=${errors.name} autocomplete="name" required />
-      <${TextField} id="setup-email" label="Email" type="email" value=${form.email} onValue=${set("email")} error=${errors.email} autocomplete="email" required
-        hint="You sign in with it; new messages are emailed here." />
-      <${TextField} id="setup-password" label="Password" type="password" value=${form.password} onValue=${set("password")} error=${errors.password}
-        autocomplete="new-password" required hint="At least 10 characters." />
-      <h2>Your shop</h2>
-      <${TextField} id="setup-siteName" label="Shop name" value=${form.siteName} onValue=${set("siteName")} error=${errors.siteName} autocomplete="organization" required
-        hint="As shoppers should see it." />
-      <${TextField} id="setup-ownerPhone" label="Your mobile number" type="tel" inputmode="tel" autocomplete="tel" value=${form.ownerPhone}
-        onValue=${set("ownerPhone")} error=${errors.ownerPhone} required hint="New requests are texted to this number once you enter the code we text to it." />
-      <${TimezoneSelect} id="setup-timezone" label="Time zone" value=${form.timezone} onValue=${set("timezone")} error=${errors.timezone}
-        hint="Your business hours and all times in the inbox use it." />
-      <${CountrySelect} id="setup-phoneCountry" label="Phone country" value=${form.phoneCountry} onValue=${set("phoneCountry")} error=${errors.phoneCountry}
-        hint="Numbers typed without a +country code are read as numbers in this country." />
+      <h2>${t("setup.you")}</h2>
+      <${TextField} id="setup-name" label=${t("setup.name")} value=${form.name} onValue=${set("name")} error=${errors.name} autocomplete="name" required />
+      <${TextField} id="setup-email" label=${t("setup.email")} type="email" value=${form.email} onValue=${set("email")} error=${errors.email} autocomplete="email" required
+        hint=${t("setup.email_hint")} />
+      <${TextField} id="setup-password" label=${t("setup.password")} type="password" value=${form.password} onValue=${set("password")} error=${errors.password}
+        autocomplete="new-password" required hint=${t("setup.password_hint")} />
+      <h2>${t("setup.shop")}</h2>
+      <${TextField} id="setup-siteName" label=${t("setup.shop_name")} value=${form.siteName} onValue=${set("siteName")} error=${errors.siteName} autocomplete="organization" required
+        hint=${t("setup.shop_name_hint")} />
+      <${TextField} id="setup-ownerPhone" label=${t("setup.phone")} type="tel" inputmode="tel" autocomplete="tel" value=${form.ownerPhone}
+        onValue=${set("ownerPhone")} error=${errors.ownerPhone} required hint=${t("setup.phone_hint")} />
+      <${TimezoneSelect} id="setup-timezone" label=${t("setup.zone")} value=${form.timezone} onValue=${set("timezone")} error=${errors.timezone}
+        hint=${t("setup.zone_hint")} />
+      <${CountrySelect} id="setup-phoneCountry" label=${t("setup.country")} value=${form.phoneCountry} onValue=${set("phoneCountry")} error=${errors.phoneCountry}
+        hint=${t("setup.country_hint")} />
       <${FormMessage} error=${error} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Setting up…" : "Create my account"}</button></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("setup.setting_up") : t("setup.create")}</button></div>
     </form>
   </main>`;
 }

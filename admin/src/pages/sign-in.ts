@@ -5,6 +5,7 @@ import type { Session } from "../session.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
 import { useApiForm } from "../ui/use-api-form.ts";
 import { RESET_COMMAND } from "./reset-command.ts";
+import { t, tParts } from "../i18n/t.ts";
 
 /** Sign in with email and password. Wrong details and throttling both answer in one plain sentence. */
 export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session: Session) => void }) {
@@ -16,15 +17,15 @@ export function SignInPage({ api, onSignedIn }: { api: Api; onSignedIn: (session
   const byEmail = useResetByEmail(api);
 
   return html`<main class="auth" id="main">
-    <h1>Sign in to Beckon</h1>
+    <h1>${t("sign_in.title")}</h1>
     <form class="card" noValidate onSubmit=${submit}>
-      <${TextField} id="sign-in-email" label="Email" type="email" value=${form.email} onValue=${set("email")} autocomplete="username" required />
-      <${TextField} id="sign-in-password" label="Password" type="password" value=${form.password} onValue=${set("password")} autocomplete="current-password" required />
+      <${TextField} id="sign-in-email" label=${t("sign_in.email")} type="email" value=${form.email} onValue=${set("email")} autocomplete="username" required />
+      <${TextField} id="sign-in-password" label=${t("sign_in.password")} type="password" value=${form.password} onValue=${set("password")} autocomplete="current-password" required />
       <${FormMessage} error=${error} />
-      <div class="actions"><button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button>
-        <a href="/admin/reset-password">Forgot password?</a></div>
+      <div class="actions"><button type="submit" disabled=${busy}>${busy ? t("sign_in.signing_in") : t("sign_in.sign_in")}</button>
+        <a href="/admin/reset-password">${t("sign_in.forgot")}</a></div>
       ${byEmail === false
-        ? html`<p class="hint">This server cannot send email, so a forgotten password is reset on the server: <code>${RESET_COMMAND}</code></p>`
+        ? html`<p class="hint">${tParts("sign_in.no_email", { command: html`<code data-user-text>${RESET_COMMAND}</code>` })}</p>`
         : null}
     </form>
   </main>`;

@@ -51,7 +51,7 @@ export function Notifications({ detail, api, onChanged }: { detail: RequestDetai
           <span class="n-what">${text.what}</span>
           <span class="n-status">${text.status}${n.attempts > 1 ? t("notify.after_attempts", { count: n.attempts }) : ""}</span>
           <span class="n-when muted">${formatDateTime(n.sentAt ?? n.updatedAt, zone)}</span>
-          ${n.lastError ? html`<span class="n-error">${n.lastError}</span>` : null}
+          ${n.lastError ? html`<span class="n-error" data-user-text>${n.lastError}</span>` : null}
           ${n.nextAttemptAt && n.attempts > 0 ? html`<span class="n-when muted">${t("notify.trying_again", { when: formatDateTime(n.nextAttemptAt, zone) })}</span>` : null}
           ${canRetry
             ? html`<span class="n-retry"><button type="button" class="secondary" disabled=${busy !== null} onClick=${() => retry(n)}

@@ -3,6 +3,8 @@ import type { Api } from "../api.ts";
 import { html } from "../html.ts";
 import { paths } from "../pages/page.ts";
 import type { RequestDetail } from "./types.ts";
+import { t, tParts } from "../i18n/t.ts";
+import { formatLanguage, formatZone } from "../ui/format.ts";
 
 type Suggestion = { id: number; name: string | null; phone: string | null; email: string | null; requestCount: number; verified: boolean };
 
@@ -27,31 +29,31 @@ export function ShopContextCard({ api, site, detail, onChanged }: { api: Api; si
       setMessage(err instanceof Error ? err.message : String(err));
     }
   };
-  const merge = (s: Suggestion) => act(() => api.send("POST", `/customers/${detail.customer.id}/merge`, { from: s.id }), `Merged ${s.name || "that record"} into this customer.`);
-  const split = () => act(() => api.send("POST", `/requests/${encodeURIComponent(r.id)}/split`), "This request now has a customer record of its own.");
-  const vip = () => act(() => api.send("PUT", `/customers/${detail.customer.id}/vip`, { vip: !detail.customer.vip }), detail.customer.vip ? "No longer VIP." : "Marked VIP: their requests alert at once and show first.");
+  const merge = (s: Suggestion) => act(() => api.send("POST", `/customers/${detail.customer.id}/merge`, { from: s.id }), t("context.merged", { name: s.name || t("context.that_record") }));
+  const split = () => act(() => api.send("POST", `/requests/${encodeURIComponent(r.id)}/split`), t("context.split_done"));
+  const vip = () => act(() => api.send("PUT", `/customers/${detail.customer.id}/vip`, { vip: !detail.customer.vip }), detail.customer.vip ? t("standing.no_longer_vip") : t("context.marked_vip"));
   const identity = ctx?.identity;
   const page = ctx?.page;
-  return html`<section class="card" aria-labelledby="context-h"><h2 id="context-h">Who and where</h2>
-    ${r.repeat ? html`<p class="badge badge-again">${r.repeat.label}</p>
-      <p>Earlier: ${r.repeat.earlier.map((e, i) => html`${i ? ", " : ""}<a href=${paths.request(site, e.id)}>#${e.ref}</a>`)}</p>` : null}
-    ${r.standing ? html`<p>${r.standing}</p>` : null}
+  return html`<section class="card" aria-labelledby="context-h"><h2 id="context-h">${t("context.title")}</h2>
+    ${r.repeat ? html`<p class="badge badge-again" data-user-text>${r.repeat.label}</p>
+      <p>${t("context.earlier")}${r.repeat.earlier.map((e, i) => html`${i ? ", " : ""}<a href=${paths.request(site, e.id)}>#${e.ref}</a>`)}</p>` : null}
+    ${r.standing ? html`<p data-user-text>${r.standing}</p>` : null}
     <dl class="context-list">
-      ${identity ? html`<dt>Shop says</dt><dd>${identity.verified ? html`<strong>Verified</strong> customer ${identity.id}` : html`<em>${r.identity}</em> (not verified: the shop's signature did not check out)`}</dd>` : null}
-      ${page?.url ? html`<dt>Page</dt><dd class="context-page">${page.url}</dd>` : null}
-      ${page?.title ? html`<dt>Page title</dt><dd>${page.title}</dd>` : null}
-      ${page?.referrer ? html`<dt>Came from</dt><dd>${page.referrer}</dd>` : null}
-      ${ctx?.locale ? html`<dt>Language</dt><dd>${ctx.locale}</dd>` : null}
-      ${ctx?.timeZone ? html`<dt>Time zone</dt><dd>${ctx.timeZone}</dd>` : null}
-      ${Object.entries(ctx?.data ?? {}).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
+      ${identity ? html`<dt>${t("context.shop_says")}</dt><dd>${identity.verified ? tParts("context.verified_customer", { verified: html`<strong>${t("context.verified")}</strong>`, id: html`<span data-user-text>${identity.id}</span>` }) : tParts("context.not_verified", { identity: html`<em data-user-text>${r.identity}</em>` })}</dd>` : null}
+      ${page?.url ? html`<dt>${t("context.page")}</dt><dd class="context-page" data-user-text>${page.url}</dd>` : null}
+      ${page?.title ? html`<dt>${t("context.page_title")}</dt><dd data-user-text>${page.title}</dd>` : null}
+      ${page?.referrer ? html`<dt>${t("context.came_from")}</dt><dd data-user-text>${page.referrer}</dd>` : null}
+      ${ctx?.locale ? html`<dt>${t("context.language")}</dt><dd>${formatLanguage(ctx.locale)}</dd>` : null}
+      ${ctx?.timeZone ? html`<dt>${t("context.time_zone")}</dt><dd>${formatZone(ctx.timeZone)}</dd>` : null}
+      ${Object.entries(ctx?.data ?? {}).map(([k, v]) => html`<dt data-user-text>${k}</dt><dd data-user-text>${v}</dd>`)}
     </dl>
-    ${suggestions.length ? html`<h3>Maybe the same person?</h3><ul>
-      ${suggestions.map((s) => html`<li><a href=${paths.customer(site, s.id)}>${s.name || "Visitor"}</a> ${s.verified ? "(verified)" : ""} · ${s.phone ?? s.email ?? ""} · ${s.requestCount} request${s.requestCount === 1 ? "" : "s"}
-        <button type="button" class="secondary" onClick=${() => merge(s)}>Same person: merge</button></li>`)}
+    ${suggestions.length ? html`<h3>${t("context.maybe_same")}</h3><ul>
+      ${suggestions.map((s) => html`<li><a href=${paths.customer(site, s.id)}>${s.name ? html`<span data-user-text>${s.name}</span>` : t("common.visitor")}</a> ${s.verified ? t("context.verified_mark") : ""} · <span data-user-text>${s.phone ?? s.email ?? ""}</span> · ${t("context.requests", { count: s.requestCount })}
+        <button type="button" class="secondary" onClick=${() => merge(s)}>${t("context.same_person")}</button></li>`)}
     </ul>` : null}
     <div class="actions">
-      <button type="button" class="secondary" onClick=${vip}>${detail.customer.vip ? "Unmark VIP" : "Mark customer VIP"}</button>
-      ${detail.customer.requestCount > 1 ? html`<button type="button" class="secondary" onClick=${split}>Not the same person: split off</button>` : null}
+      <button type="button" class="secondary" onClick=${vip}>${detail.customer.vip ? t("context.unmark_vip") : t("context.mark_vip")}</button>
+      ${detail.customer.requestCount > 1 ? html`<button type="button" class="secondary" onClick=${split}>${t("context.split")}</button>` : null}
     </div>
     <p role="status">${message}</p>
   </section>`;

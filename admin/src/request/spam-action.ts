@@ -2,7 +2,7 @@ import { html } from "../html.ts";
 import type { RequestDetail } from "./types.ts";
 import { t } from "../i18n/t.ts";
 
-const WHY: Record<string, string> = { marked: t("spam.marked"), blocked_sender: t("spam.blocked_sender"), no_challenge: t("spam.no_challenge") };
+const why = (): Record<string, string> => ({ marked: t("spam.marked"), blocked_sender: t("spam.blocked_sender"), no_challenge: t("spam.no_challenge") });
 
 /**
  * "Mark as spam" blocks the sender's phone, email and address on this site and moves their requests
@@ -12,7 +12,7 @@ export function SpamAction({ detail, busy, onMark }: { detail: RequestDetail; bu
   const { spam } = detail.request;
   if (spam) {
     return html`<div class="form-message spam-note" role="note">
-      <p>${WHY[spam] ?? t("spam.in_spam")}</p>
+      <p>${why()[spam] ?? t("spam.in_spam")}</p>
       <button type="button" class="secondary" disabled=${busy} onClick=${() => onMark(false)}>${t("spam.not_spam")}</button>
     </div>`;
   }

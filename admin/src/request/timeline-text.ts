@@ -1,7 +1,7 @@
 import type { Notification, TimelineEntry } from "./types.ts";
 import { t } from "../i18n/t.ts";
 
-const STATUS_WORDS: Record<string, string> = { new: t("timeline.status.new"), in_progress: t("timeline.status.in_progress"), done: t("timeline.status.done") };
+const statusWords = (): Record<string, string> => ({ new: t("timeline.status.new"), in_progress: t("timeline.status.in_progress"), done: t("timeline.status.done") });
 
 /** One sentence for a timeline entry: what happened and who did it. */
 export function timelineText(e: TimelineEntry): string {
@@ -12,7 +12,7 @@ export function timelineText(e: TimelineEntry): string {
       return t("timeline.created");
     case "status":
       if (d.to === "spam" || d.from === "spam") return `${t(d.to === "spam" ? "timeline.spam" : "timeline.not_spam", { who })}${d.reason && d.from !== "spam" && !d.reason.startsWith("Marked") ? ` ${d.reason}` : ""}`;
-      return `${t("timeline.moved", { who: e.actor ? who : t("timeline.beckon"), from: STATUS_WORDS[d.from ?? ""] ?? d.from ?? "", to: STATUS_WORDS[d.to ?? ""] ?? d.to ?? "" })}${d.reason ? ` ${d.reason}` : ""}`;
+      return `${t("timeline.moved", { who: e.actor ? who : t("timeline.beckon"), from: statusWords()[d.from ?? ""] ?? d.from ?? "", to: statusWords()[d.to ?? ""] ?? d.to ?? "" })}${d.reason ? ` ${d.reason}` : ""}`;
     case "note":
       return t("timeline.note", { who });
     case "reply":

@@ -11,7 +11,7 @@ export function Timeline({ detail }: { detail: RequestDetail }) {
       return html`<li class=${`tl tl-${e.type}`}>
         <span class="tl-when muted">${formatDateTime(e.at, detail.site.timezone)}</span>
         <span class="tl-what">${timelineText(e)}</span>
-        ${text && (e.type === "note" || e.type === "reply") ? html`<blockquote class="prose">${text}</blockquote>` : null}
+        ${text && (e.type === "note" || e.type === "reply") ? html`<blockquote class="prose" data-user-text>${text}</blockquote>` : null}
       </li>`;
     })}
   </ol>`;

@@ -26,7 +26,5 @@ export function checkAccent(input: string): AccentCheck {
 /** "White" or "dark", for sentences about the chosen text colour. */
 export const textName = (text: string) => (text === "#ffffff" ? "white" : "dark");
 
-/** "7.2:1"; never rounds a failing ratio up to look like a pass (4.46 shows as 4.4:1). */
-export function formatRatio(ratio: number): string {
-  return `${(Math.floor(ratio * 10) / 10).toFixed(1)}:1`;
-}
+/** "7.2:1" (ui/format.ts writes it). */
+export { formatRatio } from "../ui/format.ts";

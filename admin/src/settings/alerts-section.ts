@@ -6,6 +6,7 @@ import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { t, tCount } from "../i18n/t.ts";
+import { formatHour } from "../ui/format.ts";
 
 type TestSmsResult = { status: "sent" | "not_sent" | "failed"; to: string | null; providerId?: string; providerStatus?: string; error?: string };
 
@@ -61,7 +62,7 @@ export function AlertsSection(props: SectionProps) {
       <label for=${fieldId("digestHour")}>${t("alerts.digest")}</label>
       <select id=${fieldId("digestHour")} value=${digest} onChange=${(e: Event) => setDigest((e.currentTarget as HTMLSelectElement).value)}>
         <option value="">${t("alerts.never")}</option>
-        ${Array.from({ length: 24 }, (_, h) => html`<option value=${String(h)}>${t("alerts.digest_at", { time: `${String(h).padStart(2, "0")}:00` })}</option>`)}
+        ${Array.from({ length: 24 }, (_, h) => html`<option value=${String(h)}>${t("alerts.digest_at", { time: formatHour(h) })}</option>`)}
       </select>
     </div>
     <p role="status" class=${test.text ? (test.ok ? "test-result test-ok" : "test-result test-problem") : "visually-hidden"}>${test.text ?? ""}</p>

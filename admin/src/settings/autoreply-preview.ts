@@ -2,6 +2,7 @@
 // package), so what the owner sees is what shoppers get: same escaping rules, same variable checks.
 import { autoReplyView, renderText, templateProblem, type AutoReplyView } from "@beckon/contract/autoreply";
 import type { MessageField, SiteSettings } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 export { templateVariables } from "@beckon/contract/autoreply";
 
@@ -10,7 +11,7 @@ type PreviewInput = Pick<SiteSettings, "ownerFirstName" | "replyWithinHours" | "
 /** A made-up answer for each extra field, as the shopper's form would send it. */
 function sampleFields(fields: MessageField[]): Record<string, string> {
   return Object.fromEntries(
-    fields.map((f) => [f.id, f.type === "checkbox" ? "Yes" : f.type === "choice" ? (f.options[0] ?? "") : "A sample answer"]),
+    fields.map((f) => [f.id, f.type === "checkbox" ? t("autoreply.sample.yes") : f.type === "choice" ? (f.options[0] ?? "") : t("autoreply.sample.answer")]),
   );
 }
 
@@ -19,8 +20,8 @@ export function sampleViews(input: PreviewInput): { first: AutoReplyView; return
   const n = input.replyWithinHours;
   const base = { fields: sampleFields(input.messageFields), siteName: input.siteName, settings: input };
   return {
-    first: autoReplyView({ ...base, name: "Sam Rivera", topic: "Gift wrapping", returning: false, replyTime: `within ${n} hour${n === 1 ? "" : "s"}` }),
-    returning: autoReplyView({ ...base, name: "Alex Chen", topic: "Order 1042", returning: true, replyTime: "by Monday 11:00" }),
+    first: autoReplyView({ ...base, name: t("autoreply.sample.first_name"), topic: t("autoreply.sample.first_topic"), returning: false, replyTime: t("autoreply.sample.within", { count: n }) }),
+    returning: autoReplyView({ ...base, name: t("autoreply.sample.returning_name"), topic: t("autoreply.sample.returning_topic"), returning: true, replyTime: t("autoreply.sample.by") }),
   };
 }
 

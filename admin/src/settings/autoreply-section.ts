@@ -39,7 +39,7 @@ export function AutoReplySection(props: SectionProps) {
       <summary>${t("autoreply.variables")}</summary>
       <dl>
         ${templateVariables(s.messageFields).map(
-          (v) => html`<div><dt><code>{{${v}}}</code></dt><dd>${VARIABLE_HELP[v] ?? t("autoreply.var.field", { label: s.messageFields.find((f) => `fields.${f.id}` === v)?.label ?? v })}</dd></div>`,
+          (v) => html`<div><dt><code data-user-text>{{${v}}}</code></dt><dd>${VARIABLE_HELP[v] ?? t("autoreply.var.field", { label: s.messageFields.find((f) => `fields.${f.id}` === v)?.label ?? v })}</dd></div>`,
         )}
       </dl>
       <p class="hint">${t("autoreply.plain")}</p>
@@ -52,7 +52,7 @@ export function AutoReplySection(props: SectionProps) {
             (p) => html`<figure class="reply-preview">
               <figcaption>${p.title}</figcaption>
               ${"subject" in p.out
-                ? html`<p class="reply-subject"><span class="muted">${t("autoreply.subject_label")}</span>${p.out.subject}</p><pre class="reply-body">${p.out.body}</pre>`
+                ? html`<p class="reply-subject"><span class="muted">${t("autoreply.subject_label")}</span><span data-user-text>${p.out.subject}</span></p><pre class="reply-body" data-user-text>${p.out.body}</pre>`
                 : null}
             </figure>`,
           )}

@@ -4,13 +4,13 @@ import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
 import { TimezoneSelect } from "./zone-select.ts";
-import { ownerLocale, t } from "../i18n/t.ts";
+import { t } from "../i18n/t.ts";
+import { formatWeekday } from "../ui/format.ts";
 
 type Hours = SiteSettings["hours"];
 type Day = keyof Hours;
-// Weekday names in the owner's own language: 2024-01-01 was a Monday.
-const weekday = new Intl.DateTimeFormat(ownerLocale(), { weekday: "long", timeZone: "UTC" });
-const DAYS = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as Day[]).map((day, i) => [day, weekday.format(Date.UTC(2024, 0, 1 + i))] as [Day, string]);
+// Weekday names in the owner's own language (formatWeekday counts from Sunday = 0).
+const days = () => (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as Day[]).map((day, i) => [day, formatWeekday((i + 1) % 7)] as [Day, string]);
 const MAX_PERIODS = 4;
 
 /** "Hours": the site's time zone and when someone is there to answer, per weekday. */
@@ -27,7 +27,7 @@ export function HoursSection(props: SectionProps) {
     <${TimezoneSelect} id=${fieldId("timezone")} label=${t("hours.zone")} value=${timezone} onValue=${setTimezone} error=${err("timezone")}
       hint=${t("hours.zone_hint")} />
     <div class="week">
-      ${DAYS.map(([day, name]) => {
+      ${days().map(([day, name]) => {
         const periods = hours[day];
         return html`<fieldset class="day" id=${fieldId(`hours.${day}`)}>
           <legend>${name}</legend>

@@ -7,6 +7,7 @@ import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
 import { t } from "../i18n/t.ts";
+import { formatLanguage, formatLanguageOwn } from "../ui/format.ts";
 
 /** The languages Beckon speaks to shoppers (the server's and the widget's catalogs). */
 export const LOCALES = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "he", "ja"] as const satisfies readonly Locale[];
@@ -16,13 +17,9 @@ type Translations = SiteSettings["translations"];
 
 /** A language's name in the owner's own language ("German", "Deutsch"), and in its own ("Deutsch"). */
 function languageName(code: string): string {
-  try {
-    const own = new Intl.DisplayNames([code], { type: "language" }).of(code);
-    const yours = new Intl.DisplayNames([navigator.language, "en"], { type: "language" }).of(code === "pt" ? "pt-BR" : code);
-    return yours && own && yours !== own ? `${yours} (${own})` : (yours ?? code);
-  } catch {
-    return code;
-  }
+  const own = formatLanguageOwn(code);
+  const yours = formatLanguage(code === "pt" ? "pt-BR" : code);
+  return yours !== own ? t("language.name_both", { first: yours, second: own }) : yours;
 }
 
 /** The texts with every empty field left out: an empty field falls back to the main text. */
@@ -85,7 +82,7 @@ export function LanguagesSection(props: SectionProps) {
       ${FIELDS.map((f) => {
         const path = `translations.${editing}.${f.path}`;
         return html`<${TextField} id=${fieldId(path)} label=${f.label} multiline=${f.rows > 1} rows=${f.rows}
-          value=${read(texts, f.path) ?? ""} placeholder=${main(f.path) ?? ""} error=${errorAt(state.errors, path)}
+          value=${read(texts, f.path) ?? ""} placeholder=${main(f.path) ?? ""} ownPlaceholder error=${errorAt(state.errors, path)}
           onValue=${(v: string) => setTranslations((all) => ({ ...all, [editing]: write(all[editing] ?? {}, f.path, v) }))} />`;
       })}
     </div>

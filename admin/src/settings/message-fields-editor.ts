@@ -3,13 +3,11 @@ import { html } from "../html.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import type { DraftField } from "./message-field-id.ts";
 import type { MessageField } from "./types.ts";
+import { t, tParts } from "../i18n/t.ts";
+import { formatNumber } from "../ui/format.ts";
 
 const MAX_FIELDS = 6;
-const TYPES = [
-  { value: "text", label: "Short text" },
-  { value: "choice", label: "Choice list" },
-  { value: "checkbox", label: "Checkbox" },
-] as const;
+const TYPES = ["text", "choice", "checkbox"] as const;
 
 type Props = { fields: DraftField[]; onChange: (fields: DraftField[]) => void; errors: Record<string, string>; newKey: () => number };
 
@@ -22,46 +20,46 @@ export function MessageFieldsEditor({ fields, onChange, errors, newKey }: Props)
     const [f] = next.splice(i, 1);
     next.splice(i + by, 0, f!);
     onChange(next);
-    setSaid(`Moved “${f!.label || `field ${i + 1}`}” ${by < 0 ? "up" : "down"}, to position ${i + by + 1}.`);
+    setSaid(t(by < 0 ? "fields.moved_up" : "fields.moved_down", { label: f!.label || t("fields.field_n", { n: i + 1 }), n: i + by + 1 }));
   };
   const remove = (i: number) => {
-    setSaid(`Removed “${fields[i]!.label || `field ${i + 1}`}”.`);
+    setSaid(t("fields.removed", { label: fields[i]!.label || t("fields.field_n", { n: i + 1 }) }));
     onChange(fields.filter((_, j) => j !== i));
   };
   const add = () => {
     onChange([...fields, { key: newKey(), id: "", label: "", type: "text", options: [], required: false }]);
-    setSaid(`Added field ${fields.length + 1}.`);
+    setSaid(t("fields.added", { n: fields.length + 1 }));
   };
 
   return html`<div class="message-fields" id=${fieldId("messageFields")}>
-    <h3>Extra fields</h3>
-    <p class="hint">Questions added to the “Send a message” form, e.g. an order number. Up to ${MAX_FIELDS}.</p>
+    <h3>${t("fields.title")}</h3>
+    <p class="hint">${t("fields.hint", { max: MAX_FIELDS })}</p>
     ${errors.messageFields ? html`<p class="field-error">${errors.messageFields}</p>` : null}
-    ${fields.length === 0 ? html`<p class="muted">No extra fields: shoppers give their name, email and message.</p>` : null}
+    ${fields.length === 0 ? html`<p class="muted">${t("fields.none")}</p>` : null}
     <ol class="field-list">
       ${fields.map((f, i) => {
         const p = (part: string) => `messageFields.${i}.${part}`;
-        const title = f.label || `Field ${i + 1}`;
+        const title = f.label ? html`<span data-user-text>${f.label}</span>` : t("fields.field_title", { n: i + 1 });
         const optionsError = errorAt(errors, p("options"), true);
         return html`<li key=${f.key}><fieldset class="extra-field" id=${fieldId(`messageFields.${i}`)}>
-          <legend>${i + 1}. ${title}</legend>
+          <legend>${formatNumber(i + 1)}. ${title}</legend>
           <div class=${errorAt(errors, p("label")) ? "field field-invalid" : "field"}>
-            <label for=${fieldId(p("label"))}>Label</label>
+            <label for=${fieldId(p("label"))}>${t("fields.label")}</label>
             <input type="text" id=${fieldId(p("label"))} value=${f.label} maxlength="60" aria-invalid=${errorAt(errors, p("label")) ? "true" : undefined}
               aria-describedby=${errorAt(errors, p("label")) ? `${fieldId(p("label"))}-error` : undefined}
               onInput=${(e: Event) => update(i, { label: (e.currentTarget as HTMLInputElement).value })} />
             ${errorAt(errors, p("label")) ? html`<p class="field-error" id=${`${fieldId(p("label"))}-error`}>${errorAt(errors, p("label"))}</p>` : null}
           </div>
           <div class="field">
-            <label for=${fieldId(p("type"))}>Type</label>
+            <label for=${fieldId(p("type"))}>${t("fields.type")}</label>
             <select id=${fieldId(p("type"))} value=${f.type} onChange=${(e: Event) => update(i, { type: (e.currentTarget as HTMLSelectElement).value as MessageField["type"] })}>
-              ${TYPES.map((t) => html`<option value=${t.value}>${t.label}</option>`)}
+              ${TYPES.map((type) => html`<option value=${type}>${t(`fields.type.${type}`)}</option>`)}
             </select>
           </div>
           ${f.type === "choice"
             ? html`<div class=${optionsError ? "field field-invalid" : "field"}>
-                <label for=${fieldId(p("options"))}>Options</label>
-                <p class="hint" id=${`${fieldId(p("options"))}-hint`}>One per line; at least two.</p>
+                <label for=${fieldId(p("options"))}>${t("fields.options")}</label>
+                <p class="hint" id=${`${fieldId(p("options"))}-hint`}>${t("fields.options_hint")}</p>
                 <textarea id=${fieldId(p("options"))} rows="3" value=${f.options.join("\n")}
                   aria-invalid=${optionsError ? "true" : undefined}
                   aria-describedby=${`${fieldId(p("options"))}-hint${optionsError ? ` ${fieldId(p("options"))}-error` : ""}`}
@@ -70,17 +68,17 @@ export function MessageFieldsEditor({ fields, onChange, errors, newKey }: Props)
               </div>`
             : null}
           <label class="check"><input type="checkbox" checked=${f.required} onChange=${(e: Event) => update(i, { required: (e.currentTarget as HTMLInputElement).checked })} />
-            <span>Required</span></label>
-          ${f.id ? html`<p class="hint">In the automatic reply: <code>{{fields.${f.id}}}</code></p>` : null}
+            <span>${t("fields.required")}</span></label>
+          ${f.id ? html`<p class="hint">${tParts("fields.in_autoreply", { variable: html`<code data-user-text>{{fields.${f.id}}}</code>` })}</p>` : null}
           <div class="row-actions">
-            <button type="button" class="secondary small" disabled=${i === 0} onClick=${() => move(i, -1)}>Move up<span class="visually-hidden"> ${title}</span></button>
-            <button type="button" class="secondary small" disabled=${i === fields.length - 1} onClick=${() => move(i, 1)}>Move down<span class="visually-hidden"> ${title}</span></button>
-            <button type="button" class="danger small" onClick=${() => remove(i)}>Remove<span class="visually-hidden"> ${title}</span></button>
+            <button type="button" class="secondary small" disabled=${i === 0} onClick=${() => move(i, -1)}>${t("fields.move_up")}<span class="visually-hidden"> ${title}</span></button>
+            <button type="button" class="secondary small" disabled=${i === fields.length - 1} onClick=${() => move(i, 1)}>${t("fields.move_down")}<span class="visually-hidden"> ${title}</span></button>
+            <button type="button" class="danger small" onClick=${() => remove(i)}>${t("fields.remove")}<span class="visually-hidden"> ${title}</span></button>
           </div>
         </fieldset></li>`;
       })}
     </ol>
-    ${fields.length < MAX_FIELDS ? html`<button type="button" class="secondary" onClick=${add}>Add a field</button>` : null}
+    ${fields.length < MAX_FIELDS ? html`<button type="button" class="secondary" onClick=${add}>${t("fields.add")}</button>` : null}
     <p class="visually-hidden" role="status">${said}</p>
   </div>`;
 }

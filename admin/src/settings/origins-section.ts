@@ -16,7 +16,7 @@ export function OriginsSection(props: SectionProps) {
 
   return html`<${SectionFrame} id="origins" title=${t("settings.section.origins")}>
     <${Field} id=${fieldId("allowedOrigins")} label=${t("origins.label")} error=${problems.join(" ") || undefined}
-      hint=${html`${t("origins.hint_before")} <code>https://shop.example.com</code> ${t("origins.hint_after")}`}>
+      hint=${html`${t("origins.hint_before")} <code>${t("origins.example")}</code> ${t("origins.hint_after")}`}>
       ${(a11y: Record<string, unknown>) => html`<textarea ...${a11y} rows="4" value=${text} spellcheck=${false} autocapitalize="off"
         onInput=${(e: Event) => setText((e.currentTarget as HTMLTextAreaElement).value)}></textarea>`}
     <//>

@@ -1,3 +1,4 @@
+import { t } from "../i18n/t.ts";
 /** The allowed-origins box, one origin a line, as the list the server stores (blank lines dropped). */
 export function parseOrigins(text: string): string[] {
   return text
@@ -11,7 +12,7 @@ export function originErrors(errors: Record<string, string>): string[] {
   return Object.entries(errors)
     .map(([path, message]) => [/^allowedOrigins\.(\d+)$/.exec(path), message] as const)
     .filter(([m]) => m)
-    .map(([m, message]) => `Line ${Number(m![1]) + 1}: ${message}`);
+    .map(([m, message]) => t("origins.line_error", { n: Number(m![1]) + 1, message }));
 }
 
 /** An origin the widget was loaded on, as the install check reports it. */

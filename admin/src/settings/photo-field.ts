@@ -3,6 +3,7 @@ import { ApiError, type Api } from "../api.ts";
 import { html } from "../html.ts";
 import { squarePhoto } from "./photo-resize.ts";
 import type { SettingsView } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 // What we read before shrinking: any photo a phone makes, but not a file that would stall the page.
 const MAX_SOURCE_BYTES = 40 * 1024 * 1024;
@@ -22,8 +23,8 @@ export function PhotoField({ api, view, onSaved }: Props) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    if (file.type && !file.type.startsWith("image/")) return setStatus({ error: "Choose a photo (JPEG, PNG, WebP or GIF)." });
-    if (file.size > MAX_SOURCE_BYTES) return setStatus({ error: `That file is ${Math.round(file.size / 1048576)} MB; choose a photo under 40 MB.` });
+    if (file.type && !file.type.startsWith("image/")) return setStatus({ error: t("photo.choose_image") });
+    if (file.size > MAX_SOURCE_BYTES) return setStatus({ error: t("photo.too_big", { mb: Math.round(file.size / 1048576) }) });
     setBusy(true);
     setStatus({});
     let photo: Blob;
@@ -37,7 +38,7 @@ export function PhotoField({ api, view, onSaved }: Props) {
     setLocal(URL.createObjectURL(photo));
     try {
       onSaved(await api.send<SettingsView>("PUT", path, photo));
-      setStatus({ ok: "Photo saved." });
+      setStatus({ ok: t("photo.saved") });
     } catch (err) {
       setLocal(null);
       setStatus({ error: err instanceof ApiError || err instanceof Error ? err.message : String(err) });
@@ -53,7 +54,7 @@ export function PhotoField({ api, view, onSaved }: Props) {
       await api.send("DELETE", path);
       setLocal(null);
       onSaved({ ...view, site: { ...view.site, photoUrl: null } });
-      setStatus({ ok: "Photo removed." });
+      setStatus({ ok: t("photo.removed") });
     } catch (err) {
       setStatus({ error: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -62,18 +63,18 @@ export function PhotoField({ api, view, onSaved }: Props) {
   };
 
   return html`<div class="field photo-field">
-    <span class="label">Your photo</span>
-    <p class="hint" id="photo-hint">A friendly face next to the greeting. Any photo works: it is cropped to a square and made small here before upload. Saved as soon as you choose it.</p>
+    <span class="label">${t("photo.label")}</span>
+    <p class="hint" id="photo-hint">${t("photo.hint")}</p>
     <div class="photo-row">
-      ${shown ? html`<img class="photo-preview" src=${shown} alt="Your photo, as the widget shows it" width="64" height="64" />`
-        : html`<span class="photo-empty" aria-hidden="true">No photo</span>`}
+      ${shown ? html`<img class="photo-preview" src=${shown} alt=${t("photo.alt")} width="64" height="64" />`
+        : html`<span class="photo-empty" aria-hidden="true">${t("photo.none")}</span>`}
       <label class="button secondary file-button">
-        ${shown ? "Choose another photo" : "Choose a photo"}
+        ${shown ? t("photo.choose_another") : t("photo.choose")}
         <input type="file" accept="image/*" class="visually-hidden" disabled=${busy} aria-describedby="photo-hint"
           onChange=${(e: Event) => choose(e.currentTarget as HTMLInputElement)} />
       </label>
-      ${view.site.photoUrl ? html`<button type="button" class="danger" disabled=${busy} onClick=${remove}>Remove photo</button>` : null}
+      ${view.site.photoUrl ? html`<button type="button" class="danger" disabled=${busy} onClick=${remove}>${t("photo.remove")}</button>` : null}
     </div>
-    <p role="status" class=${status.error ? "field-error" : "muted"}>${busy ? "Uploading…" : (status.error ?? status.ok ?? "")}</p>
+    <p role="status" class=${status.error ? "field-error" : "muted"}>${busy ? t("photo.uploading") : (status.error ?? status.ok ?? "")}</p>
   </div>`;
 }

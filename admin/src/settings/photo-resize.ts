@@ -1,3 +1,4 @@
+import { t } from "../i18n/t.ts";
 /** The side, in pixels, of the square photo the widget shows (at up to 4× its 64 px). */
 export const PHOTO_SIDE = 256;
 
@@ -23,7 +24,7 @@ export async function squarePhoto(file: Blob): Promise<Blob> {
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new Error("This browser can't read that picture. Choose a JPEG, PNG or WebP photo.");
+    throw new Error(t("photo.cannot_read"));
   }
   const crop = centreSquare(bitmap.width, bitmap.height);
   const canvas = document.createElement("canvas");
@@ -35,6 +36,6 @@ export async function squarePhoto(file: Blob): Promise<Blob> {
   // A browser that cannot write WebP hands back a PNG instead: then JPEG is the smaller choice.
   const webp = await encode(canvas, "image/webp");
   const blob = webp?.type === "image/webp" ? webp : await encode(canvas, "image/jpeg");
-  if (!blob) throw new Error("Could not prepare the photo. Try another picture.");
+  if (!blob) throw new Error(t("photo.cannot_prepare"));
   return blob;
 }

@@ -3,6 +3,7 @@ import { TextField } from "../ui/field.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { useSettingsSection } from "./page-state.ts";
 import type { SiteSettings } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
 type Item = { text: string; by: string };
 
@@ -17,12 +18,12 @@ export function TrustItemsField({ saved }: { saved: SiteSettings["trustItems"] }
   const set = (i: number, key: keyof Item) => (value: string) => setItems((prev) => prev.map((it, j) => (j === i ? { ...it, [key]: value } : it)));
   contribute(() => ({ settings: { trustItems: items.filter((it) => it.text.trim()).map((it) => ({ text: it.text.trim(), by: it.by.trim() || null })) } }));
   return html`<fieldset id=${fieldId("trustItems")}>
-    <legend>Trust items</legend>
-    <p class="hint">Up to three short lines under the channels: a customer's words and their name, a badge, a promise. The widget also says "Usually answers within …" once you have answered at least 5 requests in 30 days (from your real answer times).</p>
+    <legend>${t("trust.legend")}</legend>
+    <p class="hint">${t("trust.hint")}</p>
     ${items.map(
       (it, i) => html`<div class="trust-item">
-        <${TextField} id=${fieldId(`trustItems.${i}.text`)} label=${`Item ${i + 1}`} value=${it.text} onValue=${set(i, "text")} error=${errorAt(state.errors, `trustItems.${i}.text`)} />
-        <${TextField} id=${fieldId(`trustItems.${i}.by`)} label=${`Item ${i + 1}: said by (for a testimonial)`} value=${it.by} onValue=${set(i, "by")} error=${errorAt(state.errors, `trustItems.${i}.by`)} />
+        <${TextField} id=${fieldId(`trustItems.${i}.text`)} label=${t("trust.item", { n: i + 1 })} value=${it.text} onValue=${set(i, "text")} error=${errorAt(state.errors, `trustItems.${i}.text`)} />
+        <${TextField} id=${fieldId(`trustItems.${i}.by`)} label=${t("trust.item_by", { n: i + 1 })} value=${it.by} onValue=${set(i, "by")} error=${errorAt(state.errors, `trustItems.${i}.by`)} />
       </div>`,
     )}
   </fieldset>`;

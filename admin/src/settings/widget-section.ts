@@ -8,12 +8,9 @@ import { TrustItemsField } from "./trust-items-field.ts";
 import { useSettingsSection } from "./page-state.ts";
 import { SectionFrame, type SectionProps } from "./section.ts";
 import type { SiteSettings } from "./types.ts";
+import { t } from "../i18n/t.ts";
 
-const CHANNELS = [
-  { id: "callback", label: "Call me back", hint: "Shoppers leave a number and a time; you ring them." },
-  { id: "message", label: "Send a message", hint: "Shoppers write; it reaches you by email and SMS." },
-  { id: "chat", label: "Chat with us", hint: "Live while you have the inbox open in business hours; otherwise you answer by SMS reply or from the inbox." },
-] as const;
+const CHANNELS = ["callback", "message", "chat"] as const;
 
 /** "Widget": what shoppers see — labels, the personal touch, colour, position, channels. */
 export function WidgetSection(props: SectionProps) {
@@ -44,38 +41,38 @@ export function WidgetSection(props: SectionProps) {
   const toggleChannel = (id: SiteSettings["channels"][number], on: boolean) =>
     set("channels")(on ? [...d.channels.filter((c) => c !== id), id] : d.channels.filter((c) => c !== id));
 
-  return html`<${SectionFrame} id="widget" title="Widget">
-    <${TextField} id=${fieldId("launcherLabel")} label="Launcher label" value=${d.launcherLabel} onValue=${set("launcherLabel")}
-      error=${err("launcherLabel")} hint="The words on the button in the corner of your pages." />
-    <${TextField} id=${fieldId("greeting")} label="Greeting" multiline rows=${2} value=${d.greeting} onValue=${set("greeting")} error=${err("greeting")}
-      hint="The first line shoppers read when they open the widget." />
+  return html`<${SectionFrame} id="widget" title=${t("settings.section.widget")}>
+    <${TextField} id=${fieldId("launcherLabel")} label=${t("widget.launcher_label")} value=${d.launcherLabel} onValue=${set("launcherLabel")}
+      error=${err("launcherLabel")} hint=${t("widget.launcher_label_hint")} />
+    <${TextField} id=${fieldId("greeting")} label=${t("widget.greeting")} multiline rows=${2} value=${d.greeting} onValue=${set("greeting")} error=${err("greeting")}
+      hint=${t("widget.greeting_hint")} />
     <fieldset>
-      <legend>Personal touch</legend>
-      <p class="hint">Shoppers answer a person more readily than a shop. All optional.</p>
-      <${TextField} id=${fieldId("ownerFirstName")} label="Your first name" value=${d.ownerFirstName} onValue=${set("ownerFirstName")}
+      <legend>${t("widget.personal")}</legend>
+      <p class="hint">${t("widget.personal_hint")}</p>
+      <${TextField} id=${fieldId("ownerFirstName")} label=${t("widget.first_name")} value=${d.ownerFirstName} onValue=${set("ownerFirstName")}
         error=${err("ownerFirstName")} autocomplete="given-name" />
       <${PhotoField} api=${props.api} view=${props.view} onSaved=${props.onSaved} />
-      <${TextField} id=${fieldId("trustLine")} label="Trust line" value=${d.trustLine} onValue=${set("trustLine")} error=${err("trustLine")}
-        hint="One short promise under your name, e.g. “I read every message myself.”" />
+      <${TextField} id=${fieldId("trustLine")} label=${t("widget.trust_line")} value=${d.trustLine} onValue=${set("trustLine")} error=${err("trustLine")}
+        hint=${t("widget.trust_line_hint")} />
     </fieldset>
     <${TrustItemsField} saved=${s.trustItems} />
     <${AccentField} value=${d.accent} onValue=${set("accent")} error=${err("accent")} launcherLabel=${d.launcherLabel} position=${d.position} />
     <fieldset id=${fieldId("position")}>
-      <legend>Position</legend>
+      <legend>${t("widget.position")}</legend>
       ${(["left", "right"] as const).map(
         (p) => html`<label class="check"><input type="radio" name="position" value=${p} checked=${d.position === p}
-          onChange=${() => set("position")(p)} /> Bottom ${p}</label>`,
+          onChange=${() => set("position")(p)} /> ${t(`widget.position.${p}`)}</label>`,
       )}
       ${err("position") ? html`<p class="field-error">${err("position")}</p>` : null}
     </fieldset>
     <fieldset id=${fieldId("channels")}>
-      <legend>Channels</legend>
+      <legend>${t("widget.channels")}</legend>
       ${CHANNELS.map(
-        (c) => html`<label class="check"><input type="checkbox" checked=${d.channels.includes(c.id)}
-          onChange=${(e: Event) => toggleChannel(c.id, (e.currentTarget as HTMLInputElement).checked)} />
-          <span>${c.label}<span class="check-hint">${c.hint}</span></span></label>`,
+        (c) => html`<label class="check"><input type="checkbox" checked=${d.channels.includes(c)}
+          onChange=${(e: Event) => toggleChannel(c, (e.currentTarget as HTMLInputElement).checked)} />
+          <span>${t(`widget.channel.${c}`)}<span class="check-hint">${t(`widget.channel.${c}_hint`)}</span></span></label>`,
       )}
-      ${d.channels.length === 0 ? html`<p class="warning">With no channel on, the widget has nothing to offer shoppers.</p>` : null}
+      ${d.channels.length === 0 ? html`<p class="warning">${t("widget.no_channel")}</p>` : null}
       ${err("channels", true) ? html`<p class="field-error">${err("channels", true)}</p>` : null}
     </fieldset>
   <//>`;

@@ -1,6 +1,8 @@
 import { html } from "../html.ts";
 import { Field } from "../ui/field.ts";
 import { PHONE_COUNTRIES } from "./countries.ts";
+import { t } from "../i18n/t.ts";
+import { formatRegion, formatZone } from "../ui/format.ts";
 
 type SelectProps = { id: string; label: string; value: string; onValue: (value: string) => void; error?: string | undefined; hint?: string };
 
@@ -16,27 +18,18 @@ export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZon
 export function TimezoneSelect(p: SelectProps) {
   return html`<${Field} id=${p.id} label=${p.label} error=${p.error} hint=${p.hint}>
     ${(a11y: Record<string, unknown>) => html`<select ...${a11y} value=${p.value} onChange=${(e: Event) => p.onValue((e.currentTarget as HTMLSelectElement).value)}>
-      ${zones(p.value).map((z) => html`<option value=${z}>${z.replace(/_/g, " ")}</option>`)}
+      ${zones(p.value).map((z) => html`<option value=${z}>${formatZone(z)}</option>`)}
     </select>`}
   <//>`;
 }
 
-let countryNames: Intl.DisplayNames | undefined;
-const countryName = (code: string) => {
-  try {
-    countryNames ??= new Intl.DisplayNames(undefined, { type: "region" });
-    return countryNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 /** The country a phone number without a +code is read in. */
 export function CountrySelect(p: SelectProps) {
-  const options = PHONE_COUNTRIES.map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
+  const options = PHONE_COUNTRIES.map((code) => ({ code, name: formatRegion(code) })).sort((a, b) => a.name.localeCompare(b.name));
   return html`<${Field} id=${p.id} label=${p.label} error=${p.error} hint=${p.hint}>
     ${(a11y: Record<string, unknown>) => html`<select ...${a11y} value=${p.value} onChange=${(e: Event) => p.onValue((e.currentTarget as HTMLSelectElement).value)}>
-      ${options.map((o) => html`<option value=${o.code}>${o.name} (${o.code})</option>`)}
+      ${options.map((o) => html`<option value=${o.code}>${t("country.option", { name: o.name, code: o.code })}</option>`)}
     </select>`}
   <//>`;
 }

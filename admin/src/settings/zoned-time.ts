@@ -47,7 +47,5 @@ export function fromZonedInput(value: string, timeZone: string): string | null {
   return new Date(at).toISOString();
 }
 
-/** "Mon 30 Nov, 09:00" in the zone, for sentences about a stored time. */
-export function formatInZone(iso: string, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
-}
+/** "Mon 30 Nov, 09:00" in the zone, for sentences about a stored time (ui/format.ts writes it). */
+export { formatDateTime as formatInZone } from "../ui/format.ts";

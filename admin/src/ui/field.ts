@@ -38,6 +38,8 @@ type TextFieldProps = {
   /** Visible lines of a multiline field (4 by default). */
   rows?: number;
   placeholder?: string;
+  /** The placeholder is someone's own words (e.g. the owner's main text), not the app's: not from the catalog. */
+  ownPlaceholder?: boolean;
   inputmode?: string;
 };
 
@@ -47,9 +49,9 @@ export function TextField(p: TextFieldProps) {
     ${(a11y: Record<string, unknown>) =>
       p.multiline
         ? html`<textarea ...${a11y} rows=${p.rows ?? 4} value=${p.value} required=${p.required} placeholder=${p.placeholder}
-            onInput=${(e: Event) => p.onValue((e.currentTarget as HTMLTextAreaElement).value)}></textarea>`
+            data-user-text=${p.ownPlaceholder ? "" : undefined} onInput=${(e: Event) => p.onValue((e.currentTarget as HTMLTextAreaElement).value)}></textarea>`
         : html`<input ...${a11y} type=${p.type ?? "text"} value=${p.value} required=${p.required} autocomplete=${p.autocomplete}
-            placeholder=${p.placeholder} inputmode=${p.inputmode}
+            placeholder=${p.placeholder} inputmode=${p.inputmode} data-user-text=${p.ownPlaceholder ? "" : undefined}
             onInput=${(e: Event) => p.onValue((e.currentTarget as HTMLInputElement).value)} />`}
   <//>`;
 }
