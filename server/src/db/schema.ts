@@ -607,3 +607,56 @@ export const apiTokens = sqliteTable(
   },
   (t) => [index("api_tokens_user").on(t.userId)],
 );
+
+/** A site's reusable answers (issue #15): `/hours` in the reply box or `#12 /hours` by SMS. */
+export const savedAnswers = sqliteTable(
+  "saved_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** What the owner types after `/`: lower-case letters, digits and dashes, unique per site. */
+    shortcut: text("shortcut").notNull(),
+    /** The answer, with `{first_name}`, `{shop}` or `{ref}` filled in when used. */
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("saved_answers_site_shortcut").on(t.siteId, t.shortcut)],
+);
+
+/** Who asked for the weekly summary email of a site (off by default: no row, no mail). */
+export const weeklySummaryOptIns = sqliteTable(
+  "weekly_summary_opt_ins",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId] })],
+);
+
+/**
+ * One row per person, site and week whose summary was queued: the unique key makes the weekly mail
+ * happen once across restarts and across processes (the row and the outbox item commit together).
+ */
+export const weeklySummariesSent = sqliteTable(
+  "weekly_summaries_sent",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The local date (site zone) of the Monday the week ends on, e.g. "2026-11-30". */
+    week: text("week").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId, t.week] })],
+);
