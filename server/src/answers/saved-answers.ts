@@ -86,9 +86,14 @@ export async function deleteSavedAnswer(db: Db, siteId: number, id: number): Pro
   await db.delete(savedAnswers).where(eq(savedAnswers.id, answer.id));
 }
 
+/** The query for one answer by shortcut (exported for db/query-plans.test.ts). */
+export function savedAnswerQuery(db: Db, siteId: number, name: string) {
+  return db.select().from(savedAnswers).where(and(eq(savedAnswers.siteId, siteId), eq(savedAnswers.shortcut, name.toLowerCase())));
+}
+
 /** The answer called `shortcut` on a site, or undefined. */
 export async function savedAnswerByShortcut(db: Db, siteId: number, name: string): Promise<SavedAnswerView | undefined> {
-  const [row] = await db.select().from(savedAnswers).where(and(eq(savedAnswers.siteId, siteId), eq(savedAnswers.shortcut, name.toLowerCase())));
+  const [row] = await savedAnswerQuery(db, siteId, name);
   return row && view(row);
 }
 

@@ -261,7 +261,7 @@ export const requestEvents = sqliteTable(
 
 export type OutboxChannel = "sms" | "email" | "webhook";
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled" | "weekly_summary";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;

@@ -13,6 +13,7 @@ import { siteRoutes } from "./admin-sites.ts";
 import { regularsRoutes } from "./admin-regulars.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
 import { savedAnswerRoutes } from "./admin-saved-answers.ts";
+import { reportRoutes } from "./admin-reports.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
@@ -51,5 +52,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", regularsRoutes(deps));
   app.route("/", webhookRoutes(deps));
   app.route("/", savedAnswerRoutes(deps));
+  app.route("/", reportRoutes(deps));
   return app;
 }
