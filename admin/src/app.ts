@@ -10,6 +10,7 @@ import { MembersPage } from "./pages/members.ts";
 import { NewSitePage } from "./pages/new-site.ts";
 import { paths, type PageProps } from "./pages/page.ts";
 import { RequestPage } from "./pages/request.ts";
+import { ReportsPage } from "./pages/reports.ts";
 import { SettingsPage } from "./pages/settings.ts";
 import { SetupPage } from "./pages/setup.ts";
 import { SignInPage } from "./pages/sign-in.ts";
@@ -19,7 +20,7 @@ import type { Session } from "./session.ts";
 
 type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
 
-type SiteRoute = { pattern: string; title: string; section: "inbox" | "settings" | "install" | "members" | "integrations"; page: (props: PageProps) => unknown };
+type SiteRoute = { pattern: string; title: string; section: "inbox" | "settings" | "install" | "members" | "integrations" | "reports"; page: (props: PageProps) => unknown };
 
 /** The signed-in pages of one site; the first match wins. */
 const siteRoutes: SiteRoute[] = [
@@ -27,6 +28,7 @@ const siteRoutes: SiteRoute[] = [
   { pattern: "/admin/sites/:site/requests/:id", title: "Request", section: "inbox", page: RequestPage },
   { pattern: "/admin/sites/:site/customers/:id", title: "Customer", section: "inbox", page: CustomerPage },
   { pattern: "/admin/sites/:site/settings", title: "Settings", section: "settings", page: SettingsPage },
+  { pattern: "/admin/sites/:site/reports", title: "Reports", section: "reports", page: ReportsPage },
   { pattern: "/admin/sites/:site/install", title: "Install", section: "install", page: InstallPage },
   { pattern: "/admin/sites/:site/members", title: "Members", section: "members", page: MembersPage },
   { pattern: "/admin/sites/:site/integrations", title: "Integrations", section: "integrations", page: IntegrationsPage },

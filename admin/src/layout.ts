@@ -2,6 +2,7 @@ import type { ComponentChildren, RefObject } from "preact";
 import { html } from "./html.ts";
 import { paths } from "./pages/page.ts";
 import { navigate } from "./router.ts";
+import { t } from "./i18n/t.ts";
 import type { Session, SiteRef } from "./session.ts";
 
 type LayoutProps = {
@@ -21,6 +22,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
   const sections = site
     ? [
         { id: "inbox", label: "Inbox", href: paths.inbox(site.key) },
+        { id: "reports", label: t("reports.nav"), href: paths.reports(site.key) },
         { id: "settings", label: "Settings", href: paths.settings(site.key) },
         { id: "install", label: "Install", href: paths.install(site.key) },
         { id: "members", label: "Members", href: paths.members(site.key) },

@@ -4,6 +4,7 @@ import type { RequestKind } from "../db/schema.ts";
 import { isOpen, nextOpening } from "../sites/availability.ts";
 import type { SiteSettings } from "../sites/site-settings.ts";
 import { median } from "../customers/reply-stats.ts";
+import type { DayCounts, Report } from "@beckon/contract/reports";
 import { bucketCountsQuery, BUCKET_MS, firstAnswersQuery, missedCallsQuery } from "./report-queries.ts";
 
 export const REPORT_DAYS = [7, 30, 90] as const;
@@ -11,25 +12,7 @@ export type ReportDays = (typeof REPORT_DAYS)[number];
 
 const KINDS: RequestKind[] = ["callback", "message", "chat"];
 
-export type DayCounts = { date: string; callback: number; message: number; chat: number };
-
-/** What the reports page and the weekly email show, for the last `days` local days up to now. */
-export type Report = {
-  days: number;
-  timeZone: string;
-  /** The first local midnight of the period and now (ISO instants). */
-  from: string;
-  to: string;
-  perDay: DayCounts[];
-  totals: { requests: number; callback: number; message: number; chat: number };
-  /** Median wait for the first answer (the larger middle value on an even count), of answered requests. */
-  firstAnswer: { answered: number; medianMs: number | null };
-  /** Requests answered by the shop's promise, of those whose promise has come due or that were answered. */
-  withinPromise: { promiseHours: number; due: number; within: number; share: number | null };
-  missedCalls: number;
-  /** Requests by weekday (0 = Monday … 6 = Sunday) and hour (0-23), in the site's zone. */
-  busiestHours: number[][];
-};
+export type { DayCounts, Report } from "@beckon/contract/reports";
 
 /**
  * When the shop promised to answer a request made at `at`: `replyWithinHours` after it, or after the
