@@ -24,12 +24,14 @@ export function ReportsPage({ api, site, query, navigate }: PageProps) {
   }, [base, days]);
 
   const toggleWeekly = async (enabled: boolean) => {
+    // Shown at once; put back if the server says no.
+    setAnswer((a) => a && { ...a, weeklySummary: enabled });
     setWeekly({});
     try {
       await api.send("PUT", `${base}/weekly-summary`, { enabled });
-      setAnswer((a) => a && { ...a, weeklySummary: enabled });
       setWeekly({ success: enabled ? t("reports.weekly_on") : t("reports.weekly_off") });
     } catch (err) {
+      setAnswer((a) => a && { ...a, weeklySummary: !enabled });
       setWeekly({ error: err instanceof Error ? err.message : String(err) });
     }
   };

@@ -40,9 +40,10 @@ export function SavedAnswerBox(p: Props) {
   const box = useRef<HTMLTextAreaElement>(null);
   const [token, setToken] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
-  const [dismissed, setDismissed] = useState<number | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const matches = useMemo(() => (token ? matchAnswers(p.picker.answers, token.query) : []), [token?.query, p.picker.answers]);
-  const open = !!token && dismissed !== token.start && p.picker.answers.length > 0;
+  // Escape closes the list until what follows the slash changes.
+  const open = !!token && dismissed !== `${token.start}:${token.query}` && p.picker.answers.length > 0;
   const listId = `${p.id}-answers`;
   const optionId = (i: number) => `${listId}-${i}`;
 
@@ -79,7 +80,7 @@ export function SavedAnswerBox(p: Props) {
       choose(matches[active]!);
     } else if (e.key === "Escape") {
       e.preventDefault();
-      setDismissed(token!.start);
+      setDismissed(`${token!.start}:${token!.query}`);
     }
   };
 
