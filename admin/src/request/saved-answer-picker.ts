@@ -51,7 +51,7 @@ export function SavedAnswerBox(p: Props) {
     const next = el.selectionStart === el.selectionEnd ? slashToken(el.value, el.selectionStart) : null;
     if (next?.query !== token?.query || next?.start !== token?.start) setActive(0);
     setToken(next);
-    if (!next) setDismissed(null);
+    if (!next || `${next.start}:${next.query}` !== dismissed) setDismissed(null);
   };
 
   const choose = (answer: SavedAnswer) => {
