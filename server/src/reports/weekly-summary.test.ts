@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createHarness, MAIL_FROM, PUBLIC_URL, type Harness } from "../../test/harness.ts";
-import { createOwner, ownerRequest, signIn } from "../../test/owner.ts";
+import { createMember, createOwner, ownerRequest, signIn } from "../../test/owner.ts";
 import { seedReportWeek } from "../../test/report-seed.ts";
 import { openDatabase } from "../db/client.ts";
-import { outbox } from "../db/schema.ts";
-import { createWeeklySummaryWorker, lastSummaryTime } from "./weekly-summary.ts";
+import { outbox, siteMembers } from "../db/schema.ts";
+import { createWeeklySummaryWorker, lastSummaryTime, setWeeklySummary } from "./weekly-summary.ts";
 
 let h: Harness;
 const closers: (() => void)[] = [];
@@ -32,6 +32,10 @@ describe("weekly summary email", () => {
     await createOwner(h, { email: "quiet@fern.example", siteId: h.site.id }); // never opts in
     const s = await signIn(h, "mara@fern.example");
     await seedReportWeek(h.db, h.site.id);
+    // A member who asked for it and was then removed from the team gets nothing.
+    const gone = await createMember(h, { email: "gone@fern.example", siteId: h.site.id });
+    await setWeeklySummary(h, h.site.id, gone.userId, true);
+    await h.db.delete(siteMembers).where(eq(siteMembers.userId, gone.userId));
 
     h.clock.set("2026-11-23T15:00:00Z"); // Mon 10:00: turned on after this week's send time
     const first = await (await ownerRequest(h, s, "GET", "/api/admin/sites/shop/reports?days=7")).json();
