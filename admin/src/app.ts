@@ -10,6 +10,7 @@ import { MembersPage } from "./pages/members.ts";
 import { NewSitePage } from "./pages/new-site.ts";
 import { paths, type PageProps } from "./pages/page.ts";
 import { RequestPage } from "./pages/request.ts";
+import { ReportsPage } from "./pages/reports.ts";
 import { SettingsPage } from "./pages/settings.ts";
 import { SetupPage } from "./pages/setup.ts";
 import { SignInPage } from "./pages/sign-in.ts";
@@ -20,7 +21,7 @@ import { t } from "./i18n/t.ts";
 
 type Boot = { state: "loading" } | { state: "setup" } | { state: "signed-out" } | { state: "signed-in"; session: Session } | { state: "error"; message: string };
 
-type SiteRoute = { pattern: string; title: () => string; section: "inbox" | "settings" | "install" | "members" | "integrations"; page: (props: PageProps) => unknown };
+type SiteRoute = { pattern: string; title: () => string; section: "inbox" | "settings" | "install" | "members" | "integrations" | "reports"; page: (props: PageProps) => unknown };
 
 /** The signed-in pages of one site; the first match wins. */
 const siteRoutes: SiteRoute[] = [
@@ -28,6 +29,7 @@ const siteRoutes: SiteRoute[] = [
   { pattern: "/admin/sites/:site/requests/:id", title: () => t("app.page.request"), section: "inbox", page: RequestPage },
   { pattern: "/admin/sites/:site/customers/:id", title: () => t("app.page.customer"), section: "inbox", page: CustomerPage },
   { pattern: "/admin/sites/:site/settings", title: () => t("app.page.settings"), section: "settings", page: SettingsPage },
+  { pattern: "/admin/sites/:site/reports", title: () => t("reports.nav"), section: "reports", page: ReportsPage },
   { pattern: "/admin/sites/:site/install", title: () => t("app.page.install"), section: "install", page: InstallPage },
   { pattern: "/admin/sites/:site/members", title: () => t("app.page.members"), section: "members", page: MembersPage },
   { pattern: "/admin/sites/:site/integrations", title: () => t("app.page.integrations"), section: "integrations", page: IntegrationsPage },

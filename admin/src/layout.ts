@@ -23,6 +23,7 @@ export function Layout({ session, site, section, onSignOut, mainRef, children }:
   const sections = site
     ? [
         { id: "inbox", label: t("layout.inbox"), href: paths.inbox(site.key) },
+        { id: "reports", label: t("reports.nav"), href: paths.reports(site.key) },
         { id: "settings", label: t("layout.settings"), href: paths.settings(site.key) },
         { id: "install", label: t("layout.install"), href: paths.install(site.key) },
         { id: "members", label: t("layout.members"), href: paths.members(site.key) },

@@ -8,6 +8,7 @@ import { createChannels } from "./channels/channels.ts";
 import { createWebhookPost } from "./channels/webhook/http-post.ts";
 import { createOutboxWorker } from "./outbox/outbox-worker.ts";
 import { createReminderWorker } from "./callbacks/reminder-worker.ts";
+import { createWeeklySummaryWorker } from "./reports/weekly-summary.ts";
 import { createRetentionWorker } from "./privacy/retention-worker.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./outbox/retry-policy.ts";
 import { createSmtpEmail, type SmtpTimeouts } from "./channels/email/email.ts";
@@ -66,6 +67,9 @@ export async function startServer(
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
   const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
   reminderWorker.start();
+  // Weekly summaries are due once a week per person; a look every 5 minutes is one small query.
+  const summaryWorker = createWeeklySummaryWorker({ db: database.db, clock, publicUrl: config.publicUrl, mailFrom: config.mail.from, pollMs: 300_000, log, onQueued: () => worker.wake() });
+  summaryWorker.start();
   // Retention runs hourly in whichever process holds its lease; a look each minute is one indexed query.
   const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000 });
   retentionWorker.start();
@@ -92,6 +96,7 @@ export async function startServer(
     ...Object.entries(worker.lastTicks()).map(([channel, lastTick]) => ({ name: `outbox_${channel}`, lastTick, maxAgeMs: staleAfter(config.outboxPollMs) })),
     { name: "reminders", lastTick: reminderWorker.lastTick(), maxAgeMs: staleAfter(15_000) },
     { name: "retention", lastTick: retentionWorker.lastTick(), maxAgeMs: staleAfter(60_000) },
+    { name: "weekly_summaries", lastTick: summaryWorker.lastTick(), maxAgeMs: staleAfter(300_000) },
   ];
 
   const app = createApp({
@@ -121,6 +126,7 @@ export async function startServer(
       await closed;
       clearTimeout(cut);
       await reminderWorker.stop();
+      await summaryWorker.stop();
       await retentionWorker.stop();
       await worker.stop();
       database.close();

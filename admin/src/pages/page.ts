@@ -22,6 +22,7 @@ export const paths = {
   request: (site: string, id: string) => `/admin/sites/${encodeURIComponent(site)}/requests/${encodeURIComponent(id)}`,
   customer: (site: string, id: number | string) => `/admin/sites/${encodeURIComponent(site)}/customers/${id}`,
   settings: (site: string) => `/admin/sites/${encodeURIComponent(site)}/settings`,
+  reports: (site: string) => `/admin/sites/${encodeURIComponent(site)}/reports`,
   install: (site: string) => `/admin/sites/${encodeURIComponent(site)}/install`,
   members: (site: string) => `/admin/sites/${encodeURIComponent(site)}/members`,
   integrations: (site: string) => `/admin/sites/${encodeURIComponent(site)}/integrations`,

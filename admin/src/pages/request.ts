@@ -9,6 +9,8 @@ import { Notifications } from "../request/notifications.ts";
 import { SpamAction } from "../request/spam-action.ts";
 import { StatusActions } from "../request/status-actions.ts";
 import { TextForm } from "../request/text-form.ts";
+import type { SavedAnswer } from "../request/saved-answer-picker.ts";
+import { firstNameOf } from "@beckon/contract/saved-answers";
 import { Timeline } from "../request/timeline.ts";
 import { ShopContextCard } from "../request/shop-context.ts";
 import type { RequestDetail } from "../request/types.ts";
@@ -31,6 +33,14 @@ export function RequestPage({ api, site, params }: PageProps) {
       .then(setDetail)
       .catch((err: Error) => setError(err.message));
   useEffect(() => void load(), [id]);
+  // Saved answers for the reply box's `/` picker; without them the box is a plain text box.
+  const [answers, setAnswers] = useState<SavedAnswer[]>([]);
+  useEffect(() => {
+    api
+      .get<{ answers: SavedAnswer[] }>(`/sites/${encodeURIComponent(site.key)}/saved-answers`)
+      .then((res) => setAnswers(res.answers))
+      .catch(() => setAnswers([]));
+  }, [site.key]);
   // Another tab, another owner, an SMS reply or the shopper may change it: keep it current.
   useInboxEvents(site.key, ({ request }) => {
     if (request.id === id) void load();
@@ -83,6 +93,7 @@ export function RequestPage({ api, site, params }: PageProps) {
   if (error && !detail) return html`<h1>${t("request.title")}</h1><p class="form-message form-error" role="alert">${error}</p><p><a href=${paths.inbox(site.key)}>${t("request.back")}</a></p>`;
   if (!detail) return html`<p class="muted" role="status">${t("common.loading")}</p>`;
   const r = detail.request;
+  const picker = answers.length ? { answers, values: { first_name: firstNameOf(r.name), shop: site.name, ref: r.ref } } : undefined;
   const since = formatMonthYear(detail.customer.firstSeenAt, detail.site.timezone);
   return html`<article class="request">
     <p class="crumbs"><a href=${paths.inbox(site.key)}>${t("request.crumb")}</a></p>
@@ -107,7 +118,7 @@ export function RequestPage({ api, site, params }: PageProps) {
           ? html`<section class="card" aria-labelledby="chat-h"><h2 id="chat-h">${t("request.chat")}</h2>
               <${ChatTranscript} detail=${detail} />
               <${TextForm} id="chat-answer" label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
-                hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} />
+                hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} picker=${picker} />
             </section>`
           : null}
         <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
@@ -115,7 +126,7 @@ export function RequestPage({ api, site, params }: PageProps) {
         ${r.kind === "message"
           ? html`<section class="card" aria-labelledby="reply-h"><h2 id="reply-h">${t("request.reply_title")}</h2>
               <${TextForm} id="reply-text" label=${t("request.your_reply")} hint=${t("request.reply_hint", { email: r.email ?? "" })} button=${t("request.send_reply")}
-                busyButton=${t("common.sending")} done=${t("request.reply_done")} onSend=${send("replies")} />
+                busyButton=${t("common.sending")} done=${t("request.reply_done")} onSend=${send("replies")} picker=${picker} />
             </section>`
           : null}
       </div>

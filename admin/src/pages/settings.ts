@@ -16,13 +16,14 @@ import { dirtySections, mergeContributions, SettingsContext, withDraft, type Con
 import { SaveBar, type SaveMessage } from "../settings/save-bar.ts";
 import { PrivacySection } from "../settings/privacy-section.ts";
 import { SiteSection } from "../settings/site-section.ts";
+import { SavedAnswersSection } from "../settings/saved-answers-section.ts";
 import type { SettingsView } from "../settings/types.ts";
 import { WidgetSection } from "../settings/widget-section.ts";
 import type { PageProps } from "./page.ts";
 import { t } from "../i18n/t.ts";
 
-const SECTIONS = (["site", "widget", "language", "hours", "away", "callbacks", "messages", "autoreply", "languages", "alerts", "origins", "privacy"] as const).map(
-  (id) => [id, t(`settings.section.${id}`)] as const,
+const SECTIONS = (["site", "widget", "language", "hours", "away", "callbacks", "messages", "autoreply", "languages", "alerts", "origins", "privacy", "saved_answers"] as const).map(
+  (id) => [id === "saved_answers" ? "saved-answers" : id, t(`settings.section.${id}`)] as const,
 );
 
 const SAVED = t("settings.saved");
@@ -153,6 +154,7 @@ export function SettingsPage({ api, site, refreshSession }: PageProps) {
       ${SECTIONS.map(([id, label]) => html`<li><a href=${`#${id}`} onClick=${(e: Event) => jump(e, id)}>${label}</a></li>`)}
     </ul></nav>
     ${readOnly ? html`<fieldset class="settings-lock" disabled><legend class="visually-hidden">${t("settings.read_only_legend")}</legend>${sections}</fieldset>` : sections}
+    <${SavedAnswersSection} api=${api} siteKey=${site.key} />
     ${readOnly ? null : html`<${SaveBar} dirty=${dirty} busy=${busy} message=${message} onSave=${save} onDiscard=${discard} />`}
   </div><//>`;
 }

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError } from "../api.ts";
 import { html } from "../html.ts";
 import { FormMessage, TextField } from "../ui/field.ts";
+import { SavedAnswerBox, type Picker } from "./saved-answer-picker.ts";
 
 type Props = {
   id: string;
@@ -12,6 +13,8 @@ type Props = {
   done: string;
   /** Sends the text; throws ApiError on failure (its field error for `text` shows at the box). */
   onSend: (text: string) => Promise<void>;
+  /** Saved answers to offer on `/` (answers to the shopper only). */
+  picker?: Picker | undefined;
 };
 
 /** A labelled text box with one button: notes, email replies and chat answers. */
@@ -40,7 +43,9 @@ export function TextForm(p: Props) {
     }
   };
   return html`<form class="text-form" noValidate onSubmit=${submit}>
-    <${TextField} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${setText} error=${fieldError} multiline rows=${3} />
+    ${p.picker
+      ? html`<${SavedAnswerBox} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${setText} error=${fieldError} picker=${p.picker} />`
+      : html`<${TextField} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${setText} error=${fieldError} multiline rows=${3} />`}
     <${FormMessage} error=${error} success=${done} />
     <div class="actions"><button type="submit" disabled=${busy}>${busy ? p.busyButton : p.button}</button></div>
   </form>`;

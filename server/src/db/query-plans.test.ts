@@ -6,6 +6,8 @@ import { eventsAfter, siteEventsAfter } from "../events/event-log.ts";
 import { dueOutboxIds } from "../outbox/outbox-worker.ts";
 import { dueReminders } from "../callbacks/reminder-worker.ts";
 import { customerHistoryQuery, inboxPageQuery } from "../inbox/inbox.ts";
+import { bucketCountsQuery, firstAnswersQuery, missedCallsQuery } from "../reports/report-queries.ts";
+import { savedAnswerQuery } from "../answers/saved-answers.ts";
 import { migrateDatabase, openDatabase, type Database } from "./client.ts";
 
 // The owner's queries must use an index at any size: a scan of requests, customers or events at a million
@@ -14,7 +16,7 @@ import { migrateDatabase, openDatabase, type Database } from "./client.ts";
 
 let database: Database;
 let dir: string;
-const BIG_TABLES = ["requests", "customers", "events", "outbox", "reminders", "chat_messages", "earlier", "line"];
+const BIG_TABLES = ["requests", "customers", "events", "outbox", "reminders", "chat_messages", "earlier", "line", "request_events", "e", "m", "saved_answers"];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "beckon-plans-"));
@@ -98,6 +100,19 @@ describe("owner queries use an index", () => {
     for (const query of [dueOutboxIds(database.db, "sms", now, 16), dueReminders(database.db, now), eventsAfter(database.db, 100), siteEventsAfter(database.db, { siteId: 3, topic: "inbox" }, 100, 1000)]) {
       expect(scans(await plan(query))).toEqual([]);
     }
+  });
+
+  it("the reports: counts per quarter hour, first answers, missed calls (issue #15)", async () => {
+    const range = { siteId: 3, from: new Date(1700000000000), to: new Date(1700000000000 + 90 * 86_400_000) };
+    for (const query of [bucketCountsQuery(database.db, range), firstAnswersQuery(database.db, range), missedCallsQuery(database.db, range)]) {
+      const lines = await plan(query);
+      expect(lines.join("\n")).toMatch(/SEARCH requests USING (COVERING )?INDEX requests_site/);
+      expect(scans(lines)).toEqual([]);
+    }
+  });
+
+  it("a saved answer by its shortcut", async () => {
+    expect((await plan(savedAnswerQuery(database.db, 3, "hours"))).join("\n")).toMatch(/SEARCH saved_answers USING INDEX saved_answers_site_shortcut/);
   });
 
   it("search finds what the old LIKE found: a word inside a name, phone digits, and drops what an edit removed", async () => {

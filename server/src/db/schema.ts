@@ -266,7 +266,7 @@ export const requestEvents = sqliteTable(
 export type OutboxPayloads = { sms: SmsPayload; email: EmailPayload; webhook: WebhookPayload };
 export type OutboxChannel = keyof OutboxPayloads;
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled" | "weekly_summary";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;
@@ -611,4 +611,57 @@ export const apiTokens = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+/** A site's reusable answers (issue #15): `/hours` in the reply box or `#12 /hours` by SMS. */
+export const savedAnswers = sqliteTable(
+  "saved_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** What the owner types after `/`: lower-case letters, digits and dashes, unique per site. */
+    shortcut: text("shortcut").notNull(),
+    /** The answer, with `{first_name}`, `{shop}` or `{ref}` filled in when used. */
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("saved_answers_site_shortcut").on(t.siteId, t.shortcut)],
+);
+
+/** Who asked for the weekly summary email of a site (off by default: no row, no mail). */
+export const weeklySummaryOptIns = sqliteTable(
+  "weekly_summary_opt_ins",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId] })],
+);
+
+/**
+ * One row per person, site and week whose summary was queued: the unique key makes the weekly mail
+ * happen once across restarts and across processes (the row and the outbox item commit together).
+ */
+export const weeklySummariesSent = sqliteTable(
+  "weekly_summaries_sent",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The local date (site zone) of the Monday the week ends on, e.g. "2026-11-30". */
+    week: text("week").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId, t.week] })],
 );

@@ -23,6 +23,12 @@ describe("parseOwnerSms", () => {
     expect(parseOwnerSms("Order #12 is ready")).toEqual({ command: "reply", ref: null, text: "Order #12 is ready" });
   });
 
+  it("reads /shortcut, with or without a #ref, as a saved answer; a slash inside a sentence stays a reply", () => {
+    expect(parseOwnerSms("#12 /hours")).toEqual({ command: "answer", ref: "12", shortcut: "hours" });
+    expect(parseOwnerSms("/Opening-Times ")).toEqual({ command: "answer", ref: null, shortcut: "opening-times" });
+    expect(parseOwnerSms("#12 /hours and more")).toEqual({ command: "reply", ref: "12", text: "/hours and more" });
+  });
+
   it("keeps the help text within two SMS segments", () => {
     expect(smsSegments(OWNER_SMS_HELP)).toBeLessThanOrEqual(2);
   });

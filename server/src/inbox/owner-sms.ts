@@ -10,6 +10,7 @@ import { postOwnerLine } from "../chat/chat-owner.ts";
 import { sendReply } from "./replies.ts";
 import { stripControlCharacters } from "../http/validation.ts";
 import { emailOf, phoneOf, readFields, type StoredFields } from "../intake/request-fields.ts";
+import { fillForRequest, listSavedAnswers, savedAnswerByShortcut } from "../answers/saved-answers.ts";
 
 export type OwnerSmsDeps = ChangeDeps & {
   mailFrom: { address: string };
@@ -71,6 +72,21 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
   const fields = readFields(target);
   const name = fields.name ?? "the shopper";
   const label = `#${target.ref} (${name})`;
+
+  /** An answer to the shopper: into their chat, by email for a message, else a note on the request. */
+  const deliver = async (text: string): Promise<OwnerSmsOutcome> => {
+    if (target.kind === "chat") {
+      await postOwnerLine(deps, owner, target.id, { text }, "sms");
+      return { answer: `Beckon: sent to ${label}'s chat.` };
+    }
+    if (target.kind === "message" && emailOf(fields)) {
+      await sendReply(deps, owner, target.id, { text });
+      return { answer: `Beckon: your answer was emailed to ${label}.` };
+    }
+    await addNote(deps, owner, target.id, { text });
+    return { answer: `Beckon: noted on ${label}.` };
+  };
+
   switch (command.command) {
     case "done":
       await changeStatus(deps, owner, target.id, { status: "done" });
@@ -86,20 +102,20 @@ export async function handleOwnerSms(deps: OwnerSmsDeps, sms: { from: string; bo
       }
       return { answer: `Beckon: ringing you now; press 1 to be connected to ${label}.` };
     }
+    case "answer": {
+      const saved = await savedAnswerByShortcut(db, target.siteId, command.shortcut);
+      if (!saved) {
+        const names = (await listSavedAnswers(db, target.siteId)).slice(0, 15).map((a) => `/${a.shortcut}`);
+        return { answer: names.length ? `Beckon: no saved answer /${command.shortcut}. Yours: ${names.join(" ")}` : `Beckon: no saved answer /${command.shortcut}; add them in Settings at ${deps.publicUrl}/admin` };
+      }
+      const [site] = await db.select({ name: sites.name }).from(sites).where(eq(sites.id, target.siteId));
+      return deliver(fillForRequest(saved, { ref: target.ref, name: fields.name }, site?.name ?? ""));
+    }
     case "reply": {
       // What the inbox's schemas do to typed text: no control characters, no surrounding blanks (an SMS is under their length caps).
       const text = stripControlCharacters(command.text).trim();
       if (!text) return { answer: `Beckon: write your answer after #${target.ref}.` };
-      if (target.kind === "chat") {
-        await postOwnerLine(deps, owner, target.id, { text }, "sms");
-        return { answer: `Beckon: sent to ${label}'s chat.` };
-      }
-      if (target.kind === "message" && emailOf(fields)) {
-        await sendReply(deps, owner, target.id, { text });
-        return { answer: `Beckon: your answer was emailed to ${label}.` };
-      }
-      await addNote(deps, owner, target.id, { text });
-      return { answer: `Beckon: noted on ${label}.` };
+      return deliver(text);
     }
   }
 }

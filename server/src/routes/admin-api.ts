@@ -12,6 +12,8 @@ import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
 import { regularsRoutes } from "./admin-regulars.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
+import { savedAnswerRoutes } from "./admin-saved-answers.ts";
+import { reportRoutes } from "./admin-reports.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
@@ -49,5 +51,7 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", customerDataRoutes(deps));
   app.route("/", regularsRoutes(deps));
   app.route("/", webhookRoutes(deps));
+  app.route("/", savedAnswerRoutes(deps));
+  app.route("/", reportRoutes(deps));
   return app;
 }
