@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.ts";
 import type { RequestKind } from "../db/schema.ts";
-import { isOpen, nextOpening } from "../sites/availability.ts";
+import { openingIntervals } from "../sites/availability.ts";
 import type { SiteSettings } from "../sites/site-settings.ts";
 import { median } from "../customers/reply-stats.ts";
 import type { DayCounts, Report } from "@beckon/contract/reports";
@@ -15,14 +15,27 @@ const KINDS: RequestKind[] = ["callback", "message", "chat"];
 export type { DayCounts, Report } from "@beckon/contract/reports";
 
 /**
- * When the shop promised to answer a request made at `at`: `replyWithinHours` after it, or after the
- * next opening when it came in while closed (today's away notice is not applied to the past).
+ * When the shop promised to answer requests made between `from` and `to`: `replyWithinHours` after
+ * each, or after the next opening for one that came in while closed (today's away notice is not
+ * applied to the past). The openings are worked out once for the period and searched per request.
  */
-export function promiseDeadline(settings: SiteSettings, at: Date): number {
-  const hours = { ...settings, awayUntil: null };
+export function promiseDeadlines(settings: SiteSettings, from: Date, to: Date): (at: Date) => number {
   const ms = settings.replyWithinHours * 3_600_000;
-  if (isOpen(hours, at)) return at.getTime() + ms;
-  return (nextOpening(hours, at)?.getTime() ?? at.getTime()) + ms;
+  // Two weeks past the end, as nextOpening looks: a request on the last evening still finds its opening.
+  const openings = openingIntervals(settings, new Date(from.getTime() - 86_400_000), new Date(to.getTime() + 15 * 86_400_000));
+  return (at) => {
+    const t = at.getTime();
+    let lo = 0;
+    let hi = openings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (openings[mid]![1] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = openings[lo]; // the first opening that ends after t: t is inside it, or it is the next one
+    if (!next) return t + ms;
+    return Math.max(t, next[0]) + ms;
+  };
 }
 
 /**
@@ -56,10 +69,11 @@ export async function siteReport(db: Db, site: { id: number; settings: SiteSetti
 
   const answers = await firstAnswersQuery(db, range);
   const waits = answers.filter((a) => a.first !== null).map((a) => Number(a.first) - a.createdAt.getTime());
+  const deadlineOf = promiseDeadlines(site.settings, range.from, now);
   let due = 0;
   let within = 0;
   for (const a of answers) {
-    const deadline = promiseDeadline(site.settings, a.createdAt);
+    const deadline = deadlineOf(a.createdAt);
     if (a.first !== null && Number(a.first) <= deadline) within++;
     if (a.first !== null || deadline <= now.getTime()) due++;
   }

@@ -59,6 +59,19 @@ function firstOpeningFrom(settings: Hours, from: Date): Date | null {
   return null;
 }
 
+/**
+ * Every opening of the local days from `from` through `to`, as [start, end) ms, in order: for code that
+ * asks "open at t? next opening after t?" for many instants (reports), one zone pass instead of one per instant.
+ */
+export function openingIntervals(settings: Hours, from: Date, to: Date): [number, number][] {
+  const out: [number, number][] = [];
+  const last = DateTime.fromJSDate(to).setZone(settings.timezone).startOf("day");
+  for (let day = DateTime.fromJSDate(from).setZone(settings.timezone).startOf("day"); day <= last; day = day.plus({ days: 1 })) {
+    for (const i of openingsOn(day, settings)) if (i.isValid) out.push([i.start!.toMillis(), i.end!.toMillis()]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
 /** How far ahead a shopper may book a call-back: today and the six days after, in the site's zone. */
 export const BOOKING_DAYS = 7;
 
