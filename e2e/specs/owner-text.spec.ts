@@ -72,6 +72,13 @@ test.describe("the owner app in the pseudo-locale", () => {
       data: { name, phone: "+14155550166", note: "Pseudo walk", altcha: await solvedChallenge(page.request) },
     });
     expect(res.status()).toBe(201);
+    // A message too: its page has the email reply form.
+    const writer = uniqueName("Ida");
+    const sent = await page.request.post("/api/v1/sites/demo/messages", {
+      headers: { Origin: E2E.baseUrl },
+      data: { name: writer, email: `ida.${Date.now()}@shopper.example`, message: "Is the fern pet-safe?", altcha: await solvedChallenge(page.request) },
+    });
+    expect(sent.status()).toBe(201);
 
     await page.goto(DEMO_INBOX);
     // The switch is on: the page heading comes wrapped.
@@ -82,6 +89,11 @@ test.describe("the owner app in the pseudo-locale", () => {
     await page.locator(".req-link").filter({ hasText: name }).click();
     await expect(page.locator("main h1")).toContainText(name);
     await expectAllMarked(page, "a request");
+
+    await page.goBack();
+    await page.locator(".req-link").filter({ hasText: writer }).click();
+    await expect(page.locator("main h1")).toContainText(writer);
+    await expectAllMarked(page, "a message");
 
     await page.locator(`main a[href*="/customers/"]`).first().click();
     await expect(page).toHaveURL(/\/customers\/\d+$/);

@@ -49,7 +49,7 @@ export function Notifications({ detail, api, onChanged }: { detail: RequestDetai
         const canRetry = n.status === "failed" || n.status === "not_sent" || (n.status === "sent" && (n.providerStatus === "failed" || n.providerStatus === "undelivered"));
         return html`<li class=${`notification tone-${text.tone}`}>
           <span class="n-what">${text.what}</span>
-          <span class="n-status">${text.status}${n.attempts > 1 ? t("notify.after_attempts", { count: n.attempts }) : ""}</span>
+          <span class="n-status">${text.status}${text.provider ? html` <span data-user-text>(${text.provider})</span>` : ""}${n.attempts > 1 ? t("notify.after_attempts", { count: n.attempts }) : ""}</span>
           <span class="n-when muted">${formatDateTime(n.sentAt ?? n.updatedAt, zone)}</span>
           ${n.lastError ? html`<span class="n-error" data-user-text>${n.lastError}</span>` : null}
           ${n.nextAttemptAt && n.attempts > 0 ? html`<span class="n-when muted">${t("notify.trying_again", { when: formatDateTime(n.nextAttemptAt, zone) })}</span>` : null}

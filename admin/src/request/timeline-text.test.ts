@@ -15,7 +15,7 @@ describe("request timeline and notifications, in words", () => {
   });
   it("shows the provider's word and flags failures", () => {
     expect(notificationText(note({}))).toEqual({ what: "SMS to you", status: "Sent", tone: "ok" });
-    expect(notificationText(note({ providerStatus: "delivered" })).status).toBe("Sent (delivered)");
+    expect(notificationText(note({ providerStatus: "delivered" }))).toMatchObject({ status: "Sent", provider: "delivered" });
     expect(notificationText(note({ providerStatus: "undelivered" })).tone).toBe("bad");
     expect(notificationText(note({ status: "not_sent", channel: "email", audience: "shopper" }))).toEqual({ what: "Email to the shopper", status: "Not sent", tone: "off" });
   });

@@ -40,11 +40,14 @@ const STATUS: Record<string, string> = {
   skipped: t("notify.skipped"),
 };
 
-/** "SMS to you: Sent (delivered)" and the like. */
-export function notificationText(n: Notification): { what: string; status: string; tone: "ok" | "bad" | "wait" | "off" } {
+/**
+ * "SMS to you: Sent (delivered)" and the like: `provider` is the provider's own word for it ("delivered",
+ * "250 OK"), shown as it came, beside our status.
+ */
+export function notificationText(n: Notification): { what: string; status: string; provider?: string; tone: "ok" | "bad" | "wait" | "off" } {
   const who = n.audience === "owner" ? t("notify.you") : t("notify.shopper");
-  const provider = n.providerStatus && n.providerStatus !== "queued" && n.providerStatus !== "accepted" ? ` (${n.providerStatus})` : "";
+  const provider = n.providerStatus && n.providerStatus !== "queued" && n.providerStatus !== "accepted" ? n.providerStatus : undefined;
   const failedAtProvider = n.providerStatus === "failed" || n.providerStatus === "undelivered";
   const tone = n.status === "failed" || failedAtProvider ? "bad" : n.status === "sent" ? "ok" : n.status === "pending" || n.status === "sending" ? "wait" : "off";
-  return { what: t("notify.what", { channel: CHANNEL[n.channel] ?? n.channel, who }), status: `${STATUS[n.status] ?? n.status}${provider}`, tone };
+  return { what: t("notify.what", { channel: CHANNEL[n.channel] ?? n.channel, who }), status: STATUS[n.status] ?? n.status, ...(provider ? { provider } : {}), tone };
 }
