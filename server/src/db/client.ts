@@ -8,6 +8,7 @@ import * as schema from "./schema.ts";
 import { serializeClient } from "./serialized-client.ts";
 import { routeReads, type ReadScope } from "./owner-reads.ts";
 import { createReadWorker } from "./read-worker.ts";
+import { cacheStatements } from "./statement-cache.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Database = {
@@ -28,6 +29,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   // The busy timeout lets two processes share one file; within this process, serializeClient queues callers.
   const local = url.startsWith("file:");
+  if (local) cacheStatements();
   const raw = createClient({ url, authToken, timeout: 5000 });
   const serialized = local ? serializeClient(raw) : raw;
   // A local file gets a second, read-only connection on a worker thread for owner reads; a remote

@@ -27,7 +27,6 @@ export function routeReads(client: Client, reader: ReadWorker): { client: Client
           const statement: InStatement = typeof stmt === "string" ? (args === undefined ? stmt : { sql: stmt, args }) : stmt;
           const sql = typeof statement === "string" ? statement : statement.sql;
           if (store.getStore() && isRead(sql)) return reader.execute(statement);
-          if (store.getStore() && process.env.DEBUG_READS) console.error("MAIN:", sql.slice(0, 200));
           return (value as (stmt: InStatement) => ReturnType<Client["execute"]>).call(target, statement);
         };
       }
