@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { ReadWorker } from "./read-worker.ts";
 
 /** Runs `fn` so that its plain reads go to the reader connection (see `routeReads`). */
-export type ReadScope = <T>(fn: () => T) => T;
+export type ReadScope = (<T>(fn: () => T) => T) & { warm(): void };
 
 // A statement that only reads: SELECT, or WITH … SELECT without a write in it. Anything else stays on the
 // main connection; the reader is `query_only`, so a misjudged statement fails loudly instead of racing.
@@ -39,5 +39,5 @@ export function routeReads(client: Client, reader: ReadWorker): { client: Client
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { client: routed, scope: (fn) => store.run(true, fn) };
+  return { client: routed, scope: Object.assign(<T>(fn: () => T) => store.run(true, fn), { warm: () => reader.warm() }) };
 }

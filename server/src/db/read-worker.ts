@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 /** A second, read-only connection to a local database file, run on a worker thread of its own. */
-export type ReadWorker = { execute(stmt: InStatement): Promise<ResultSet>; close(): void };
+export type ReadWorker = { execute(stmt: InStatement): Promise<ResultSet>; warm(): void; close(): void };
 
 type Answer = { id: number; columns?: string[]; columnTypes?: string[]; rows?: unknown[][]; error?: { message: string; code?: string } };
 
@@ -60,6 +60,10 @@ export function createReadWorker(url: string): ReadWorker {
   }
 
   return {
+    /** Starts the thread now, so the first owner page does not wait for it. */
+    warm() {
+      worker ??= start();
+    },
     execute(stmt) {
       worker ??= start();
       const id = nextId++;
