@@ -2,8 +2,9 @@
 -- by recursive CTEs (no row goes through JavaScript). bench/data-scale.ts fills in the {{…}} numbers.
 -- Shape: {{CUSTOMERS}} customers spread over the sites; one big shop (site 101) takes every tenth request
 -- on top of its share, and has one customer with {{HEAVY}} requests ("Heavy Returner"); about 1% is spam,
--- 10% new, 10% in progress. The FTS5 search index fills through its insert trigger, as in production.
-PRAGMA cache_size = -262144;
+-- 10% new, 10% in progress. data-scale.ts runs it in two parts (split at the marker line below):
+-- the rows go in with the secondary indexes and search triggers dropped, then the indexes and the FTS5
+-- search index are built once, then the second part (which needs the customer index) runs.
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {{SITES}})
   INSERT INTO sites (id, key, name, settings) SELECT 100 + i, 'scale-' || i, 'Scale shop ' || i, '{}' FROM n;
@@ -35,6 +36,9 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {{REQUE
     CASE WHEN i % 97 = 0 THEN {{T0}} + i * 30000 END,
     CASE WHEN i % 97 = 0 THEN 'marked' END
   FROM r;
+COMMIT;
+-- after indexes
+BEGIN;
 UPDATE customers SET request_count = (SELECT count(*) FROM requests WHERE requests.customer_id = customers.id),
   last_seen_at = coalesce((SELECT max(created_at) FROM requests WHERE requests.customer_id = customers.id), last_seen_at);
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)

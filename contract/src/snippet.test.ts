@@ -7,6 +7,14 @@ describe("embedSnippet", () => {
     expect(embedSnippet("https://beckon.example/", "demo")).toBe('<script src="https://beckon.example/widget.js" data-site="demo" async></script>');
   });
 
+  it("carries the launcher's colour and the owner's own label for the very first view", () => {
+    expect(embedSnippet("https://beckon.example", "demo", { color: "#7a1fa2", label: "Ask Ann" })).toBe(
+      '<script src="https://beckon.example/widget.js" data-site="demo" data-color="#7a1fa2" data-label="Ask Ann" async></script>',
+    );
+    expect(embedSnippet("https://beckon.example", "demo", { color: "#7a1fa2" })).toBe('<script src="https://beckon.example/widget.js" data-site="demo" data-color="#7a1fa2" async></script>');
+    expect(embedSnippet("https://x.example", "demo", { label: 'a"b' })).toContain('data-label="a&quot;b"');
+  });
+
   it("escapes attribute values", () => {
     expect(embedSnippet("https://x.example", '"><img onerror=1>')).toContain('data-site="&quot;&gt;&lt;img onerror=1&gt;"');
   });

@@ -7,8 +7,13 @@ export const QUEUE_STUB = "window.Beckon=window.Beckon||function(){(Beckon.q=Bec
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The tag a site owner pastes: loads the widget asynchronously for one site. */
-export function embedSnippet(publicUrl: string, siteKey: string): string {
+/**
+ * The tag a site owner pastes: loads the widget asynchronously for one site. `look` (the site's accent
+ * colour and a launcher label of its own) rides along as `data-color` / `data-label`, so a browser's very
+ * first view draws the launcher in the site's look before any config has arrived.
+ */
+export function embedSnippet(publicUrl: string, siteKey: string, look: { color?: string; label?: string } = {}): string {
   const src = `${publicUrl.replace(/\/+$/, "")}/widget.js`;
-  return `<script src="${escapeAttribute(src)}" data-site="${escapeAttribute(siteKey)}" async></script>`;
+  const extra = [look.color && ` data-color="${escapeAttribute(look.color)}"`, look.label && ` data-label="${escapeAttribute(look.label)}"`].filter(Boolean).join("");
+  return `<script src="${escapeAttribute(src)}" data-site="${escapeAttribute(siteKey)}"${extra} async></script>`;
 }

@@ -12,7 +12,8 @@ test.describe("install page", () => {
     await page.goto("/admin/sites/demo/install");
     await expect(page.getByRole("heading", { level: 1, name: "Install the widget" })).toBeVisible();
     const snippet = page.getByRole("region", { name: "Copy this snippet" }).locator("pre");
-    await expect(snippet).toContainText(`<script src="${E2E.baseUrl}/widget.js" data-site="demo" async></script>`);
+    // The snippet carries the site's colour, so a first page view draws the launcher in it at once.
+    await expect(snippet).toHaveText(new RegExp(`<script src="${E2E.baseUrl}/widget.js" data-site="demo" data-color="#[0-9a-f]{6}"( data-label="[^"]+")? async></script>`, "i"));
     await expect(page.getByText(`Last seen on ${E2E.baseUrl}`)).toBeVisible();
 
     const results = await new AxeBuilder({ page }).analyze();

@@ -11,6 +11,7 @@ import type { Config } from "./env.ts";
 import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./http/body-limit.ts";
 import { compressAnswers } from "./http/compression.ts";
 import { errorResponse } from "./http/errors.ts";
+import { offThreadReads, OWNER_READ_PATHS } from "./http/off-thread-reads.ts";
 import { MAX_PHOTO_BYTES } from "./sites/site-admin.ts";
 import type { SmsSender } from "./channels/sms/sms.ts";
 import type { VoiceCaller } from "./providers/twilio/voice.ts";
@@ -128,6 +129,9 @@ export function createApp(deps: AppDeps) {
     c.header("Cache-Control", "no-store"); // owner data never lands in a shared or browser cache
   });
   app.use("/api/v1/*", limitBody(JSON_BODY_BYTES));
+  // An owner's reads (inbox, search, customer history, reports) run on the reader thread (local files).
+  const readScope = deps.database.readScope;
+  if (readScope) for (const path of OWNER_READ_PATHS) app.use(path, offThreadReads(readScope));
   app.use("/webhooks/*", limitBody(WEBHOOK_BODY_BYTES));
   app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(

@@ -38,6 +38,7 @@ export async function startServer(
   const clock = opts.clock ?? systemClock;
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   await migrateDatabase(database.db);
+  database.readScope?.warm(); // the owner-read thread starts now, not on the first owner page
   const demo = await ensureDemoSite(database.db, { publicUrl: config.publicUrl, ownerPhone: config.ownerPhone });
   if (config.ownerAccount) await ensureOwnerAccount(database.db, { ...config.ownerAccount, demoSiteId: demo.id });
   await ensureInstallationOwner(database.db, clock, config.ownerPhone);

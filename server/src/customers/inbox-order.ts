@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { customers, requests } from "../db/schema.ts";
 
 // The inbox's issue-#12 additions, kept apart so the list query itself stays one place: the "asked
@@ -25,5 +25,9 @@ export function inboxOrder(sort: "newest" | "waiting" | undefined) {
 
 /** A VIP's open requests, oldest first: shown above the list on its first page ("VIP: show first"). */
 export function vipOpenConditions(siteId: number): SQL {
-  return and(eq(requests.siteId, siteId), isNull(requests.spamAt), ne(requests.status, "done"), eq(customers.vip, true))!;
+  // Through the site's VIP customers (a handful), then their requests by the customer index: matching on
+  // the join alone walked every request of the site (1.7 s for a shop with 100,000 requests and no VIP).
+  const vips = sql`select ${customers.id} from ${customers} where ${customers.siteId} = ${siteId} and ${customers.vip} = 1`;
+  // `+site_id` keeps the planner off the site's created_at index (it would walk it to save a sort of ≤ 10 rows).
+  return and(sql`+${requests.siteId} = ${siteId}`, isNull(requests.spamAt), ne(requests.status, "done"), eq(customers.vip, true), sql`${requests.customerId} in (${vips})`)!;
 }

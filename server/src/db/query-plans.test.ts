@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsAfter, siteEventsAfter } from "../events/event-log.ts";
 import { dueOutboxIds } from "../outbox/outbox-worker.ts";
 import { dueReminders } from "../callbacks/reminder-worker.ts";
-import { customerHistoryQuery, inboxPageQuery } from "../inbox/inbox.ts";
+import { customerHistoryQuery, inboxPageQuery, pinnedQuery } from "../inbox/inbox.ts";
 import { bucketCountsQuery, firstAnswersQuery, missedCallsQuery } from "../reports/report-queries.ts";
 import { savedAnswerQuery } from "../answers/saved-answers.ts";
 import { migrateDatabase, openDatabase, type Database } from "./client.ts";
@@ -93,6 +93,12 @@ describe("owner queries use an index", () => {
       expect(lines.join("\n")).toMatch(/SEARCH requests USING (COVERING )?INDEX requests_customer/);
       expect(scans(lines)).toEqual([]);
     }
+  });
+
+  it("the pinned VIP requests start from the site's VIP customers, not from every open request of the site", async () => {
+    const lines = await plan(pinnedQuery(database.db, 3));
+    expect(lines.join("\n")).toMatch(/SEARCH requests USING (COVERING )?INDEX requests_customer/);
+    expect(scans(lines)).toEqual([]);
   });
 
   it("the outbox claim, due reminders and the event tail", async () => {

@@ -120,13 +120,18 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 /** A site's requests, newest first, filtered and searched, a page at a time. */
+/** A VIP's open requests (at most 10, oldest first): found through the site's VIP customers, not its open rows. */
+export function pinnedQuery(db: Db, siteId: number) {
+  return db.select(summaryColumns).from(requests).innerJoin(customers, eq(customers.id, requests.customerId)).where(vipOpenConditions(siteId)).orderBy(asc(requests.createdAt)).limit(10);
+}
+
 export async function listRequests(db: Db, siteId: number, query: unknown) {
   const { status, before } = parseOrThrow(inboxQuery, query);
   const rows = await inboxPageQuery(db, siteId, query);
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
   // Issue #12: a VIP's open requests show first, above the first page of the ordinary list.
-  const pinned = before || status === "spam" || status === "done" ? [] : await db.select(summaryColumns).from(requests).innerJoin(customers, eq(customers.id, requests.customerId)).where(vipOpenConditions(siteId)).orderBy(asc(requests.createdAt)).limit(10);
+  const pinned = before || status === "spam" || status === "done" ? [] : await pinnedQuery(db, siteId);
   return {
     pinned: pinned.map(toSummary),
     requests: page.map(toSummary),

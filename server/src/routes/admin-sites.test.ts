@@ -131,7 +131,7 @@ describe("install page", () => {
   it("gives the snippet and notes where the widget was last seen", async () => {
     await setUp();
     const first = await (await ownerRequest(h, s, "GET", "/api/admin/sites/shop/install")).json();
-    expect(first.snippet).toBe(`<script src="${PUBLIC_URL}/widget.js" data-site="shop" async></script>`);
+    expect(first.snippet).toBe(`<script src="${PUBLIC_URL}/widget.js" data-site="shop" data-color="#1f6f5c" async></script>`);
     expect(first.lastSeen).toBeNull();
     await config();
     const seen = await (await ownerRequest(h, s, "GET", "/api/admin/sites/shop/install")).json();

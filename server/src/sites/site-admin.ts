@@ -115,11 +115,17 @@ export async function findPhoto(db: Db, key: string) {
  * or refused by the site's origin lock, judged against the current settings), the latest allowed one
  * as `lastSeen`, and the lock itself (`allowedOrigins`; empty means every site may show the widget).
  */
+const DEFAULT_LAUNCHER_LABEL = siteSettingsSchema.shape.launcherLabel.parse(undefined);
+
 export async function installInfo(db: Db, publicUrl: string, site: MemberSite) {
   const origins = await listWidgetOrigins(db, site.id, site.settings);
   const latest = origins.find((o) => o.allowed);
   return {
-    snippet: embedSnippet(publicUrl, site.key),
+    snippet: embedSnippet(publicUrl, site.key, {
+      color: site.settings.accent,
+      // The default label is said in the shopper's language by the config; only the owner's own rides along.
+      label: site.settings.launcherLabel === DEFAULT_LAUNCHER_LABEL ? undefined : site.settings.launcherLabel,
+    }),
     queueStub: `<script>${QUEUE_STUB}</script>`,
     lastSeen: latest ? { origin: latest.origin, at: latest.lastSeenAt } : null,
     origins,

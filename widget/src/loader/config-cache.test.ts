@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { forgetLook, readLook, saveLook } from "./config-cache.ts";
+import { DEFAULT_LOOK, forgetLook, readLook, saveLook, scriptLook } from "./config-cache.ts";
 
 const g = globalThis as { localStorage?: unknown };
 afterEach(() => delete g.localStorage);
@@ -10,6 +10,15 @@ const memoryStorage = () => {
   g.localStorage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => (writes++, items.set(k, v)), removeItem: (k: string) => items.delete(k) };
   return { items, writes: () => writes };
 };
+
+describe("the launcher's look from the snippet", () => {
+  it("takes data-color and data-label over the defaults, and ignores a colour that is not #rrggbb", () => {
+    const base = { site: "demo", api: "https://beckon.example" };
+    expect(scriptLook({ ...base, color: "#7A1FA2", label: "Ask Ann" })).toEqual({ ...DEFAULT_LOOK, accent: "#7A1FA2", launcherLabel: "Ask Ann" });
+    expect(scriptLook({ ...base, color: "red", label: "" })).toEqual(DEFAULT_LOOK);
+    expect(scriptLook(base)).toEqual(DEFAULT_LOOK);
+  });
+});
 
 describe("the launcher's saved look", () => {
   it("round-trips the launcher's part of the config under the site's own key, with a version", () => {

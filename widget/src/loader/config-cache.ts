@@ -5,20 +5,25 @@
 // shape is read as nothing rather than misread. Storage can be missing or throw (privacy modes,
 // sandboxed frames, a full quota): every access is guarded, and a failure means the defaults are drawn.
 import type { WidgetConfig } from "./config.ts";
+import type { Options } from "./options.ts";
 
 export type Look = Pick<WidgetConfig, "launcherLabel" | "accent" | "position">;
 
 const VERSION = 1;
+const isColor = (v: unknown): v is string => /^#[\da-f]{6}$/i.test(v as string);
 const keyFor = (site: string) => `beckon:${site}:config`;
 
 /** What the launcher looks like before any config is known: the config's own defaults. */
 export const DEFAULT_LOOK: Look = { launcherLabel: "Contact us", accent: "#1f6f5c", position: "right" };
 
+/** A browser's very first view: the snippet's `data-color` and `data-label` over the defaults. */
+export const scriptLook = ({ color, label }: Options): Look => ({ ...DEFAULT_LOOK, ...(isColor(color) && { accent: color }), ...(label && { launcherLabel: label }) });
+
 /** The look saved from this site's last config, if there is a readable one of this version. */
 export function readLook(site: string): Look | null {
   try {
     const v = JSON.parse(localStorage.getItem(keyFor(site))!);
-    return v.v === VERSION && typeof v.launcherLabel == "string" && /^#[\da-f]{6}$/i.test(v.accent) ? { ...v, position: v.position == "left" ? "left" : "right" } : null;
+    return v.v === VERSION && typeof v.launcherLabel == "string" && isColor(v.accent) ? { ...v, position: v.position == "left" ? "left" : "right" } : null;
   } catch {
     return null;
   }

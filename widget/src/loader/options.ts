@@ -1,7 +1,11 @@
 // Install-time options, read once from the script tag's data-* attributes.
 
-/** `lang`: `data-lang`, the language the page asks for (the shopper's own comes after it). */
-export type Options = { site: string; api: string; lang?: string | null };
+/**
+ * `lang`: `data-lang`, the language the page asks for (the shopper's own comes after it). `color` and
+ * `label`: `data-color` and `data-label`, the launcher's look for a browser's very first view, before any
+ * config is known (the install snippet carries them).
+ */
+export type Options = { site: string; api: string; lang?: string | null; color?: string | null; label?: string | null };
 
 /** The part of a <script> element the widget reads; a plain object in tests. */
 export type ScriptTag = { src: string; getAttribute(name: string): string | null };
@@ -14,8 +18,8 @@ export function readOptions(script: ScriptTag | null | undefined): Options | str
   const site = script?.getAttribute("data-site")?.trim();
   if (!script || !site) return "no data-site on the <script> tag";
   try {
-    return { site, api: (script.getAttribute("data-api")?.trim() || new URL(script.src).origin).replace(/\/+$/, ""), lang: script.getAttribute("data-lang") };
+    return { site, api: (script.getAttribute("data-api")?.trim() || new URL(script.src).origin).replace(/\/+$/, ""), lang: script.getAttribute("data-lang"), color: script.getAttribute("data-color"), label: script.getAttribute("data-label") };
   } catch {
-    return "cannot tell the API's address; add data-api";
+    return "add data-api";
   }
 }

@@ -43,7 +43,7 @@ export function fallbackPanel(title: string, onClose: () => void, words: Launche
   panel.setAttribute("aria-label", title);
   const line = document.createElement("p");
   line.setAttribute("role", "alert");
-  line.textContent = words.loadFailed || "Sorry, this did not load. Please check your connection and try again.";
+  line.textContent = words.loadFailed || "This did not load.";
   panel.append(line);
   panel.addEventListener("keydown", (event) => event.key === "Escape" && onClose());
   return panel;

@@ -5,7 +5,7 @@ import type { Emitter } from "./events.ts";
 import { fetchConfig } from "./fetch-config.ts";
 import { createLauncher } from "./launcher.ts";
 import { mount, setTheme } from "../shared/mount.ts";
-import { DEFAULT_LOOK, forgetLook, readLook, saveLook } from "./config-cache.ts";
+import { forgetLook, readLook, saveLook, scriptLook } from "./config-cache.ts";
 import type { PageChoices } from "./api.ts";
 import type { Options } from "./options.ts";
 import type { MountPanel, PanelHost } from "../panel-host.ts";
@@ -34,7 +34,7 @@ export async function start(options: Options, view: View, events: Emitter, choic
   // Intent (pointer, focus, touch) brings in the panel and its catalog (the panel imports the same URL,
   // which the browser has then); a page view alone does not. A failed prefetch is retried on open.
   const prefetch = () => void Promise.all([load(), locale && import(/* @vite-ignore */ asset(`widget-locale-${locale}.js`))]).catch(() => {});
-  const look = readLook(options.site) ?? DEFAULT_LOOK;
+  const look = readLook(options.site) ?? scriptLook(options);
   const drawn = (async () => {
     const mounted = await mount(css, themeFor(look.accent), `root ${look.position}`);
     const launcher = createLauncher(look.launcherLabel, view.toggle);
