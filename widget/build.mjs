@@ -24,8 +24,18 @@ export const GZIP_BUDGET = BUDGETS.loader;
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+// htm's "mini" build parses a template on each render instead of caching it: 174 B less gzip in the panel,
+// for a few microseconds per render of templates this small.
+const htmMini = {
+  name: "htm-mini",
+  setup(b) {
+    b.onResolve({ filter: /^htm$/ }, () => ({ path: here("../node_modules/htm/mini/index.module.js") }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [htmMini],
   minify: true,
   target: "es2020", // modern browsers: keeps ?., ?? and import() as written
   legalComments: "none",
