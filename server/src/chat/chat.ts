@@ -176,6 +176,8 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     lastEventId: latest?.id ?? 0,
     /** The newest owner line the widget has shown: later ones are unread, also after a reload. */
     seenUpTo: chat.shopperSeenId,
+    /** The newest line the owner has had open: the widget shows "Seen" under the shopper's lines up to it. */
+    ownerSeenUpTo: chat.ownerSeenId,
     ownerAvailable: ownerAvailable(site, now),
   };
 }

@@ -392,6 +392,8 @@ export const chats = sqliteTable("chats", {
   lastAlertAt: integer("last_alert_at", { mode: "timestamp_ms" }),
   /** The newest message the shopper's widget has shown; owner answers they have seen are not emailed. */
   shopperSeenId: integer("shopper_seen_id").notNull().default(0),
+  /** The newest line an owner has had open in the owner app: the widget shows "Seen" up to it. */
+  ownerSeenId: integer("owner_seen_id").notNull().default(0),
 });
 
 export type ChatAuthor = "shopper" | "owner";

@@ -6,6 +6,7 @@ import type { ChangeDeps } from "../pipeline/commit.ts";
 import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
 import { Invalid, NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
+import { shopperReadUpTo } from "../chat/chat-live.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
 import { apiCustomer } from "../owner-api/request-view.ts";
@@ -197,7 +198,7 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       sentAt: iso(n.sentAt),
       nextAttemptAt: n.status === "pending" ? n.nextAttemptAt.toISOString() : null,
     })),
-    chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId) } : null,
+    chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId), shopperSeenId: await shopperReadUpTo(db, requestId) } : null,
     timeline: timeline.map(({ event, actor }) => ({
       id: event.id,
       type: event.type,

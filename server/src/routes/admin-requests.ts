@@ -12,6 +12,8 @@ import { retryNotification } from "../outbox/retry-now.ts";
 import { startBridge } from "../calls/call-bridge.ts";
 import { answerInput, postOwnerLine } from "../chat/chat-owner.ts";
 import { replyInput, sendReply } from "../inbox/replies.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { markOwnerRead, ownerTyping, typingThrottle } from "../chat/chat-live.ts";
 
 export type RequestRouteDeps = {
   db: Db;
@@ -21,6 +23,7 @@ export type RequestRouteDeps = {
   voice: VoiceCaller | undefined;
   /** Every change goes through it: events in the transaction, wakes after the commit. */
   pipeline: Pipeline;
+  events: EventLog;
 };
 
 /** One request and one customer at a time: detail, status, notes. */
@@ -32,7 +35,18 @@ export function requestRoutes(deps: RequestRouteDeps) {
   // The detail, plus whether "Call now" can work on this server (the page explains what is missing).
   const detail = async (id: string, user: number) => ({ ...(await requestDetail(db, user, id)), calling: callingCapability(deps.voice) });
 
-  app.get("/requests/:id", async (c) => c.json(await detail(c.req.param("id"), userId(c))));
+  app.get("/requests/:id", async (c) => {
+    const shown = await detail(c.req.param("id"), userId(c));
+    // The owner has the chat open: what it shows counts as read ("Seen" in the shopper's widget).
+    if (shown.request.kind === "chat") await markOwnerRead(deps, shown.request.id);
+    return c.json(shown);
+  });
+
+  const typing = typingThrottle();
+  app.post("/requests/:id/typing", async (c) => {
+    await ownerTyping(deps, typing, userId(c), c.req.param("id"));
+    return c.body(null, 204);
+  });
 
   // "Retry now" on a failed notification: back in the outbox, due at once.
   app.post("/requests/:id/notifications/:nid/retry", async (c) => {

@@ -10,6 +10,7 @@ import { readJsonBody } from "../http/json-body.ts";
 import type { SiteVars } from "../http/site-access.ts";
 import { markChatSeen, postShopperLine, setChatEmail, shopperView, startChat } from "../chat/chat.ts";
 import { chatTopic, shopperChat } from "../chat/chat-access.ts";
+import { announceShopperRead, shopperTyping, typingThrottle } from "../chat/chat-live.ts";
 import { honeypotFilled } from "../intake/intake.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 import type { Counters } from "../rate-limit/counters.ts";
@@ -81,7 +82,15 @@ export function publicChat(deps: PublicChatDeps) {
   });
 
   app.post("/sites/:site/chats/:id/seen", limitBody, async (c) => {
-    await markChatSeen(db, c.get("site"), c.req.param("id"), await readJsonBody(c));
+    const body = await readJsonBody(c);
+    await markChatSeen(db, c.get("site"), c.req.param("id"), body);
+    announceShopperRead(deps.events, c.get("site").id, c.req.param("id"), (body as { upTo: number }).upTo);
+    return c.body(null, 204);
+  });
+
+  const typing = typingThrottle();
+  app.post("/sites/:site/chats/:id/typing", limitBody, async (c) => {
+    await shopperTyping(deps, typing, c.get("site"), c.req.param("id"), await readJsonBody(c));
     return c.body(null, 204);
   });
 

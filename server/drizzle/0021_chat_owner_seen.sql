@@ -1,0 +1,1 @@
+ALTER TABLE `chats` ADD `owner_seen_id` integer DEFAULT 0 NOT NULL;
