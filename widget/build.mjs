@@ -37,7 +37,7 @@ const common = {
   bundle: true,
   plugins: [htmMini],
   minify: true,
-  target: "es2020", // modern browsers: keeps ?., ?? and import() as written
+  target: "es2022", // modern browsers: keeps ?., ??, import() and class fields as written (no __publicField helper)
   legalComments: "none",
   logLevel: "warning",
 };
