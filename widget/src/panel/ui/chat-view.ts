@@ -83,6 +83,9 @@ export class ChatView extends Component<Props, State> {
     const errors = chat.problem.fields;
     // Once an address is saved, say where answers go instead of asking again.
     const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
+    const owner = config.owner?.firstName || config.name;
+    // "Seen" goes under the shopper's newest line that the owner has had open.
+    const seen = chat.lines.reduce((k, l) => (l.author === "shopper" && l.id && l.id <= (chat.ownerSeen ?? 0) ? l.key : k), "");
     return html`<div class="chat">
       ${onBack && html`<p><button type="button" class="back" onClick=${onBack}>${t("goBack")}</button></p>`}
       <p class="small">${chatStatusLine(config, chat.started ? chat.ownerAvailable : !!config.availability.chatLive)}</p>
@@ -90,13 +93,14 @@ export class ChatView extends Component<Props, State> {
       html`<div class="lines" role="log" aria-label=${t("conversation")} ref=${this.log}><ol>
         ${chat.lines.map(
           (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
-            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : t("you")}, ${formatTime(l.at)}</span>
+            <span class="small">${l.author === "owner" ? l.by || owner : t("you")}, ${formatTime(l.at)}</span>
             <span class="body">${l.body}</span>
             ${l.state === "sending" && html`<span class="small">${t("sending")}</span>`}
+            ${l.key === seen && html`<span class="small">${t("seen")}</span>`}
             ${l.state === "failed" && html`<span class="err">${t("notSent")} <button type="button" class="back" onClick=${() => session.retry(l.key)}>${t("retry")}</button></span>`}
           </li>`,
         )}
-      </ol></div>`}
+      </ol></div><p class="small" aria-live="polite">${chat.typing && t("typing", { name: owner })}</p>`}
       ${askEmail &&
       (emailSaved
         ? html`<p class="small" role="status">${parts("emailWhenGone", { email: html`<bdi>${chat.email}</bdi>` })}</p>`
@@ -114,7 +118,7 @@ export class ChatView extends Component<Props, State> {
           html`<${Field} id="email" optional type="email" dir="ltr" label=${t("chatEmail")} autocomplete="email" maxlength="200"
             value=${email} error=${errors.email} onValue=${(v: string) => this.setState({ email: v })} />`}`}
         <${Field} id="message" multiline label=${t(chat.started ? "yourMessage" : "howHelp")} maxlength="2000" rows="2" data-autofocus
-          value=${draft} error=${errors.message} onValue=${(v: string) => this.setState({ draft: v })} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
+          value=${draft} error=${errors.message} onValue=${(v: string) => (this.setState({ draft: v }), session.typing())} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
         ${!chat.started &&
         html`<${Consent} consent=${config.consent.chat} privacy=${config.consent.privacy} checked=${consent} error=${consentError || errors.consent}
           onCheck=${(v: boolean) => this.setState({ consent: v, consentError: "" })} />`}
