@@ -94,7 +94,8 @@ export type RequestDetail = {
   site: { key: string; name: string; timezone: string };
   customer: CustomerView;
   notifications: Notification[];
-  chat: { messages: ChatLine[] } | null;
+  /** `shopperSeenId`: the newest line the shopper's widget has shown ("Read" up to it). */
+  chat: { messages: ChatLine[]; shopperSeenId?: number } | null;
   timeline: TimelineEntry[];
   calling: CallingCapability;
 };

@@ -287,6 +287,9 @@ export const en = {
   "autoreply.plain": "What shoppers type is always inserted as plain text.",
   "autoreply.preview": "Preview",
   "autoreply.subject_label": "Subject: ",
+  // Issue #14: typing, read, ratings.
+  "chatlive.typing": "{name} is typing…",
+  "chatlive.read": "Read",
 } as const;
 
 export type AdminKey = keyof typeof en;

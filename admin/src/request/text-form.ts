@@ -12,6 +12,8 @@ type Props = {
   done: string;
   /** Sends the text; throws ApiError on failure (its field error for `text` shows at the box). */
   onSend: (text: string) => Promise<void>;
+  /** Called as the text changes (a chat answer tells the shopper "is typing"). */
+  onType?: () => void;
 };
 
 /** A labelled text box with one button: notes, email replies and chat answers. */
@@ -40,7 +42,7 @@ export function TextForm(p: Props) {
     }
   };
   return html`<form class="text-form" noValidate onSubmit=${submit}>
-    <${TextField} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${setText} error=${fieldError} multiline rows=${3} />
+    <${TextField} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${(v: string) => (setText(v), p.onType?.())} error=${fieldError} multiline rows=${3} />
     <${FormMessage} error=${error} success=${done} />
     <div class="actions"><button type="submit" disabled=${busy}>${busy ? p.busyButton : p.button}</button></div>
   </form>`;
