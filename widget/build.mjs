@@ -33,9 +33,23 @@ const htmMini = {
   },
 };
 
+// The panel's htm templates are written indented; htm drops whitespace that holds a line break at
+// either end of a text and HTML collapses the rest, so a line break followed by indentation can be just the
+// line break. Applied to the widget's own sources only, whose other multi-line strings (the CSS) are not
+// indented: about 1 KB less raw in the panel.
+const unindent = {
+  name: "unindent",
+  setup(b) {
+    b.onLoad({ filter: /widget[\\/]src[\\/].*\.ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, "utf8")).replace(/\n[ \t]+/g, "\n"),
+      loader: "ts",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
-  plugins: [htmMini],
+  plugins: [htmMini, unindent],
   minify: true,
   target: "es2022", // modern browsers: keeps ?., ??, import() and class fields as written (no __publicField helper)
   legalComments: "none",
