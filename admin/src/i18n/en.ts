@@ -290,6 +290,11 @@ export const en = {
   // Issue #14: typing, read, ratings.
   "chatlive.typing": "{name} is typing…",
   "chatlive.read": "Read",
+  "scheme.label": "Colours",
+  "scheme.hint": "The widget's panel in light or dark colours. Automatic follows each shopper's device.",
+  "scheme.auto": "Automatic (the shopper's device)",
+  "scheme.light": "Always light",
+  "scheme.dark": "Always dark",
 } as const;
 
 export type AdminKey = keyof typeof en;

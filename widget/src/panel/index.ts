@@ -15,6 +15,7 @@ import { setPhoneChunk } from "./phone/phone-lib.ts";
 import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
 import { pageContext } from "./page-context.ts";
+import { applyScheme } from "./scheme.ts";
 import type { HistoryItem } from "./ui/known.ts";
 
 // Fetched on intent, before the click: build the time formatters while the browser is idle.
@@ -83,6 +84,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     // A form is open: solve while the shopper types, from just after the frame that shows the form (a
     // send that comes first asks for the proof itself).
     if (state.open && state.channel) requestAnimationFrame(() => setTimeout(proof.start));
+    applyScheme(slot, config.theme);
     render(
       html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
