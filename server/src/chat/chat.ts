@@ -9,6 +9,7 @@ import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { chatAlertText } from "../channels/sms/sms-text.ts";
 import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
 import { chatMessageView, chatTranscript } from "./chat-view.ts";
+import { ratingOf } from "../ratings/ratings.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
@@ -178,6 +179,8 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     seenUpTo: chat.shopperSeenId,
     /** The newest line the owner has had open: the widget shows "Seen" under the shopper's lines up to it. */
     ownerSeenUpTo: chat.ownerSeenId,
+    /** The shopper's rating once the chat is done, or null: the widget asks "How did we do?" while it is null. */
+    rating: await ratingOf(db, id),
     ownerAvailable: ownerAvailable(site, now),
   };
 }

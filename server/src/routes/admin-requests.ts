@@ -14,6 +14,7 @@ import { answerInput, postOwnerLine } from "../chat/chat-owner.ts";
 import { replyInput, sendReply } from "../inbox/replies.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { markOwnerRead, ownerTyping, typingThrottle } from "../chat/chat-live.ts";
+import { customerRatings, ratingOf } from "../ratings/ratings.ts";
 
 export type RequestRouteDeps = {
   db: Db;
@@ -33,7 +34,7 @@ export function requestRoutes(deps: RequestRouteDeps) {
   const userId = (c: { get(k: "session"): { user: { id: number } } }) => c.get("session").user.id;
 
   // The detail, plus whether "Call now" can work on this server (the page explains what is missing).
-  const detail = async (id: string, user: number) => ({ ...(await requestDetail(db, user, id)), calling: callingCapability(deps.voice) });
+  const detail = async (id: string, user: number) => ({ ...(await requestDetail(db, user, id)), calling: callingCapability(deps.voice), rating: await ratingOf(db, id) });
 
   app.get("/requests/:id", async (c) => {
     const shown = await detail(c.req.param("id"), userId(c));
@@ -97,7 +98,9 @@ export function requestRoutes(deps: RequestRouteDeps) {
   app.get("/customers/:id", async (c) => {
     const id = Number(c.req.param("id"));
     if (!Number.isSafeInteger(id)) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
-    return c.json(await customerDetail(db, userId(c), id, c.req.query("before")));
+    const customer = await customerDetail(db, userId(c), id, c.req.query("before"));
+    // Issue #14: what this customer said when asked "How did we do?" (checked as theirs above).
+    return c.json({ ...customer, ratings: await customerRatings(db, id) });
   });
 
   return app;

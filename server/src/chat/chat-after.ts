@@ -1,0 +1,37 @@
+// What a shopper can do with a chat besides writing in it (issue #14): have it emailed to them
+// ("Email me this chat"), and rate it once it is done.
+import { z } from "zod";
+import type { ChangeDeps } from "../pipeline/commit.ts";
+import type { Site } from "../sites/sites.ts";
+import { parseIn, invalidIn } from "../i18n/field-errors.ts";
+import { t } from "../i18n/catalog.ts";
+import { bodyLocale } from "../i18n/locales.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
+import { emailOf, readFields } from "../intake/request-fields.ts";
+import { rateRequest, ratingInput } from "../ratings/ratings.ts";
+import { chatToken, shopperChat } from "./chat-access.ts";
+import { queueTranscript, type TranscriptDeps } from "./transcript-email.ts";
+
+export type ChatAfterDeps = ChangeDeps & TranscriptDeps;
+
+const email = z.string().trim().max(200).pipe(z.email("validation.email_invalid")).transform((e) => e.toLowerCase());
+
+/** Mails the chat so far to `email`, or to the address the chat already has. */
+export async function emailChat(deps: ChatAfterDeps, site: Site, id: string, input: unknown): Promise<{ email: string }> {
+  const locale = shopperLocale(site.settings, bodyLocale(input));
+  const data = parseIn(locale, z.object({ token: chatToken, email: z.union([z.literal(""), email]).optional() }), input);
+  const { request } = await shopperChat(deps.db, site.id, id, data.token);
+  const to = data.email || emailOf(readFields(request));
+  if (!to) throw invalidIn(locale, { email: t(locale, "validation.email_invalid") });
+  const now = deps.clock.now();
+  await deps.pipeline.commit(deps.db, (tx) => queueTranscript(tx, deps, id, to, now, false));
+  return { email: to };
+}
+
+/** The shopper rates their done chat from the widget: once (a second time is a 409). */
+export async function rateChat(deps: ChangeDeps, site: Site, id: string, input: unknown) {
+  const locale = shopperLocale(site.settings, bodyLocale(input));
+  const data = parseIn(locale, ratingInput.extend({ token: chatToken }), input);
+  const { request } = await shopperChat(deps.db, site.id, id, data.token);
+  return rateRequest(deps, request, { score: data.score, comment: data.comment }, "widget");
+}
