@@ -5,7 +5,7 @@ import type { ChangeDeps } from "../pipeline/commit.ts";
 import type { Site } from "../sites/sites.ts";
 import { parseIn, invalidIn } from "../i18n/field-errors.ts";
 import { t } from "../i18n/catalog.ts";
-import { bodyLocale } from "../i18n/locales.ts";
+import { bodyLocale, type Locale } from "../i18n/locales.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
 import { emailOf, readFields } from "../intake/request-fields.ts";
 import { rateRequest, ratingInput } from "../ratings/ratings.ts";
@@ -34,4 +34,24 @@ export async function rateChat(deps: ChangeDeps, site: Site, id: string, input: 
   const data = parseIn(locale, ratingInput.extend({ token: chatToken }), input);
   const { request } = await shopperChat(deps.db, site.id, id, data.token);
   return rateRequest(deps, request, { score: data.score, comment: data.comment }, "widget");
+}
+
+/**
+ * The words of the widget's "Email me this chat" and "How did we do?" (its lazy chunk), in the shopper's
+ * language: sent with the chat rather than in every widget catalog, which the panel's byte budget holds.
+ */
+export function afterWords(locale: Locale): Record<string, string> {
+  return {
+    emailMe: t(locale, "chat.email_me"),
+    email: t(locale, "chat.email_label"),
+    sent: t(locale, "chat.email_sent"),
+    ask: t(locale, "rating.ask"),
+    good: t(locale, "rating.good"),
+    okay: t(locale, "rating.okay"),
+    bad: t(locale, "rating.bad"),
+    comment: t(locale, "rating.comment"),
+    send: t(locale, "rating.send"),
+    thanks: t(locale, "rating.thanks"),
+    already: t(locale, "rating.already"),
+  };
 }

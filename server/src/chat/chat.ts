@@ -10,6 +10,7 @@ import { chatAlertText } from "../channels/sms/sms-text.ts";
 import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
 import { chatMessageView, chatTranscript } from "./chat-view.ts";
 import { ratingOf } from "../ratings/ratings.ts";
+import { afterWords } from "./chat-after.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
@@ -181,6 +182,8 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     ownerSeenUpTo: chat.ownerSeenId,
     /** The shopper's rating once the chat is done, or null: the widget asks "How did we do?" while it is null. */
     rating: await ratingOf(db, id),
+    /** The words of "Email me this chat" and the rating form, in the shopper's language (chat-after.ts). */
+    words: afterWords(shopperLocale(site.settings, request.locale)),
     ownerAvailable: ownerAvailable(site, now),
   };
 }

@@ -8,8 +8,9 @@ import type { ProofOfWork } from "./proof-of-work.ts";
 import { request } from "../shared/http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 import type { Send } from "../panel-host.ts";
+import type { HttpResult } from "../shared/http.ts";
 
-type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerSeenUpTo?: number; ownerAvailable: boolean };
+type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerSeenUpTo?: number; ownerAvailable: boolean; rating?: unknown; words?: Record<string, string> };
 
 export type ChatState = {
   /** Whether a chat exists (the shopper has sent a first line). */
@@ -25,6 +26,10 @@ export type ChatState = {
   typing?: boolean;
   /** The newest line the owner has had open: "Seen" under the shopper's lines up to it. */
   ownerSeen?: number;
+  /** As the transcript last said (extras/chat-extras.ts): whether it is done and rated, and the words for that. */
+  status?: string;
+  rating?: unknown;
+  words?: Record<string, string>;
 };
 
 /** `consent`: the tick, when the site asks for one before a chat. */
@@ -43,6 +48,8 @@ export type ChatSession = {
   leaveEmail(email: string): Promise<Problem | null>;
   /** The shopper is typing: tells the owner, at most once every 2 s. */
   typing(): void;
+  /** Posts `body` (with the token) to `chats/<id><path>`: the lazy extras' "email me" and rating. */
+  act<T>(path: string, body: object): Promise<HttpResult<T>>;
   /** The panel shows the chat (or not): shown answers are no longer unread, and the server hears they were seen. */
   setVisible(visible: boolean): void;
 };
@@ -102,7 +109,7 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
     if (!seen) seen = typeof t.seenUpTo === "number" ? t.seenUpTo : lastOwnerId(t.messages);
     let lines = state.lines;
     for (const m of t.messages) lines = mergeLine(lines, m);
-    set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now(), ownerSeen: t.ownerSeenUpTo });
+    set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now(), ownerSeen: t.ownerSeenUpTo, status: t.status, rating: t.rating, words: t.words });
     listen(t.lastEventId);
   }
 
@@ -171,6 +178,7 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
       set({ email: result.data.email });
       return null;
     },
+    act: (path, body) => post(`/${chat!.id}${path}`, body),
     typing() {
       const now = Date.now();
       if (chat && state.started && now - typedAt >= 2000) {
