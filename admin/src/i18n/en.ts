@@ -295,6 +295,14 @@ export const en = {
   "scheme.auto": "Automatic (the shopper's device)",
   "scheme.light": "Always light",
   "scheme.dark": "Always dark",
+  "rating.title": "Rating",
+  "rating.good": "Good",
+  "rating.okay": "Okay",
+  "rating.bad": "Bad",
+  "rating.via_widget": "Given in the widget, {when}.",
+  "rating.via_email": "Given from the transcript email, {when}.",
+  "rating.customer_title": "How they rated us",
+  "rating.of_request": "#{ref}",
 } as const;
 
 export type AdminKey = keyof typeof en;

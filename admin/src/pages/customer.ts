@@ -8,6 +8,8 @@ import { formatDateTime } from "../ui/format.ts";
 import { CustomerData, describeDeleted } from "./customer-data.ts";
 import { CustomerStanding } from "../request/customer-standing.ts";
 import { paths, type PageProps } from "./page.ts";
+import { RatingView } from "../request/rating-view.ts";
+import { t } from "../i18n/t.ts";
 
 /** One customer: how to reach them, since when, and everything they have sent across channels. */
 export function CustomerPage({ api, site, params }: PageProps) {
@@ -59,6 +61,12 @@ export function CustomerPage({ api, site, params }: PageProps) {
       <div class="field-row"><dt>Requests</dt><dd>${count}</dd></div>
       <${CustomerStanding} api=${api} detail=${detail} onChanged=${reload} />
     </dl>
+    ${detail.ratings?.length
+      ? html`<section class="card" aria-labelledby="ratings-h"><h2 id="ratings-h">${t("rating.customer_title")}</h2>
+          <ul class="ratings">${detail.ratings.map(
+            (r) => html`<li><a href=${paths.request(site.key, r.requestId)}>${t("rating.of_request", { ref: r.ref })}</a> <${RatingView} rating=${r} timeZone=${detail.timezone} /></li>`,
+          )}</ul></section>`
+      : null}
     <h2>Everything they sent</h2>
     <ul class="req-list" aria-label="Requests from this customer">
       ${detail.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${detail.timezone} now=${now} fresh=${false} />`)}

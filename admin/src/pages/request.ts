@@ -5,6 +5,7 @@ import { KIND_LABELS, STATUS_LABELS } from "../inbox/types.ts";
 import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { ChatTranscript } from "../request/chat-transcript.ts";
 import { useChatLive } from "../request/chat-live.ts";
+import { RatingView } from "../request/rating-view.ts";
 import { FieldsList } from "../request/fields-list.ts";
 import { Notifications } from "../request/notifications.ts";
 import { SpamAction } from "../request/spam-action.ts";
@@ -117,6 +118,9 @@ export function RequestPage({ api, site, params }: PageProps) {
               <${TextForm} id="chat-answer" onType=${live.typed} label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
                 hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} />
             </section>`
+          : null}
+        ${detail.rating
+          ? html`<section class="card" aria-labelledby="rating-h"><h2 id="rating-h">${t("rating.title")}</h2><${RatingView} rating=${detail.rating} timeZone=${detail.site.timezone} /></section>`
           : null}
         <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
         <${ShopContextCard} api=${api} site=${site.key} detail=${detail} onChanged=${load} />
