@@ -79,7 +79,8 @@ test.describe("chat, live", () => {
     const again = shopper.getByRole("dialog");
     await again.getByRole("button", { name: "Good" }).click();
     await again.getByLabel("Anything you would like to add?").fill("Quick and friendly.");
-    await again.locator("form", { has: again.getByRole("group", { name: "How did we do?" }) }).getByRole("button", { name: "Send" }).click();
+    // Its own Send, not the composer's: the one in the form around "How did we do?".
+    await again.locator("form", { has: shopper.getByRole("group", { name: "How did we do?" }) }).getByRole("button", { name: "Send" }).click();
     await expect(again.getByText("Thank you for your rating!")).toBeVisible();
 
     // The email link cannot rate a second time.
