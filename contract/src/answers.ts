@@ -94,11 +94,24 @@ export type RequestDetail = {
   site: { key: string; name: string; timezone: string };
   customer: CustomerView;
   notifications: Notification[];
-  chat: { messages: ChatLine[] } | null;
+  /** `shopperSeenId`: the newest line the shopper's widget has shown ("Read" up to it). */
+  chat: { messages: ChatLine[]; shopperSeenId?: number } | null;
   timeline: TimelineEntry[];
   calling: CallingCapability;
+  /** The shopper's "How did we do?" once the request is done (issue #14), or null. */
+  rating?: Rating | null;
 };
+
+/** A shopper's rating of a done request: once per request, from the widget or the transcript email. */
+export type Rating = { score: "good" | "okay" | "bad"; comment: string | null; via: "widget" | "email"; at: string };
 
 /** `GET /api/admin/customers/:id`. */
 /** A customer and a page of their requests, newest first; `nextCursor` asks for the next page (`?before=`). */
-export type CustomerDetail = { customer: CustomerView; timezone: string; requests: RequestSummary[]; nextCursor: string | null };
+export type CustomerDetail = {
+  customer: CustomerView;
+  timezone: string;
+  requests: RequestSummary[];
+  nextCursor: string | null;
+  /** Their ratings, newest first, each with the request it rates (issue #14). */
+  ratings?: (Rating & { requestId: string; ref: string; kind: RequestKind })[];
+};

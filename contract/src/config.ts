@@ -46,6 +46,11 @@ export type WidgetConfig = {
   /** The text colour on the accent (light or dark, whichever reads better; see `contrast.ts`). */
   onAccent: string;
   position: "left" | "right";
+  /**
+   * The panel's colours: `scheme` the shopper's system setting (`auto`) or forced by the owner; `darkFocus`
+   * the accent's partner on the dark panel (focus rings, the button's edge; see `contrast.ts`).
+   */
+  theme: { scheme: "auto" | "light" | "dark"; darkFocus: string };
   channels: { id: ChannelId; label: string }[];
   availability: Availability;
   consent: Consent;

@@ -28,3 +28,16 @@ export function textOnAccent(accent: string): TextOnAccent {
   const pick = light >= MIN_TEXT_CONTRAST || light >= dark ? { color: LIGHT_TEXT, ratio: light } : { color: DARK_TEXT, ratio: dark };
   return { ...pick, passes: pick.ratio >= MIN_TEXT_CONTRAST } as TextOnAccent;
 }
+
+/** The widget panel's background in dark mode (its text is light; see widget/src/panel/panel-styles.ts). */
+export const DARK_SURFACE = "#1e1e20";
+/** Non-text contrast (focus rings, a control's edge) that WCAG asks for: 3:1. */
+export const MIN_UI_CONTRAST = 3;
+
+/**
+ * The accent's partner on a dark panel: the colour of focus rings and of the primary button's edge.
+ * The accent itself when it stands out from the dark surface (3:1), else light ink.
+ */
+export function darkFocus(accent: string): string {
+  return contrastRatio(accent, DARK_SURFACE) >= MIN_UI_CONTRAST ? accent : LIGHT_TEXT;
+}

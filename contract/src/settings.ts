@@ -28,6 +28,8 @@ export type SiteSettings = {
   trustItems: { text: string; by: string | null }[];
   accent: string;
   position: "left" | "right";
+  /** The widget panel's colours: follow the shopper's system (`auto`), or always `light` / `dark`. */
+  colorScheme: "auto" | "light" | "dark";
   /** Keep `position` in right-to-left languages too (otherwise the launcher moves to the other corner). */
   pinPosition: boolean;
   /** The widget's language when nothing better is known, and one the owner forces (null: off). */

@@ -24,6 +24,7 @@ import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import { demoIdentity } from "./routes/demo-identity.ts";
 import { ownerApi } from "./routes/owner-api.ts";
 import { queueWebhooks } from "./webhooks/fan-out.ts";
+import { transcriptOnDone } from "./chat/transcript-email.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { createPipeline, type Waker } from "./pipeline/commit.ts";
 
@@ -80,7 +81,8 @@ export function createApp(deps: AppDeps) {
     // The outbox's waker also wakes its webhook lane, so a change's webhooks go out at once.
     wakers: [() => deps.outbox.wake(), () => deps.events.wake(), ...(deps.wakers ?? [])],
     // Domain events feed the outgoing webhooks inside the change's own transaction.
-    recorders: [queueWebhooks],
+    // A chat marked done mails its transcript to the shopper in the same transaction (issue #14).
+    recorders: [queueWebhooks, transcriptOnDone({ publicUrl, linkSecret: deps.config.linkSecret, mailFrom: deps.config.mailFrom })],
   });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.

@@ -780,6 +780,22 @@ export const en = {
   "reports.show_table": "Show the numbers",
   "reports.less": "Fewer",
   "reports.more": "More",
+  // Issue #14: typing, read, ratings.
+  "chatlive.typing": "{name} is typing…",
+  "chatlive.read": "Read",
+  "scheme.label": "Colours",
+  "scheme.hint": "The widget's panel in light or dark colours. Automatic follows each shopper's device.",
+  "scheme.auto": "Automatic (the shopper's device)",
+  "scheme.light": "Always light",
+  "scheme.dark": "Always dark",
+  "rating.title": "Rating",
+  "rating.good": "Good",
+  "rating.okay": "Okay",
+  "rating.bad": "Bad",
+  "rating.via_widget": "Given in the widget, {when}.",
+  "rating.via_email": "Given from the transcript email, {when}.",
+  "rating.customer_title": "How they rated us",
+  "rating.of_request": "#{ref}",
 } as const;
 
 export type AdminKey = keyof typeof en;

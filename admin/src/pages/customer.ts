@@ -8,6 +8,7 @@ import { formatDateTime } from "../ui/format.ts";
 import { CustomerData, describeDeleted } from "./customer-data.ts";
 import { CustomerStanding } from "../request/customer-standing.ts";
 import { paths, type PageProps } from "./page.ts";
+import { RatingView } from "../request/rating-view.ts";
 import { t } from "../i18n/t.ts";
 
 /** One customer: how to reach them, since when, and everything they have sent across channels. */
@@ -59,6 +60,12 @@ export function CustomerPage({ api, site, params }: PageProps) {
       <div class="field-row"><dt>${t("customer.requests")}</dt><dd>${t("customer.request_count", { count: c.requestCount })}</dd></div>
       <${CustomerStanding} api=${api} detail=${detail} onChanged=${reload} />
     </dl>
+    ${detail.ratings?.length
+      ? html`<section class="card" aria-labelledby="ratings-h"><h2 id="ratings-h">${t("rating.customer_title")}</h2>
+          <ul class="ratings">${detail.ratings.map(
+            (r) => html`<li><a href=${paths.request(site.key, r.requestId)}>${t("rating.of_request", { ref: r.ref })}</a> <${RatingView} rating=${r} timeZone=${detail.timezone} /></li>`,
+          )}</ul></section>`
+      : null}
     <h2>${t("customer.everything")}</h2>
     <ul class="req-list" aria-label=${t("customer.requests_label")}>
       ${detail.requests.map((r) => html`<${RequestRow} key=${r.id} request=${r} site=${site.key} timeZone=${detail.timezone} now=${now} fresh=${false} />`)}

@@ -4,6 +4,8 @@ import { requestNumberLabel } from "../inbox/describe.ts";
 import { KIND_LABELS, STATUS_LABELS } from "../inbox/types.ts";
 import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { ChatTranscript } from "../request/chat-transcript.ts";
+import { useChatLive } from "../request/chat-live.ts";
+import { RatingView } from "../request/rating-view.ts";
 import { FieldsList } from "../request/fields-list.ts";
 import { Notifications } from "../request/notifications.ts";
 import { SpamAction } from "../request/spam-action.ts";
@@ -42,9 +44,16 @@ export function RequestPage({ api, site, params }: PageProps) {
       .catch(() => setAnswers([]));
   }, [site.key]);
   // Another tab, another owner, an SMS reply or the shopper may change it: keep it current.
-  useInboxEvents(site.key, ({ request }) => {
-    if (request.id === id) void load();
-  });
+  const live = useChatLive(() => void api.send("POST", `${url}/typing`).catch(() => undefined));
+  useInboxEvents(
+    site.key,
+    ({ request }) => {
+      if (request.id !== id) return;
+      live.lineArrived();
+      void load();
+    },
+    (event) => event.requestId === id && live.hear(event),
+  );
 
   const setStatus = async (status: RequestDetail["request"]["status"]) => {
     setBusy(true);
@@ -116,10 +125,13 @@ export function RequestPage({ api, site, params }: PageProps) {
       <div>
         ${r.kind === "chat"
           ? html`<section class="card" aria-labelledby="chat-h"><h2 id="chat-h">${t("request.chat")}</h2>
-              <${ChatTranscript} detail=${detail} />
-              <${TextForm} id="chat-answer" label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
+              <${ChatTranscript} detail=${detail} readUpTo=${live.readUpTo} typing=${live.typing} />
+              <${TextForm} id="chat-answer" onType=${live.typed} label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
                 hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} picker=${picker} />
             </section>`
+          : null}
+        ${detail.rating
+          ? html`<section class="card" aria-labelledby="rating-h"><h2 id="rating-h">${t("rating.title")}</h2><${RatingView} rating=${detail.rating} timeZone=${detail.site.timezone} /></section>`
           : null}
         <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
         <${ShopContextCard} api=${api} site=${site.key} detail=${detail} onChanged=${load} />

@@ -15,6 +15,8 @@ type Props = {
   onSend: (text: string) => Promise<void>;
   /** Saved answers to offer on `/` (answers to the shopper only). */
   picker?: Picker | undefined;
+  /** Called as the text changes (a chat answer tells the shopper "is typing"). */
+  onType?: () => void;
 };
 
 /** A labelled text box with one button: notes, email replies and chat answers. */
@@ -42,10 +44,11 @@ export function TextForm(p: Props) {
       setBusy(false);
     }
   };
+  const onValue = (v: string) => (setText(v), p.onType?.());
   return html`<form class="text-form" noValidate onSubmit=${submit}>
     ${p.picker
-      ? html`<${SavedAnswerBox} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${setText} error=${fieldError} picker=${p.picker} />`
-      : html`<${TextField} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${setText} error=${fieldError} multiline rows=${3} />`}
+      ? html`<${SavedAnswerBox} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${onValue} error=${fieldError} picker=${p.picker} />`
+      : html`<${TextField} id=${p.id} label=${p.label} hint=${p.hint} value=${text} onValue=${onValue} error=${fieldError} multiline rows=${3} />`}
     <${FormMessage} error=${error} success=${done} />
     <div class="actions"><button type="submit" disabled=${busy}>${busy ? p.busyButton : p.button}</button></div>
   </form>`;

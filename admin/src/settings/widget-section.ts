@@ -1,6 +1,7 @@
 import { html } from "../html.ts";
 import { TextField } from "../ui/field.ts";
 import { AccentField } from "./accent-field.ts";
+import { ColorSchemeField } from "./color-scheme-field.ts";
 import { normalizeHex } from "./accent.ts";
 import { errorAt, fieldId } from "./field-errors.ts";
 import { PhotoField } from "./photo-field.ts";
@@ -23,6 +24,7 @@ export function WidgetSection(props: SectionProps) {
     trustLine: s.trustLine ?? "",
     accent: s.accent,
     position: s.position,
+    colorScheme: s.colorScheme ?? "auto",
     channels: s.channels,
   });
   const set = <K extends keyof typeof d>(key: K) => (value: (typeof d)[K]) => setD((prev) => ({ ...prev, [key]: value }));
@@ -65,6 +67,7 @@ export function WidgetSection(props: SectionProps) {
       )}
       ${err("position") ? html`<p class="field-error">${err("position")}</p>` : null}
     </fieldset>
+    <${ColorSchemeField} value=${d.colorScheme} onValue=${set("colorScheme")} error=${err("colorScheme")} />
     <fieldset id=${fieldId("channels")}>
       <legend>${t("widget.channels")}</legend>
       ${CHANNELS.map(

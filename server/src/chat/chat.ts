@@ -9,6 +9,8 @@ import { enqueueOwnerSms } from "../outbox/outbox.ts";
 import { chatAlertText } from "../channels/sms/sms-text.ts";
 import { chatToken, chatTopic, hashChatToken, shopperChat } from "./chat-access.ts";
 import { chatMessageView, chatTranscript } from "./chat-view.ts";
+import { ratingOf } from "../ratings/ratings.ts";
+import { afterWords } from "./chat-after.ts";
 import { ownerAvailable } from "./chat-presence.ts";
 import { createRequest } from "../intake/create-request.ts";
 import type { PublicSite, Site } from "../sites/sites.ts";
@@ -19,6 +21,7 @@ import type { SenderCheck } from "../spam/screen.ts";
 import type { Submission } from "../intake/intake.ts";
 import { isProtected } from "../customers/customer-match.ts";
 import { emailOf, readFields } from "../intake/request-fields.ts";
+import { shopperLocale } from "../sites/locale-settings.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
 
@@ -180,6 +183,12 @@ export async function shopperView(db: Db, site: PublicSite, id: string, token: u
     lastEventId: latest?.id ?? 0,
     /** The newest owner line the widget has shown: later ones are unread, also after a reload. */
     seenUpTo: chat.shopperSeenId,
+    /** The newest line the owner has had open: the widget shows "Seen" under the shopper's lines up to it. */
+    ownerSeenUpTo: chat.ownerSeenId,
+    /** The shopper's rating once the chat is done, or null: the widget asks "How did we do?" while it is null. */
+    rating: await ratingOf(db, id),
+    /** The words of "Email me this chat" and the rating form, in the shopper's language (chat-after.ts). */
+    words: afterWords(shopperLocale(site.settings, request.locale)),
     ownerAvailable: ownerAvailable(site, now),
   };
 }

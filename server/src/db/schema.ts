@@ -266,7 +266,7 @@ export const requestEvents = sqliteTable(
 export type OutboxPayloads = { sms: SmsPayload; email: EmailPayload; webhook: WebhookPayload };
 export type OutboxChannel = keyof OutboxPayloads;
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
-export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled" | "weekly_summary";
+export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "transcript" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled" | "weekly_summary";
 export type Mailbox = { name: string; address: string };
 export type EmailPayload = {
   subject: string;
@@ -397,9 +397,34 @@ export const chats = sqliteTable("chats", {
   lastAlertAt: integer("last_alert_at", { mode: "timestamp_ms" }),
   /** The newest message the shopper's widget has shown; owner answers they have seen are not emailed. */
   shopperSeenId: integer("shopper_seen_id").notNull().default(0),
+  /** The newest line an owner has had open in the owner app: the widget shows "Seen" up to it. */
+  ownerSeenId: integer("owner_seen_id").notNull().default(0),
 });
 
 export type ChatAuthor = "shopper" | "owner";
+
+export type RatingScore = "good" | "okay" | "bad";
+
+/** Issue #14: the shopper's "How did we do?" for a done request, at most one per request. */
+export const requestRatings = sqliteTable(
+  "request_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: text("request_id")
+      .notNull()
+      .unique()
+      .references(() => requests.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    score: text("score").$type<RatingScore>().notNull(),
+    comment: text("comment"),
+    /** Where it was given: the widget, or the link in the transcript email. */
+    via: text("via").$type<"widget" | "email">().notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("request_ratings_site").on(t.siteId, t.createdAt)],
+);
 
 /** Every line of a chat, in order. `clientId` makes a shopper's retry harmless. */
 export const chatMessages = sqliteTable(

@@ -13,6 +13,11 @@ export type EventFilter = { siteId: number; topic: string };
 export type EventLog = {
   /** Appends an event and tells this process's listeners at once (others hear it on their next poll). */
   publish(event: NewEvent): Promise<void>;
+  /**
+   * Tells this process's listeners of `event` at once without storing it (id 0: never replayed). Only for
+   * what is worthless a few seconds later and must not grow the table, e.g. "is typing" (see chat/chat-live.ts).
+   */
+  announce(event: NewEvent): void;
   /** Hears every event of `filter` committed from now on, in order, from any process. */
   subscribe(filter: EventFilter, listener: (event: LoggedEvent) => void): () => void;
   /** Events of `filter` after `afterId`, oldest first: what a reconnecting client missed. */
@@ -52,16 +57,20 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
       const rows = await eventsAfter(db, lastId);
       for (const row of rows) {
         lastId = row.id;
-        for (const { filter, listener } of subscribers) {
-          if (filter.siteId !== row.siteId || filter.topic !== row.topic) continue;
-          try {
-            listener(row);
-          } catch (err) {
-            deps.log.error("event listener failed", err);
-          }
-        }
+        fanOut(row);
       }
       if (rows.length < 500 && !again) return;
+    }
+  }
+
+  function fanOut(row: LoggedEvent): void {
+    for (const { filter, listener } of subscribers) {
+      if (filter.siteId !== row.siteId || filter.topic !== row.topic) continue;
+      try {
+        listener(row);
+      } catch (err) {
+        deps.log.error("event listener failed", err);
+      }
     }
   }
 
@@ -79,6 +88,9 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
     async publish(event) {
       await appendEvent(db, event, deps.clock.now());
       poll();
+    },
+    announce(event) {
+      fanOut({ ...event, id: 0, createdAt: deps.clock.now() });
     },
     subscribe(filter, listener) {
       const entry = { filter, listener };

@@ -53,6 +53,12 @@ export function eventStream(c: Context, opts: StreamOptions) {
 
     let lastWritten = lastEventIdOf(c);
     const write = async (event: LoggedEvent) => {
+      if (event.id === 0) {
+        // Announced, not stored (e.g. "is typing"): no id, so it never moves a reconnect's position.
+        const shown = await opts.render(event);
+        if (shown) await stream.writeSSE({ event: shown.event, data: JSON.stringify(shown.data) });
+        return;
+      }
       if (event.id <= lastWritten) return;
       const shown = await opts.render(event);
       if (shown) await stream.writeSSE({ id: String(event.id), event: shown.event, data: JSON.stringify(shown.data) });

@@ -6,6 +6,9 @@ import type { ChangeDeps } from "../pipeline/commit.ts";
 import { customers, outbox, requestEvents, requests, siteMembers, sites, users, type RequestStatus } from "../db/schema.ts";
 import { Invalid, NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
+import { shopperReadUpTo } from "../chat/chat-live.ts";
+import { REQUEST_DONE } from "../chat/transcript-email.ts";
+import { INBOX_TOPIC } from "../events/inbox-events.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
 import { apiCustomer } from "../owner-api/request-view.ts";
@@ -202,7 +205,7 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       sentAt: iso(n.sentAt),
       nextAttemptAt: n.status === "pending" ? n.nextAttemptAt.toISOString() : null,
     })),
-    chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId) } : null,
+    chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId), shopperSeenId: await shopperReadUpTo(db, requestId) } : null,
     timeline: timeline.map(({ event, actor }) => ({
       id: event.id,
       type: event.type,
@@ -228,6 +231,8 @@ export async function changeStatus(deps: ChangeDeps, userId: number, requestId: 
       await tx.update(requests).set({ status, updatedAt: now }).where(eq(requests.id, requestId));
       await tx.insert(requestEvents).values({ requestId, type: "status", actorUserId: userId, data: { from, to: status }, createdAt: now });
       await fx.request("request.updated", row.site.id, requestId);
+      // Done: the chat's transcript goes to the shopper (chat/transcript-email.ts, a pipeline recorder).
+      if (status === "done") await fx.emit({ siteId: row.site.id, topic: INBOX_TOPIC, type: REQUEST_DONE, data: { requestId } });
     });
   }
   return { siteId: row.site.id, request: (await requestSummary(db, requestId))! };

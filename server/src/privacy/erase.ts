@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requests } from "../db/schema.ts";
+import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requestRatings, requests } from "../db/schema.ts";
 import { chatTopic } from "../chat/chat-access.ts";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -43,6 +43,7 @@ export async function deleteRequests(tx: Tx, siteId: number, requestIds: string[
       idempotency_keys: await count(tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.requestId, ids))),
       chat_messages: await count(tx.delete(chatMessages).where(inArray(chatMessages.requestId, ids))),
       chats: await count(tx.delete(chats).where(inArray(chats.requestId, ids))),
+      request_ratings: await count(tx.delete(requestRatings).where(inArray(requestRatings.requestId, ids))),
       request_events: await count(tx.delete(requestEvents).where(inArray(requestEvents.requestId, ids))),
       requests: await count(tx.delete(requests).where(and(eq(requests.siteId, siteId), inArray(requests.id, ids)))),
     });

@@ -12,6 +12,9 @@ import { retryNotification } from "../outbox/retry-now.ts";
 import { startBridge } from "../calls/call-bridge.ts";
 import { answerInput, postOwnerLine } from "../chat/chat-owner.ts";
 import { replyInput, sendReply } from "../inbox/replies.ts";
+import type { EventLog } from "../events/event-log.ts";
+import { markOwnerRead, ownerTyping, typingThrottle } from "../chat/chat-live.ts";
+import { customerRatings, ratingOf } from "../ratings/ratings.ts";
 
 export type RequestRouteDeps = {
   db: Db;
@@ -21,6 +24,7 @@ export type RequestRouteDeps = {
   voice: VoiceCaller | undefined;
   /** Every change goes through it: events in the transaction, wakes after the commit. */
   pipeline: Pipeline;
+  events: EventLog;
 };
 
 /** One request and one customer at a time: detail, status, notes. */
@@ -30,9 +34,20 @@ export function requestRoutes(deps: RequestRouteDeps) {
   const userId = (c: { get(k: "session"): { user: { id: number } } }) => c.get("session").user.id;
 
   // The detail, plus whether "Call now" can work on this server (the page explains what is missing).
-  const detail = async (id: string, user: number) => ({ ...(await requestDetail(db, user, id)), calling: callingCapability(deps.voice) });
+  const detail = async (id: string, user: number) => ({ ...(await requestDetail(db, user, id)), calling: callingCapability(deps.voice), rating: await ratingOf(db, id) });
 
-  app.get("/requests/:id", async (c) => c.json(await detail(c.req.param("id"), userId(c))));
+  app.get("/requests/:id", async (c) => {
+    const shown = await detail(c.req.param("id"), userId(c));
+    // The owner has the chat open: what it shows counts as read ("Seen" in the shopper's widget).
+    if (shown.request.kind === "chat") await markOwnerRead(deps, shown.request.id);
+    return c.json(shown);
+  });
+
+  const typing = typingThrottle();
+  app.post("/requests/:id/typing", async (c) => {
+    await ownerTyping(deps, typing, userId(c), c.req.param("id"));
+    return c.body(null, 204);
+  });
 
   // "Retry now" on a failed notification: back in the outbox, due at once.
   app.post("/requests/:id/notifications/:nid/retry", async (c) => {
@@ -83,7 +98,9 @@ export function requestRoutes(deps: RequestRouteDeps) {
   app.get("/customers/:id", async (c) => {
     const id = Number(c.req.param("id"));
     if (!Number.isSafeInteger(id)) throw new ApiError(404, "not_found", "There is no such customer in your sites.");
-    return c.json(await customerDetail(db, userId(c), id, c.req.query("before")));
+    const customer = await customerDetail(db, userId(c), id, c.req.query("before"));
+    // Issue #14: what this customer said when asked "How did we do?" (checked as theirs above).
+    return c.json({ ...customer, ratings: await customerRatings(db, id) });
   });
 
   return app;

@@ -74,6 +74,8 @@ export function siteRoutes(deps: SiteRouteDeps) {
       // While an inbox is open, the widget may offer chat as live.
       heartbeat: { everyMs: INBOX_PRESENCE_MS / 3, beat: () => markInboxOpen(db, c.get("site").id, clock.now()) },
       render: async (event) => {
+        // Announced, never stored (chat/chat-live.ts): "is typing" and "read", passed on as they are.
+        if (event.type.startsWith("chat.")) return { event: event.type, data: event.data };
         const summary = await requestSummary(db, String(event.data.requestId));
         return summary ? { event: event.type, data: summary } : null;
       },

@@ -15,6 +15,7 @@ import { findPhoto, photoUrl } from "../sites/site-admin.ts";
 import { originAllowed, recordWidgetOrigin, requestOrigin, type SeenCache } from "../sites/widget-origins.ts";
 import { widgetConfig } from "../sites/widget-config.ts";
 import { ownerAvailable } from "../chat/chat-presence.ts";
+import { publicChatAfter } from "./public-chat-after.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
 import { createCounters } from "../rate-limit/counters.ts";
@@ -67,6 +68,7 @@ export function publicApi(deps: PublicApiDeps) {
   };
   app.use("/sites/:site/*", loadSite(deps.db), noteOrigin, siteCors());
   app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender }));
+  app.route("/", publicChatAfter({ ...deps, counters }));
   app.route("/", publicRegulars(deps));
   const replyTime = replyTimeCache(deps.db);
 

@@ -10,6 +10,7 @@ import type { SiteVars } from "../http/site-access.ts";
 import { assertChatOffered, chatEmailInput, lineInput, markChatSeen, postShopperLine, seenInput, setChatEmail, shopperView, startChat, startInput } from "../chat/chat.ts";
 import { checkSubmission, readRawShopperBody, readShopperBody } from "./shopper-input.ts";
 import { chatTopic, shopperChat } from "../chat/chat-access.ts";
+import { announceShopperRead, shopperTyping, typingInput, typingThrottle } from "../chat/chat-live.ts";
 import { honeypotFilled } from "../intake/intake.ts";
 import type { SenderCheck } from "../spam/screen.ts";
 import type { Counters } from "../rate-limit/counters.ts";
@@ -82,7 +83,15 @@ export function publicChat(deps: PublicChatDeps) {
   });
 
   app.post("/sites/:site/chats/:id/seen", limitBody, async (c) => {
-    await markChatSeen(db, c.get("site"), c.req.param("id"), await readShopperBody(c, seenInput, { localized: false }));
+    const body = await readShopperBody(c, seenInput, { localized: false });
+    await markChatSeen(db, c.get("site"), c.req.param("id"), body);
+    announceShopperRead(deps.events, c.get("site").id, c.req.param("id"), body.upTo);
+    return c.body(null, 204);
+  });
+
+  const typing = typingThrottle();
+  app.post("/sites/:site/chats/:id/typing", limitBody, async (c) => {
+    await shopperTyping(deps, typing, c.get("site"), c.req.param("id"), await readShopperBody(c, typingInput, { localized: false }));
     return c.body(null, 204);
   });
 

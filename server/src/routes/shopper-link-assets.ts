@@ -23,6 +23,11 @@ button{display:block;width:100%;min-height:48px;margin-top:10px;padding:12px 18p
 .secondary{border:2px solid #a4262c;background:#fff;color:#a4262c}
 button:focus-visible,select:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 hr{border:0;border-top:1px solid #ddd;margin:20px 0}
+fieldset{margin:0 0 12px;padding:0;border:0}
+.choice{display:flex;align-items:center;gap:8px;min-height:44px;font-weight:400}
+.choice input{width:20px;height:20px;margin:0}
+textarea{display:block;width:100%;padding:10px;border:1px solid #767676;border-radius:10px;font:inherit}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 `;
 
 /** Shows every time on the page in the shopper's own time zone (the browser's), in the page's language. */

@@ -15,6 +15,18 @@ import { formatDate, zoneCity } from "../i18n/dates.ts";
 import { intlTag, isRtl, resolveLocale, type Locale } from "../i18n/locales.ts";
 import { LINK_CSS, LINK_JS } from "./shopper-link-assets.ts";
 import { readFields } from "../intake/request-fields.ts";
+import { RATING_SCORES, rateRequest, ratingInput } from "../ratings/ratings.ts";
+import { Conflict } from "../domain-errors.ts";
+
+/** The rating form of the link page: the three scores (the one the email link named chosen) and a comment. */
+const ratingForm = (locale: Locale, chosen: string | undefined) =>
+  html`<form method="post"><fieldset><legend class="visually-hidden">${t(locale, "rating.ask")}</legend>
+    ${RATING_SCORES.map(
+      (score) => html`<label class="choice"><input type="radio" name="score" value=${score} required ${score === chosen ? "checked" : ""}> ${t(locale, `rating.${score}`)}</label>`,
+    )}</fieldset>
+    <label for="comment">${t(locale, "rating.comment")}</label>
+    <textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
+    <button type="submit" class="primary">${t(locale, "rating.send")}</button></form>`;
 
 export type ShopperLinkDeps = { db: Db; clock: Clock; linkSecret: string; pipeline: Pipeline };
 
@@ -43,7 +55,7 @@ export function shopperLink(deps: ShopperLinkDeps) {
   app.get("/c/link.css", asset("text/css; charset=utf-8", LINK_CSS));
   app.get("/c/link.js", asset("text/javascript; charset=utf-8", LINK_JS));
 
-  const page = (c: Context, locale: Locale, status: 200 | 404, title: string, body: ReturnType<typeof html>, shop?: Shop) => {
+  const page = (c: Context, locale: Locale, status: 200 | 404 | 409, title: string, body: ReturnType<typeof html>, shop?: Shop) => {
     const s = shop && readSettings(shop.settings);
     // The shop's colours are the one inline thing, allowed by their hash (no 'unsafe-inline').
     const theme = `:root{--accent:${s?.accent ?? "#1f6f5c"};--on-accent:${textOnAccent(s?.accent ?? "#1f6f5c").color}}`;
@@ -123,6 +135,32 @@ export function shopperLink(deps: ShopperLinkDeps) {
     if (form.action !== "cancel") return say(t(locale, "link.nothing_title"), t(locale, "link.nothing_body"));
     await cancelByShopper(deps, row.request);
     return say(t(locale, "link.cancelled_title"), t(locale, "link.cancelled_body", { site }));
+  });
+
+  // Issue #14: "How did we do?" from the transcript email. Opening the link only shows the form (a mail
+  // scanner or a link preview must not rate); the shopper's own post records it, once.
+  app.get("/c/:token/rate", async (c) => {
+    const row = await load(c.req.param("token"));
+    if (!row) return notFound(c);
+    const locale = localeOf(row);
+    const chosen = c.req.query("score");
+    return page(c, locale, 200, t(locale, "rating.ask"), ratingForm(locale, chosen), row.site);
+  });
+  app.post("/c/:token/rate", async (c) => {
+    const row = await load(c.req.param("token"));
+    if (!row) return notFound(c);
+    const locale = localeOf(row);
+    const form = await c.req.parseBody();
+    const input = ratingInput.safeParse({ score: form.score, comment: typeof form.comment === "string" ? form.comment : undefined });
+    if (!input.success) return page(c, locale, 200, t(locale, "rating.ask"), ratingForm(locale, undefined), row.site);
+    try {
+      await rateRequest(deps, row.request, input.data, "email");
+    } catch (err) {
+      if (!(err instanceof Conflict)) throw err;
+      const key = err.code === "not_done" ? "rating.not_done" : "rating.already";
+      return page(c, locale, 409, t(locale, "rating.ask"), html`<p>${t(locale, key)}</p>`, row.site);
+    }
+    return page(c, locale, 200, t(locale, "rating.thanks"), html``, row.site);
   });
 
   return app;

@@ -68,6 +68,8 @@ export const siteSettingsSchema = z.object({
     })
     .default("#1f6f5c"),
   position: z.enum(["left", "right"]).default("right"),
+  /** The widget panel's colours: the shopper's system setting, or always light / dark. */
+  colorScheme: z.enum(["auto", "light", "dark"]).default("auto"),
   /** Keep the launcher on `position` in right-to-left languages too (otherwise it moves to the other corner). */
   pinPosition: z.boolean().default(false),
   /** The widget's language when neither the page nor the shopper's browser names one we have. */

@@ -2,7 +2,7 @@ import { chooseLocale, isRtl } from "@beckon/contract/locales";
 import { channelLabel, launcherWords } from "@beckon/widget/locales";
 import { siteSettingsSchema } from "./site-settings.ts";
 import type { Site } from "./sites.ts";
-import { textOnAccent } from "@beckon/contract/contrast";
+import { textOnAccent, darkFocus } from "@beckon/contract/contrast";
 import { callbackSlots, isOpen, nextOpening } from "./availability.ts";
 import { shopperWords } from "./locale-settings.ts";
 import { replyTimeText, type ReplyTimeFigure } from "../customers/reply-stats.ts";
@@ -39,6 +39,8 @@ export function widgetConfig(site: Site, now: Date, photoUrl: string | null, cha
     /** The text colour on the accent (light or dark, whichever reads better). */
     onAccent: textOnAccent(s.accent).color,
     // Right-to-left languages mirror the corner, unless the owner pinned it.
+    /** The panel's colours (dark mode) and the accent's partner on the dark panel. */
+    theme: { scheme: s.colorScheme, darkFocus: darkFocus(s.accent) },
     position: isRtl(locale) && !s.pinPosition ? (s.position === "left" ? "right" : "left") : s.position,
     /** The site's phone country: the call-back form's default when the shopper's languages name no region. */
     country: s.phoneCountry,

@@ -4,6 +4,7 @@ export const WEBHOOK_EVENTS = {
   "request.updated": "A request changed: status, reply, spam, call or chat activity.",
   "chat.line": "A line was written in a chat, by the shopper or the owner.",
   "call.completed": "A bridged call to the shopper ended (called or missed).",
+  "request.rated": "A shopper rated a done request (good, okay or bad, with an optional comment).",
 } as const;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;

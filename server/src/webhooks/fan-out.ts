@@ -70,6 +70,9 @@ async function webhookFromLoggedEvent(tx: Tx | Db, event: { siteId: number; topi
     if (!(await hasEndpoints(tx, event.siteId))) return;
     const requestId = event.topic.slice("chat:".length);
     await enqueueWebhookEvent(tx, { siteId: event.siteId, type: "chat.line", requestId, data: { requestId, line: event.data }, now });
+  } else if (event.topic === "inbox" && event.type === "request.rated") {
+    const requestId = String(event.data.requestId ?? "");
+    await enqueueWebhookEvent(tx, { siteId: event.siteId, type: "request.rated", requestId, data: { requestId, rating: event.data.rating }, now });
   } else if (event.topic === CALLS_TOPIC && event.type === "call.completed") {
     const requestId = String(event.data.requestId ?? "");
     await enqueueWebhookEvent(tx, { siteId: event.siteId, type: "call.completed", requestId, data: event.data, now });

@@ -8,7 +8,13 @@ export type Channel = { id: string; label: string };
 export type Owner = { firstName: string; photoUrl: string; trustLine: string };
 
 /** The config as the server sends it (@beckon/contract), once checked: owner texts never null, `onAccent` optional. */
-export type WidgetConfig = Omit<SentConfig, "owner" | "onAccent" | "channels"> & { owner: Owner | null; onAccent?: string; channels: Channel[] };
+export type WidgetConfig = Omit<SentConfig, "owner" | "onAccent" | "channels" | "theme"> & {
+  owner: Owner | null;
+  onAccent?: string;
+  channels: Channel[];
+  /** Passed on unchecked (an older server sends none): only the panel reads it (panel/scheme.ts). */
+  theme?: Partial<SentConfig["theme"]>;
+};
 
 /** Channels this build can show, with their default labels. Others the server may list are skipped. */
 export const CHANNELS: Record<string, string> = { callback: "Call me back", message: "Send a message", chat: "Chat with us" };
@@ -53,6 +59,8 @@ export function parseConfig(raw: unknown): WidgetConfig | null {
       : null,
     accent: /^#[\da-f]{6}$/i.test(c.accent) ? c.accent : "#1f6f5c",
     position: c.position === "left" ? "left" : "right",
+    // Only the panel reads it, and checks it there (panel/scheme.ts): no loader bytes spent on it.
+    theme: c.theme,
     channels,
     availability: {
       openNow: a.openNow === true,

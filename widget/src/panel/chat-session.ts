@@ -8,8 +8,9 @@ import type { ProofOfWork } from "./proof-of-work.ts";
 import { request } from "../shared/http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 import type { Send } from "../panel-host.ts";
+import type { HttpResult } from "../shared/http.ts";
 
-type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerAvailable: boolean };
+type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerSeenUpTo?: number; ownerAvailable: boolean; rating?: unknown; words?: Record<string, string> };
 
 export type ChatState = {
   /** Whether a chat exists (the shopper has sent a first line). */
@@ -21,6 +22,14 @@ export type ChatState = {
   startedAt: number;
   busy: boolean;
   problem: Problem;
+  /** The owner is typing (cleared by their line, or 5 s without a new "typing"). */
+  typing?: boolean;
+  /** The newest line the owner has had open: "Seen" under the shopper's lines up to it. */
+  ownerSeen?: number;
+  /** As the transcript last said (extras/chat-extras.ts): whether it is done and rated, and the words for that. */
+  status?: string;
+  rating?: unknown;
+  words?: Record<string, string>;
 };
 
 /** `consent`: the tick, when the site asks for one before a chat. */
@@ -37,6 +46,10 @@ export type ChatSession = {
   say(body: string): Promise<void>;
   retry(key: string): Promise<void>;
   leaveEmail(email: string): Promise<Problem | null>;
+  /** The shopper is typing: tells the owner, at most once every 2 s. */
+  typing(): void;
+  /** Posts `body` (with the token) to `chats/<id><path>`: the lazy extras' "email me" and rating. */
+  act<T>(path: string, body: object): Promise<HttpResult<T>>;
   /** The panel shows the chat (or not): shown answers are no longer unread, and the server hears they were seen. */
   setVisible(visible: boolean): void;
 };
@@ -53,6 +66,8 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
   let visible = false;
   let seen = 0;
   let unread = 0;
+  let typedAt = 0;
+  let quiet: ReturnType<typeof setTimeout>;
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<ChatState>) => {
@@ -73,11 +88,20 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
   function listen(after: number) {
     source?.close();
     source = new EventSource(`${base}/chats/${chat!.id}/events?token=${chat!.token}&lastEventId=${after}`);
-    source.addEventListener("message", (event) => {
-      try {
-        set({ lines: mergeLine(state.lines, JSON.parse((event as MessageEvent<string>).data)) });
-      } catch {}
+    const on = (type: string, fn: (data: any) => Partial<ChatState>) =>
+      source!.addEventListener(type, (event) => {
+        try {
+          set(fn(JSON.parse((event as MessageEvent<string>).data)));
+        } catch {}
+      });
+    on("message", (line: ServerLine) => ({ lines: mergeLine(state.lines, line), typing: state.typing && line.author !== "owner" }));
+    // Live only, never stored: the owner is typing; it fades after 5 s unless another comes.
+    on("typing", () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(() => set({ typing: false }), 5000);
+      return { typing: true };
     });
+    on("seen", (d: { upTo: number }) => ({ ownerSeen: d.upTo }));
   }
 
   function adopt(t: Transcript) {
@@ -85,7 +109,7 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
     if (!seen) seen = typeof t.seenUpTo === "number" ? t.seenUpTo : lastOwnerId(t.messages);
     let lines = state.lines;
     for (const m of t.messages) lines = mergeLine(lines, m);
-    set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now() });
+    set({ started: true, lines, email: t.email, ownerAvailable: t.ownerAvailable, startedAt: state.startedAt || Date.now(), ownerSeen: t.ownerSeenUpTo, status: t.status, rating: t.rating, words: t.words });
     listen(t.lastEventId);
   }
 
@@ -153,6 +177,14 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
       if (!result.ok) return problemFrom(result, (f) => f === "email");
       set({ email: result.data.email });
       return null;
+    },
+    act: (path, body) => post(`/${chat!.id}${path}`, body),
+    typing() {
+      const now = Date.now();
+      if (chat && state.started && now - typedAt >= 2000) {
+        typedAt = now;
+        void post(`/${chat.id}/typing`, {});
+      }
     },
     setVisible(shown) {
       visible = shown;

@@ -12,9 +12,11 @@ import { proofOfWork } from "./proof-of-work.ts";
 import { locale, useCatalog, type Catalog } from "./i18n/translate.ts";
 import { intlTag, supportedLocale } from "@beckon/contract/locales";
 import { setPhoneChunk } from "./phone/phone-lib.ts";
+import { setExtrasChunk } from "./extras/later.ts";
 import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
 import { pageContext } from "./page-context.ts";
+import { applyScheme } from "./scheme.ts";
 import type { HistoryItem } from "./ui/known.ts";
 
 // Fetched on intent, before the click: build the time formatters while the browser is idle.
@@ -24,6 +26,7 @@ if (typeof requestIdleCallback == "function") requestIdleCallback(() => warmForm
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, asset, setUnread, onSubmitted, shop }) => {
   adopt(shadow, panelCss);
   setPhoneChunk(asset("widget-phone.js"));
+  setExtrasChunk(asset("widget-chat-extras.js"));
   // The words of one locale at a time; another is fetched when the page switches (Beckon('locale', …)).
   let spoken = "";
   const catalogs: Record<string, Promise<Catalog>> = {};
@@ -83,6 +86,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     // A form is open: solve while the shopper types, from just after the frame that shows the form (a
     // send that comes first asks for the proof itself).
     if (state.open && state.channel) requestAnimationFrame(() => setTimeout(proof.start));
+    applyScheme(slot, config.theme);
     render(
       html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,

@@ -114,7 +114,7 @@ const type = (root: Element, selector: string, value: string) => {
 
 function chatSession(state: Partial<ChatState>): ChatSession {
   const full: ChatState = { started: false, lines: [], email: null, ownerAvailable: false, startedAt: 0, busy: false, problem: noProblem, ...state };
-  return { state: full, unread: 0, subscribe: () => () => {}, resume: async () => {}, start: async () => false, say: async () => {}, retry: async () => {}, leaveEmail: async () => null, setVisible() {} };
+  return { state: full, unread: 0, subscribe: () => () => {}, resume: async () => {}, start: async () => false, say: async () => {}, retry: async () => {}, leaveEmail: async () => null, setVisible() {}, typing() {}, act: async () => ({ ok: true as const, status: 200, data: {} as never }) };
 }
 
 beforeAll(() => useCatalog("en", "en", pseudo));

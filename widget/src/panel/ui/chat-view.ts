@@ -1,18 +1,18 @@
 import { html } from "htm/preact";
-import { parts, t } from "../i18n/translate.ts";
+import { t } from "../i18n/translate.ts";
 import { Component, createRef } from "preact";
 import type { ChatSession, ChatState } from "../chat-session.ts";
 import type { WidgetConfig } from "../../panel-host.ts";
-import { chatStatusLine, shouldAskEmail } from "../chat-text.ts";
-import { noProblem, type Problem } from "../form.ts";
+import { chatStatusLine } from "../chat-text.ts";
 import { formatTime } from "../format.ts";
 import { Consent } from "./consent.ts";
 import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
 import { OtherChannels } from "./other-channels.ts";
+import { Later } from "../extras/later.ts";
 
 type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void };
-type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailProblem: Problem; emailSaved: boolean; consent: boolean; consentError: string };
+type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailSaved: boolean; consent: boolean; consentError: string };
 
 
 /**
@@ -27,7 +27,7 @@ export class ChatView extends Component<Props, State> {
 
   constructor(props: Props) {
     super(props);
-    this.state = { chat: props.session.state, name: "", email: "", draft: "", company: "", emailProblem: noProblem, emailSaved: false, consent: false, consentError: "" };
+    this.state = { chat: props.session.state, name: "", email: "", draft: "", company: "", emailSaved: false, consent: false, consentError: "" };
     this.log = createRef();
     this.trap = `b${Math.random().toString(36).slice(2)}`;
   }
@@ -73,16 +73,11 @@ export class ChatView extends Component<Props, State> {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) this.send(event);
   }
 
-  async saveEmail(event: Event) {
-    event.preventDefault();
-    const problem = await this.props.session.leaveEmail(this.state.email);
-    this.setState(problem ? { emailProblem: problem } : { emailProblem: noProblem, emailSaved: true });
-  }
-
-  render({ config, session, onBack, onSwitch }: Props, { chat, name, email, draft, company, emailProblem, emailSaved, consent, consentError }: State) {
+  render({ config, session, onBack, onSwitch }: Props, { chat, name, email, draft, company, emailSaved, consent, consentError }: State) {
     const errors = chat.problem.fields;
-    // Once an address is saved, say where answers go instead of asking again.
-    const askEmail = chat.started && (emailSaved ? !!chat.email : !chat.email && shouldAskEmail(chat, config.availability, Date.now()));
+    const owner = config.owner?.firstName || config.name;
+    // "Seen" goes under the shopper's newest line that the owner has had open.
+    const seen = chat.lines.reduce((k, l) => (l.author === "shopper" && l.id && l.id <= (chat.ownerSeen ?? 0) ? l.key : k), "");
     return html`<div class="chat">
       ${onBack && html`<p><button type="button" class="back" onClick=${onBack}>${t("goBack")}</button></p>`}
       <p class="small">${chatStatusLine(config, chat.started ? chat.ownerAvailable : !!config.availability.chatLive)}</p>
@@ -90,22 +85,14 @@ export class ChatView extends Component<Props, State> {
       html`<div class="lines" role="log" aria-label=${t("conversation")} ref=${this.log}><ol>
         ${chat.lines.map(
           (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
-            <span class="small">${l.author === "owner" ? l.by || config.owner?.firstName || config.name : t("you")}, ${formatTime(l.at)}</span>
+            <span class="small">${l.author === "owner" ? l.by || owner : t("you")}, ${formatTime(l.at)}</span>
             <span class="body">${l.body}</span>
             ${l.state === "sending" && html`<span class="small">${t("sending")}</span>`}
+            ${l.key === seen && html`<span class="small">${t("seen")}</span>`}
             ${l.state === "failed" && html`<span class="err">${t("notSent")} <button type="button" class="back" onClick=${() => session.retry(l.key)}>${t("retry")}</button></span>`}
           </li>`,
         )}
-      </ol></div>`}
-      ${askEmail &&
-      (emailSaved
-        ? html`<p class="small" role="status">${parts("emailWhenGone", { email: html`<bdi>${chat.email}</bdi>` })}</p>`
-        : html`<form novalidate class="askmail" onSubmit=${(e: Event) => this.saveEmail(e)}>
-            <${Field} id="chatmail" type="email" dir="ltr" label=${t("chatEmailAsk")} autocomplete="email"
-              value=${email} error=${emailProblem.fields.email} onValue=${(v: string) => this.setState({ email: v })} />
-            <p class="alert" role="alert">${emailProblem.alert}</p>
-            <button class="primary">${t("saveEmail")}</button>
-          </form>`)}
+      </ol></div><p class="small" aria-live="polite">${chat.typing && t("typing", { name: owner })}</p><${Later} session=${session} chat=${chat} config=${config} emailSaved=${emailSaved} />`}
       <form novalidate onSubmit=${(e: Event) => this.send(e)}>
         ${!chat.started &&
         html`<${Field} id="name" optional label=${t("name")} autocomplete="name" maxlength="100"
@@ -114,7 +101,7 @@ export class ChatView extends Component<Props, State> {
           html`<${Field} id="email" optional type="email" dir="ltr" label=${t("chatEmail")} autocomplete="email" maxlength="200"
             value=${email} error=${errors.email} onValue=${(v: string) => this.setState({ email: v })} />`}`}
         <${Field} id="message" multiline label=${t(chat.started ? "yourMessage" : "howHelp")} maxlength="2000" rows="2" data-autofocus
-          value=${draft} error=${errors.message} onValue=${(v: string) => this.setState({ draft: v })} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
+          value=${draft} error=${errors.message} onValue=${(v: string) => (this.setState({ draft: v }), session.typing())} onKeyDown=${(e: KeyboardEvent) => this.keyDown(e)} />
         ${!chat.started &&
         html`<${Consent} consent=${config.consent.chat} privacy=${config.consent.privacy} checked=${consent} error=${consentError || errors.consent}
           onCheck=${(v: boolean) => this.setState({ consent: v, consentError: "" })} />`}
