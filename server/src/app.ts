@@ -41,6 +41,8 @@ export type AppDeps = {
     mailConfigured?: boolean;
     /** ALLOW_PRIVATE_WEBHOOKS: webhook endpoints may be on loopback or private networks. */
     allowPrivateWebhooks?: boolean;
+    /** PUSH_FALLBACK_MINUTES in ms: an SMS alert waits this long for its push to be acknowledged (default 5 min). */
+    pushFallbackMs?: number;
   };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps) {
     wakers: [() => deps.outbox.wake(), () => deps.events.wake(), ...(deps.wakers ?? [])],
     // Domain events feed the outgoing webhooks inside the change's own transaction.
     recorders: [queueWebhooks],
+    ...(deps.config.pushFallbackMs !== undefined && { alerts: { pushFallbackMs: deps.config.pushFallbackMs } }),
   });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.

@@ -22,6 +22,8 @@ import { linkSecret } from "./callbacks/shopper-links.ts";
 import { forgetUnprovedAlertPhones } from "./accounts/phone-verification.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./sites/sites.ts";
+import { ensureVapidKeys } from "./channels/push/vapid-keys.ts";
+import { createPushChannel } from "./channels/push/push-channel.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -56,10 +58,12 @@ export async function startServer(
     publicUrl: config.publicUrl,
     mailFrom: config.mail.from,
   });
-  const worker = createOutboxWorker({ db: database.db, clock, sms, email, webhooks, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
+  // VAPID keys are made once, on the first start, and kept in the database.
+  const push = createPushChannel({ db: database.db, keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${config.mail.from.address}` });
+  const worker = createOutboxWorker({ db: database.db, clock, sms, email, webhooks, push, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
   worker.start();
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
-  const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
+  const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake(), alerts: { pushFallbackMs: config.pushFallbackMs } });
   reminderWorker.start();
   // Retention runs hourly in whichever process holds its lease; a look each minute is one indexed query.
   const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000 });
@@ -87,6 +91,7 @@ export async function startServer(
     { name: "outbox_sms", lastTick: worker.lastTicks().sms, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "outbox_email", lastTick: worker.lastTicks().email, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "outbox_webhook", lastTick: worker.lastTicks().webhook, maxAgeMs: staleAfter(config.outboxPollMs) },
+    { name: "outbox_push", lastTick: worker.lastTicks().push, maxAgeMs: staleAfter(config.outboxPollMs) },
     { name: "reminders", lastTick: reminderWorker.lastTick(), maxAgeMs: staleAfter(15_000) },
     { name: "retention", lastTick: retentionWorker.lastTick(), maxAgeMs: staleAfter(60_000) },
   ];

@@ -40,6 +40,8 @@ export const users = sqliteTable("users", {
 });
 
 export type SiteRole = "owner" | "member";
+/** How a person hears of new requests on a site (see channels/push/alert-routing.ts). */
+export type AlertVia = "push" | "sms" | "both";
 
 export const siteMembers = sqliteTable(
   "site_members",
@@ -53,6 +55,11 @@ export const siteMembers = sqliteTable(
     role: text("role").$type<SiteRole>().notNull(),
     /** This person's own verified number, if they opted in to this site's SMS alerts. */
     alertPhone: text("alert_phone"),
+    /** How this person hears of the site's alerts: push (SMS only as the fallback), SMS, or both. Null: push. */
+    alertVia: text("alert_via").$type<AlertVia>(),
+    /** Quiet hours in the site's zone ("22:00" to "07:00"); alerts wait until they end. Null: none. */
+    quietFrom: text("quiet_from"),
+    quietTo: text("quiet_to"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.userId] }), index("site_members_user").on(t.userId)],
@@ -259,7 +266,7 @@ export const requestEvents = sqliteTable(
   (t) => [index("request_events_request").on(t.requestId, t.id)],
 );
 
-export type OutboxChannel = "sms" | "email" | "webhook";
+export type OutboxChannel = "sms" | "email" | "webhook" | "push";
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
 export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled";
 export type Mailbox = { name: string; address: string };
@@ -276,7 +283,10 @@ export type EmailPayload = {
   /** For an owner's chat answer: not sent if the shopper saw this line in the widget first. */
   chatMessageId?: number;
 };
-export type SmsPayload = { text: string };
+/** `pushId`: a fallback for a push alert, skipped if the push was acknowledged before it is due. */
+export type SmsPayload = { text: string; pushId?: string };
+/** A Web Push to one device: what the notification shows, and which alert it belongs to. */
+export type PushPayload = { subscriptionId: number; pushId: string; title: string; body: string; url: string; requestId: string | null };
 /** A webhook delivery: the event exactly as it is sent (`{ id, type, version, created_at, data }`). */
 export type WebhookPayload = { event: WebhookEvent };
 export type WebhookEvent = { id: string; type: string; version: 1; created_at: string; data: Record<string, unknown> };
@@ -299,7 +309,7 @@ export const outbox = sqliteTable(
     /** Who it is for. The owner's address is resolved from the site when sending; a shopper's is fixed at once. */
     audience: text("audience").$type<"owner" | "shopper">().notNull(),
     recipient: text("recipient"),
-    payload: text("payload", { mode: "json" }).notNull().$type<SmsPayload | EmailPayload | WebhookPayload>(),
+    payload: text("payload", { mode: "json" }).notNull().$type<SmsPayload | EmailPayload | WebhookPayload | PushPayload>(),
     status: text("status").$type<OutboxStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
@@ -606,4 +616,48 @@ export const apiTokens = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+/** The server's VAPID key pair for Web Push: made on first start, never replaced (a new one would orphan every subscription). */
+export const pushKeys = sqliteTable("push_keys", {
+  id: integer("id").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** A browser (device) that takes a person's push notifications; one row per push endpoint. */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    label: text("label"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("push_subscriptions_user").on(t.userId)],
+);
+
+/** One alert pushed to one person (to each of their devices); acknowledged when a notification is opened or the request is. */
+export const pushAlerts = sqliteTable(
+  "push_alerts",
+  {
+    id: text("id").primaryKey(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    requestId: text("request_id").references(() => requests.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    ackedAt: integer("acked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("push_alerts_user_request").on(t.userId, t.requestId)],
 );

@@ -124,6 +124,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, input: unknow
         requestId: id,
         text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
         now,
+        routing: fx.alerts,
       });
 
       await rememberAnswer(tx, site.id, key, answer);

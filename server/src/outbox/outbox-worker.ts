@@ -9,6 +9,8 @@ import type { SmsSender } from "../channels/sms/sms.ts";
 import { wakeableSleep } from "../wakeable-sleep.ts";
 import type { WebhookChannel } from "../channels/webhook/webhook-channel.ts";
 import { emailPayload, readPayload } from "./payload.ts";
+import type { Channel } from "../channels/push/push-channel.ts";
+import { pushAcknowledged } from "../channels/push/alert-routing.ts";
 
 export type OutboxWorkerDeps = {
   db: Db;
@@ -19,6 +21,8 @@ export type OutboxWorkerDeps = {
   email: EmailSender | undefined;
   /** Outgoing webhooks; undefined: webhook deliveries are recorded as not sent. */
   webhooks?: WebhookChannel | undefined;
+  /** Web Push to owners' devices; undefined: push items are recorded as not sent. */
+  push?: Channel | undefined;
   retry: RetryPolicy;
   pollMs: number;
   log: Log;
@@ -45,10 +49,10 @@ export type OutboxWorker = {
 
 type Item = typeof outbox.$inferSelect;
 
-export const CHANNELS: OutboxChannel[] = ["sms", "email", "webhook"];
+export const CHANNELS: OutboxChannel[] = ["sms", "email", "webhook", "push"];
 // SMS providers take many requests at once (a burst of alerts must not queue behind one HTTP round trip);
 // mail servers are slower and stricter about parallel connections; webhook receivers are the owner's own servers.
-const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 16, email: 2, webhook: 4 };
+const DEFAULT_CONCURRENCY: Record<OutboxChannel, number> = { sms: 16, email: 2, webhook: 4, push: 4 };
 
 // A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
 // Longer than any send can take with the providers' own timeouts (see email.ts, twilio-client.ts).
@@ -98,6 +102,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   /** Where an item goes, or why it cannot go anywhere (a sentence for the owner). */
   async function destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
     if (item.channel === "webhook") return deps.webhooks ? deps.webhooks.destination(item) : { to: item.recipient, reason: NOT_SET_UP.webhook };
+    if (item.channel === "push") return deps.push ? deps.push.destination(item) : { to: item.recipient, reason: NOT_SET_UP.push };
     if (item.channel === "sms" && !deps.sms) return { to: item.recipient, reason: NOT_SET_UP.sms };
     if (item.channel === "email" && !deps.email) return { to: item.recipient, reason: NOT_SET_UP.email };
     if (item.audience === "shopper") return { to: item.recipient! };
@@ -121,6 +126,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   async function send(item: Item, to: string) {
     const message = readPayload(item);
     if (message.channel === "webhook") return deps.webhooks!.send(item, to);
+    if (message.channel === "push") return deps.push!.send(item, to);
     if (message.channel === "sms") return deps.sms!.send({ to, body: message.payload.text });
     const mail = message.payload;
     // Mail to a shopper answers to the owner, so a plain "Reply" reaches a person.
@@ -139,9 +145,20 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return readSettings(site?.settings).notifyEmail ?? (await ownerAccountEmail(db, siteId));
   }
 
+  /** Why an item is no longer needed, or null. */
+  async function skipReason(item: Item): Promise<string | null> {
+    if (item.kind === "chat_reply" && (await seenInWidget(item))) return "Not needed: the shopper read it in the chat.";
+    const message = readPayload(item);
+    if (message.channel === "push") return deps.push?.skip?.(item) ?? null;
+    // A push alert's SMS fallback: not sent once the push was acknowledged (opened on a device, or the request opened).
+    if (message.channel === "sms" && message.payload.pushId && (await pushAcknowledged(db, message.payload.pushId))) return "Not needed: the push notification was seen in time.";
+    return null;
+  }
+
   async function deliver(item: Item): Promise<void> {
-    if (item.kind === "chat_reply" && (await seenInWidget(item))) {
-      await finish(item, { status: "skipped", lastError: "Not needed: the shopper read it in the chat." }, "skipped");
+    const skip = await skipReason(item);
+    if (skip) {
+      await finish(item, { status: "skipped", lastError: skip }, "skipped");
       return;
     }
     const target = await destination(item);
@@ -159,11 +176,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       await finish(item, changes, "sent");
       if (item.channel === "webhook") await deps.webhooks!.afterAttempt(item, true);
     } catch (err) {
-      const failure = item.channel === "webhook" ? deps.webhooks!.classify(err) : classifyFailure(err, item.channel);
+      const failure = item.channel === "webhook" ? deps.webhooks!.classify(err) : item.channel === "push" ? deps.push!.classify(err) : classifyFailure(err, item.channel);
       const now = clock.now().getTime();
       const until = (item.retryUntil ?? new Date(item.createdAt.getTime() + deps.retry.giveUpAfterMs)).getTime();
       if (failure.transient && now < until) {
-        const delay = backoffMs(item.channel === "webhook" ? deps.webhooks!.retry : deps.retry, item.attempts);
+        const delay = backoffMs(item.channel === "webhook" ? deps.webhooks!.retry : item.channel === "push" ? deps.push!.retry : deps.retry, item.attempts);
         log.warn(`outbox #${item.id}: ${item.channel} attempt ${item.attempts} failed (${rawFailure(err)}); retrying in ${Math.round(delay / 1000)} s`);
         await finish(item, { status: "pending", recipient: to, lastError: failure.sentence, nextAttemptAt: new Date(now + delay) }, "retry");
       } else {
@@ -247,7 +264,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       }
     },
     drain,
-    lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick, webhook: lanes.webhook.tick }),
+    lastTicks: () => ({ sms: lanes.sms.tick, email: lanes.email.tick, webhook: lanes.webhook.tick, push: lanes.push.tick }),
   };
 }
 
@@ -271,6 +288,7 @@ export const NOT_SET_UP: Record<OutboxChannel, string> = {
   sms: "SMS is not set up: Beckon has no Twilio account to send it with.",
   email: "Email is not set up: Beckon has no mail server (SMTP) to send it with.",
   webhook: "Webhooks are not set up on this server.",
+  push: "Push notifications are not set up on this server.",
 };
 
 /** The first owner's account email: where a site's mail goes when no notification address is set. */
@@ -288,6 +306,7 @@ async function ownerAccountEmail(db: Db, siteId: number): Promise<string | null>
 function printable(item: Item): string {
   const message = readPayload(item);
   if (message.channel === "webhook") return JSON.stringify(message.payload.event);
+  if (message.channel === "push") return `${message.payload.title}\n${message.payload.body}`;
   if (message.channel === "sms") return message.payload.text;
   const mail = message.payload;
   return `Subject: ${mail.subject}\n\n${mail.text}`;

@@ -1,7 +1,7 @@
-import type { EmailPayload, OutboxChannel, SmsPayload, WebhookPayload } from "../db/schema.ts";
+import type { EmailPayload, OutboxChannel, PushPayload, SmsPayload, WebhookPayload } from "../db/schema.ts";
 
 /** An outbox row's payload, tagged with its channel: narrow on `channel` to reach the payload's type. */
-export type OutboxMessage = { channel: "sms"; payload: SmsPayload } | { channel: "email"; payload: EmailPayload } | { channel: "webhook"; payload: WebhookPayload };
+export type OutboxMessage = { channel: "sms"; payload: SmsPayload } | { channel: "email"; payload: EmailPayload } | { channel: "webhook"; payload: WebhookPayload } | { channel: "push"; payload: PushPayload };
 
 /** What the outbox's payload column holds, whatever the channel. */
 export type StoredPayload = OutboxMessage["payload"];

@@ -12,6 +12,7 @@ import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
 import { regularsRoutes } from "./admin-regulars.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
+import { pushRoutes } from "./admin-push.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
@@ -49,5 +50,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", customerDataRoutes(deps));
   app.route("/", regularsRoutes(deps));
   app.route("/", webhookRoutes(deps));
+  app.route("/", pushRoutes(deps));
   return app;
 }
