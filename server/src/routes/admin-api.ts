@@ -12,7 +12,7 @@ import { publicSessionRoutes, sessionRoutes } from "./admin-session.ts";
 import { siteRoutes } from "./admin-sites.ts";
 import { regularsRoutes } from "./admin-regulars.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
-import { pushRoutes } from "./admin-push.ts";
+import { pushAckRoute, pushRoutes } from "./admin-push.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
@@ -43,6 +43,7 @@ export function adminApi(deps: AdminApiDeps) {
   const app = new Hono<AdminVars>();
   app.use("*", sameOriginWrites(new URL(deps.publicUrl).origin));
   app.route("/", publicSessionRoutes({ ...session, phones: sites.phones }));
+  app.route("/", pushAckRoute(deps));
   app.use("*", requireSession(deps.db, deps.clock), requireCsrfToken());
   app.route("/", sessionRoutes({ ...session, phones: sites.phones }));
   app.route("/", siteRoutes(sites));

@@ -68,13 +68,16 @@ export async function enqueueOwnerAlert(tx: Tx, alert: Alert, routing: AlertRout
   if (rows.length) await tx.insert(outbox).values(rows);
 }
 
-/** Records that a person saw a push alert (by its id, or every one about a request): its fallback SMS is then skipped. */
-export async function acknowledgePush(db: Tx | Db, userId: number, what: { pushId: string } | { requestId: string }, now: Date): Promise<number> {
+/**
+ * Records that a person saw a push alert (by its id, or every one of theirs about a request): its
+ * fallback SMS is then skipped. `userId` null: by the push id alone (the service worker's click).
+ */
+export async function acknowledgePush(db: Tx | Db, userId: number | null, what: { pushId: string } | { requestId: string }, now: Date): Promise<number> {
   const which = "pushId" in what ? eq(pushAlerts.id, what.pushId) : eq(pushAlerts.requestId, what.requestId);
   const done = await db
     .update(pushAlerts)
     .set({ ackedAt: now })
-    .where(and(which, eq(pushAlerts.userId, userId), sql`${pushAlerts.ackedAt} is null`))
+    .where(and(which, userId === null ? undefined : eq(pushAlerts.userId, userId), sql`${pushAlerts.ackedAt} is null`))
     .returning({ id: pushAlerts.id });
   return done.length;
 }

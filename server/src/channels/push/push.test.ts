@@ -117,13 +117,16 @@ describe("a new call-back with a subscribed device", () => {
     await callBack();
     await h.worker.drain();
     const { pushId } = device.decrypt(double.received[0]!.body) as { pushId: string };
-    const ack = await ownerRequest(h, owner, "POST", "/api/admin/push/ack", { pushId });
+    // The service worker's click: no CSRF token, the push id is the proof.
+    const ack = await post(h, "/api/admin/push/ack", { pushId });
     expect(await ack.json()).toEqual({ acknowledged: 1 });
 
     const second = await callBack();
     await h.worker.drain();
     expect(double.received).toHaveLength(2);
-    await ownerRequest(h, owner, "POST", "/api/admin/push/ack", { requestId: second });
+    // By request id (the app opened the request): only with the session and its CSRF token.
+    expect((await post(h, "/api/admin/push/ack", { requestId: second })).status).toBe(401);
+    expect((await ownerRequest(h, owner, "POST", "/api/admin/push/ack", { requestId: second })).status).toBe(200);
 
     h.clock.advance(FIVE_MIN);
     await h.worker.drain();
