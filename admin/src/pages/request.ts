@@ -31,6 +31,8 @@ export function RequestPage({ api, site, params }: PageProps) {
       .then(setDetail)
       .catch((err: Error) => setError(err.message));
   useEffect(() => void load(), [id]);
+  // Opening the request acknowledges its push alerts: their SMS fallback is then not sent.
+  useEffect(() => void api.send("POST", "/push/ack", { requestId: id }).catch(() => undefined), [id]);
   // Another tab, another owner, an SMS reply or the shopper may change it: keep it current.
   useInboxEvents(site.key, ({ request }) => {
     if (request.id === id) void load();

@@ -30,11 +30,11 @@ export function pushAckRoute(deps: AdminPushDeps) {
     const body = await readBody(c, ackInput);
     if (body.pushId) return c.json({ acknowledged: await acknowledgePush(db, null, { pushId: body.pushId }, clock.now()) });
     let acknowledged = 0;
-    await requireSession(db, clock)(c, () =>
-      requireCsrfToken()(c, async () => {
+    await requireSession(db, clock)(c, async () => {
+      await requireCsrfToken()(c, async () => {
         acknowledged = await acknowledgePush(db, c.get("session").user.id, { requestId: body.requestId! }, clock.now());
-      }),
-    );
+      });
+    });
     return c.json({ acknowledged });
   });
   return app;
