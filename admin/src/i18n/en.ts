@@ -131,6 +131,7 @@ export const en = {
   "notify.shopper": "the shopper",
   "notify.sms": "SMS",
   "notify.email": "Email",
+  "notify.push": "Push notification",
   "notify.webhook": "Webhook",
   "notify.pending": "Waiting to send",
   "notify.sending": "Sending",

@@ -32,7 +32,7 @@ export function createMetrics(deps: { db: Db; clock: Clock; sseClients: () => nu
       sql`SELECT channel, count(*) AS n, min(CASE WHEN status = 'pending' AND next_attempt_at <= ${now} THEN next_attempt_at END) AS due
           FROM outbox WHERE status IN ('pending', 'sending') GROUP BY channel`,
     );
-    for (const channel of ["sms", "email", "webhook"] as const) {
+    for (const channel of ["sms", "email", "webhook", "push"] as const) {
       const row = rows.find((r) => r.channel === channel);
       depth.set({ channel }, row?.n ?? 0);
       oldest.set({ channel }, row?.due ? Math.max(0, (now - row.due) / 1000) : 0);

@@ -78,7 +78,8 @@ export function createPushChannel(deps: PushChannelDeps): Channel {
       const detail = (await res.text().catch(() => "")).slice(0, 200);
       if (res.status === 404 || res.status === 410) await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, sub.id));
       if (!res.ok) throw new PushRejected(res.status, detail);
-      return { providerId: res.headers.get("location"), providerStatus: String(res.status) };
+      // The push service took it ("accepted"); it tells nobody whether the phone showed it.
+      return { providerId: res.headers.get("location"), providerStatus: "accepted" };
     },
     describe(item) {
       const p = payloadOf(item);
