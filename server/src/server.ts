@@ -4,7 +4,7 @@ import { createApp } from "./app.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { migrateDatabase, openDatabase } from "./db/client.ts";
 import type { Config } from "./env.ts";
-import { createWebhookChannel } from "./channels/webhook/webhook-channel.ts";
+import { createChannels } from "./channels/channels.ts";
 import { createWebhookPost } from "./channels/webhook/http-post.ts";
 import { createOutboxWorker } from "./outbox/outbox-worker.ts";
 import { createReminderWorker } from "./callbacks/reminder-worker.ts";
@@ -23,7 +23,6 @@ import { forgetUnprovedAlertPhones } from "./accounts/phone-verification.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./sites/sites.ts";
 import { ensureVapidKeys } from "./channels/push/vapid-keys.ts";
-import { createPushChannel } from "./channels/push/push-channel.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -50,17 +49,22 @@ export async function startServer(
   const voice = config.twilio ? await createTwilioVoice(config.twilio) : undefined;
   const email = config.mail.smtpUrl ? await createSmtpEmail(config.mail.smtpUrl, config.mail.from, opts.email?.timeouts) : undefined;
   let sseClients = 0;
-  const metrics = createMetrics({ db: database.db, clock, sseClients: () => sseClients });
-  const webhooks = createWebhookChannel({
+  const channels = createChannels({
     db: database.db,
     clock,
-    post: createWebhookPost({ policy: { allowPrivate: config.allowPrivateWebhooks }, timeoutMs: 10_000, userAgent: "Beckon-Webhooks/1" }),
-    publicUrl: config.publicUrl,
-    mailFrom: config.mail.from,
+    retry: opts.retry ?? defaultRetryPolicy,
+    sms,
+    email,
+    webhooks: {
+      post: createWebhookPost({ policy: { allowPrivate: config.allowPrivateWebhooks }, timeoutMs: 10_000, userAgent: "Beckon-Webhooks/1" }),
+      publicUrl: config.publicUrl,
+      mailFrom: config.mail.from,
+    },
+    // VAPID keys are made once, on the first start, and kept in the database.
+    push: { keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${config.mail.from.address}` },
   });
-  // VAPID keys are made once, on the first start, and kept in the database.
-  const push = createPushChannel({ db: database.db, keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${config.mail.from.address}` });
-  const worker = createOutboxWorker({ db: database.db, clock, sms, email, webhooks, push, retry: opts.retry ?? defaultRetryPolicy, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
+  const metrics = createMetrics({ db: database.db, clock, sseClients: () => sseClients, channels: channels.map((c) => c.name) });
+  const worker = createOutboxWorker({ db: database.db, clock, channels, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
   worker.start();
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
   const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake(), alerts: { pushFallbackMs: config.pushFallbackMs } });
@@ -88,10 +92,7 @@ export async function startServer(
   // A loop is alive if it went round within a few of its polls (and at least 30 s: a send may be in hand).
   const staleAfter = (pollMs: number) => Math.max(30_000, 5 * pollMs);
   const workers = (): WorkerTick[] => [
-    { name: "outbox_sms", lastTick: worker.lastTicks().sms, maxAgeMs: staleAfter(config.outboxPollMs) },
-    { name: "outbox_email", lastTick: worker.lastTicks().email, maxAgeMs: staleAfter(config.outboxPollMs) },
-    { name: "outbox_webhook", lastTick: worker.lastTicks().webhook, maxAgeMs: staleAfter(config.outboxPollMs) },
-    { name: "outbox_push", lastTick: worker.lastTicks().push, maxAgeMs: staleAfter(config.outboxPollMs) },
+    ...Object.entries(worker.lastTicks()).map(([channel, lastTick]) => ({ name: `outbox_${channel}`, lastTick, maxAgeMs: staleAfter(config.outboxPollMs) })),
     { name: "reminders", lastTick: reminderWorker.lastTick(), maxAgeMs: staleAfter(15_000) },
     { name: "retention", lastTick: retentionWorker.lastTick(), maxAgeMs: staleAfter(60_000) },
   ];

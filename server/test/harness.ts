@@ -8,6 +8,7 @@ import type { Clock } from "../src/clock.ts";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client.ts";
 import { sites } from "../src/db/schema.ts";
 import { createOutboxWorker } from "../src/outbox/outbox-worker.ts";
+import { createChannels } from "../src/channels/channels.ts";
 import type { RetryPolicy } from "../src/outbox/retry-policy.ts";
 import { createTwilioVoice } from "../src/providers/twilio/voice.ts";
 import { createReminderWorker } from "../src/callbacks/reminder-worker.ts";
@@ -17,7 +18,6 @@ import { createSmtpEmail } from "../src/channels/email/email.ts";
 import { startSmtpDouble } from "./smtp-double.ts";
 import { startTwilioDouble } from "./twilio-double.ts";
 import { ensureVapidKeys } from "../src/channels/push/vapid-keys.ts";
-import { createPushChannel } from "../src/channels/push/push-channel.ts";
 
 export const OWNER_PHONE = "+14155550100";
 export const TWILIO_FROM = "+14155550199";
@@ -62,8 +62,8 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, giveUpAfterMs: 24 * 60 * 60_000, random: () => 0, ...opts.retry };
-  const push = createPushChannel({ db: database.db, keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${MAIL_FROM.address}` });
-  const makeWorker = () => createOutboxWorker({ db: database.db, clock, sms, email, push, retry, pollMs: opts.outboxPollMs ?? 20, log });
+  const push = { keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${MAIL_FROM.address}` };
+  const makeWorker = () => createOutboxWorker({ db: database.db, clock, channels: createChannels({ db: database.db, clock, sms, email, retry, push }), pollMs: opts.outboxPollMs ?? 20, log });
   const worker = makeWorker();
   const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });
   let wakes = 0;

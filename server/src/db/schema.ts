@@ -266,7 +266,12 @@ export const requestEvents = sqliteTable(
   (t) => [index("request_events_request").on(t.requestId, t.id)],
 );
 
-export type OutboxChannel = "sms" | "email" | "webhook" | "push";
+/**
+ * The outbox's channels and what each row's payload holds: a new channel is one line here (and its
+ * `Channel` in channels/). Stored as text, so adding one needs no migration.
+ */
+export type OutboxPayloads = { sms: SmsPayload; email: EmailPayload; webhook: WebhookPayload; push: PushPayload };
+export type OutboxChannel = keyof OutboxPayloads;
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
 export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled";
 export type Mailbox = { name: string; address: string };
@@ -309,7 +314,7 @@ export const outbox = sqliteTable(
     /** Who it is for. The owner's address is resolved from the site when sending; a shopper's is fixed at once. */
     audience: text("audience").$type<"owner" | "shopper">().notNull(),
     recipient: text("recipient"),
-    payload: text("payload", { mode: "json" }).notNull().$type<SmsPayload | EmailPayload | WebhookPayload | PushPayload>(),
+    payload: text("payload", { mode: "json" }).notNull().$type<OutboxPayloads[OutboxChannel]>(),
     status: text("status").$type<OutboxStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),

@@ -10,7 +10,7 @@ import type { SendOutcome } from "../outbox/outbox-worker.ts";
  * status, outbox depth and oldest due age (read from the database when scraped), sends by channel and
  * outcome, and open event streams (SSE clients).
  */
-export function createMetrics(deps: { db: Db; clock: Clock; sseClients: () => number }) {
+export function createMetrics(deps: { db: Db; clock: Clock; sseClients: () => number; channels: OutboxChannel[] }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "beckon_" });
   const http = new Counter({ name: "beckon_http_requests_total", help: "HTTP requests by method, route pattern and status", labelNames: ["method", "route", "status"], registers: [registry] });
@@ -32,7 +32,7 @@ export function createMetrics(deps: { db: Db; clock: Clock; sseClients: () => nu
       sql`SELECT channel, count(*) AS n, min(CASE WHEN status = 'pending' AND next_attempt_at <= ${now} THEN next_attempt_at END) AS due
           FROM outbox WHERE status IN ('pending', 'sending') GROUP BY channel`,
     );
-    for (const channel of ["sms", "email", "webhook", "push"] as const) {
+    for (const channel of deps.channels) {
       const row = rows.find((r) => r.channel === channel);
       depth.set({ channel }, row?.n ?? 0);
       oldest.set({ channel }, row?.due ? Math.max(0, (now - row.due) / 1000) : 0);

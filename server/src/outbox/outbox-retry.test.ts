@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { outbox } from "../db/schema.ts";
 import { createHarness, memoryLog, MAIL_FROM, post, type Harness } from "../../test/harness.ts";
 import { createOutboxWorker } from "./outbox-worker.ts";
+import { createChannels } from "../channels/channels.ts";
 import { createSmtpEmail } from "../channels/email/email.ts";
 import { defaultRetryPolicy } from "./retry-policy.ts";
 
@@ -93,7 +94,7 @@ describe("per-channel lanes", () => {
       h = await createHarness({ settings: { notifyEmail: "owner@shop.example" } as never });
       const email = await createSmtpEmail(`smtp://u:p@127.0.0.1:${port}`, MAIL_FROM, { connectionMs: 60_000, greetingMs: 60_000, socketMs: 60_000 });
       const sms = (await import("../../test/harness.ts")).createTestSms(h.twilio.url);
-      const worker = createOutboxWorker({ db: h.db, clock: h.clock, sms: await sms, email, retry: defaultRetryPolicy, pollMs: 20, log: memoryLog() });
+      const worker = createOutboxWorker({ db: h.db, clock: h.clock, channels: createChannels({ db: h.db, clock: h.clock, sms: await sms, email, retry: defaultRetryPolicy }), pollMs: 20, log: memoryLog() });
       // Mail first, so a single queue would put every SMS behind it.
       const res = await post(h, "/api/v1/sites/shop/messages", { name: "Ann", email: "ann@example.com", message: "Hello there" });
       expect(res.status).toBe(201);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 import { createOutboxWorker } from "./outbox-worker.ts";
+import { createChannels } from "../channels/channels.ts";
 import { createHarness, createTestSms, memoryLog, OWNER_PHONE, post, type Harness } from "../../test/harness.ts";
 
 let h: Harness;
@@ -19,7 +20,7 @@ describe("outbox worker", () => {
     const reopened = await openDatabase(`file:${h.dbFile}`);
     await migrateDatabase(reopened.db);
     const sms = await createTestSms(h.twilio.url);
-    const worker = createOutboxWorker({ db: reopened.db, clock: h.clock, sms, email: undefined, retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 }, pollMs: 10, log: memoryLog() });
+    const worker = createOutboxWorker({ db: reopened.db, clock: h.clock, channels: createChannels({ db: reopened.db, clock: h.clock, sms, email: undefined, retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 } }), pollMs: 10, log: memoryLog() });
     worker.start();
     await expect.poll(() => h.twilio.messages.length).toBe(2);
     await worker.stop();
@@ -54,7 +55,7 @@ describe("outbox worker", () => {
 
   it("sends as soon as it is woken, without waiting for the next poll", async () => {
     h = await createHarness();
-    const worker = createOutboxWorker({ db: h.db, clock: h.clock, email: undefined, sms: await createTestSms(h.twilio.url), retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 }, pollMs: 60 * 60_000, log: memoryLog() });
+    const worker = createOutboxWorker({ db: h.db, clock: h.clock, channels: createChannels({ db: h.db, clock: h.clock, email: undefined, sms: await createTestSms(h.twilio.url), retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 } }), pollMs: 60 * 60_000, log: memoryLog() });
     worker.start();
     await new Promise((r) => setTimeout(r, 50)); // first pass done; now asleep for an hour
     await post(h, "/api/v1/sites/shop/callbacks", request);
@@ -67,7 +68,7 @@ describe("outbox worker", () => {
     h = await createHarness();
     for (let i = 0; i < 40; i++) await post(h, "/api/v1/sites/shop/callbacks", { ...request, name: `Shopper ${i}` });
     h.twilio.setLatency(1000); // long enough that every send in flight overlaps, even on a busy machine
-    const worker = createOutboxWorker({ db: h.db, clock: h.clock, email: undefined, sms: await createTestSms(h.twilio.url), retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 }, pollMs: 60 * 60_000, log: memoryLog() });
+    const worker = createOutboxWorker({ db: h.db, clock: h.clock, channels: createChannels({ db: h.db, clock: h.clock, email: undefined, sms: await createTestSms(h.twilio.url), retry: { baseMs: 1, capMs: 1, giveUpAfterMs: 60_000, random: () => 0 } }), pollMs: 60 * 60_000, log: memoryLog() });
     worker.start();
     await expect.poll(() => h.twilio.messages.length, { timeout: 20_000 }).toBe(40);
     await worker.stop();

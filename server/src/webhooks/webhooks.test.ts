@@ -7,7 +7,8 @@ import { startWebhookReceiver } from "../../test/webhook-receiver.ts";
 import { createOutboxWorker } from "../outbox/outbox-worker.ts";
 import { createWebhookPost } from "../channels/webhook/http-post.ts";
 import { verifySignature } from "../channels/webhook/signature.ts";
-import { createWebhookChannel, webhookRetryPolicy } from "../channels/webhook/webhook-channel.ts";
+import { webhookRetryPolicy } from "../channels/webhook/webhook-channel.ts";
+import { createChannels } from "../channels/channels.ts";
 
 let h: Harness;
 const stops: (() => Promise<void>)[] = [];
@@ -22,8 +23,9 @@ const jane = { name: "Jane Doe", phone: "(415) 555-0123", when: "asap", note: "Q
 function webhookWorker(h: Harness) {
   // The webhook lane's own backoff, with the jitter pinned to its low end so the gaps can be checked.
   const retry = { ...webhookRetryPolicy, random: () => 0 };
-  const webhooks = createWebhookChannel({ db: h.db, clock: h.clock, retry, post: createWebhookPost({ policy: { allowPrivate: true }, timeoutMs: 5000, userAgent: "Beckon-Webhooks/1" }), publicUrl: "https://shop.example", mailFrom: { name: "Beckon", address: "beckon@shop.example" } });
-  return createOutboxWorker({ db: h.db, clock: h.clock, sms: undefined, email: undefined, webhooks, retry: { ...retry, baseMs: 1 }, pollMs: 20, log: h.log });
+  const webhooks = { retry, post: createWebhookPost({ policy: { allowPrivate: true }, timeoutMs: 5000, userAgent: "Beckon-Webhooks/1" }), publicUrl: "https://shop.example", mailFrom: { name: "Beckon", address: "beckon@shop.example" } };
+  const channels = createChannels({ db: h.db, clock: h.clock, sms: undefined, email: undefined, webhooks, retry: { ...retry, baseMs: 1 } });
+  return createOutboxWorker({ db: h.db, clock: h.clock, channels, pollMs: 20, log: h.log });
 }
 
 /** Waits for a webhook delivery to be queued (until the change pipeline lands, the inbox event is recorded just after the answer). */

@@ -1,26 +1,12 @@
 import webpush from "web-push";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { pushSubscriptions, type OutboxChannel, type PushPayload } from "../../db/schema.ts";
-import type { outbox } from "../../db/schema.ts";
-import { defaultRetryPolicy, type Failure, type RetryPolicy } from "../../outbox/retry-policy.ts";
+import { pushSubscriptions } from "../../db/schema.ts";
+import { payloadOf } from "../../outbox/payload.ts";
+import { defaultRetryPolicy, type RetryPolicy } from "../../outbox/retry-policy.ts";
+import type { Channel } from "../channel.ts";
 import { pushAcknowledged } from "./alert-routing.ts";
 import type { VapidKeys } from "./vapid-keys.ts";
-
-type Item = typeof outbox.$inferSelect;
-
-/** The outbox's channel interface (issue #13), as the push channel fills it in. */
-export type Channel = {
-  name: OutboxChannel;
-  concurrency: number;
-  retry: RetryPolicy;
-  destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }>;
-  send(item: Item, to: string): Promise<{ providerId?: string | null; providerStatus?: string | null }>;
-  describe(item: Item): string;
-  classify(err: unknown): Failure;
-  afterAttempt?(item: Item, ok: boolean, sentence?: string): Promise<void>;
-  skip?(item: Item): Promise<string | null>;
-};
 
 /** A push service's answer other than 2xx. */
 export class PushRejected extends Error {
@@ -32,15 +18,17 @@ export class PushRejected extends Error {
   }
 }
 
-export type PushChannelDeps = {
-  db: Db;
+/** What push needs to send: the server's VAPID keys and who runs it. */
+export type PushSetup = {
   keys: VapidKeys;
   /** Who runs this server, for push services to reach (VAPID `sub`): `mailto:` the sending address. */
   subject: string;
-  /** How long a push service keeps an undelivered notification (the phone is off): after that the SMS fallback has gone anyway. */
+  /** How long a push service keeps an undelivered notification (the phone is off). */
   ttlSeconds?: number;
   timeoutMs?: number;
 };
+
+export const PUSH_NOT_SET_UP = "Push notifications are not set up on this server.";
 
 // A push that is not delivered within the hour is no use: the SMS fallback has gone by then.
 const TTL_SECONDS = 60 * 60;
@@ -51,30 +39,32 @@ export const PUSH_RETRY: RetryPolicy = { ...defaultRetryPolicy, giveUpAfterMs: 6
  * the request goes out with fetch, so a push service on loopback http (the tests' double) works too.
  * An expired subscription (404/410) is removed and its item recorded as failed, never retried.
  */
-export function createPushChannel(deps: PushChannelDeps): Channel {
-  const { db } = deps;
-  const payloadOf = (item: Item) => item.payload as PushPayload;
+export function createPushChannel(deps: { db: Db; setup: PushSetup | undefined; concurrency?: number | undefined }): Channel {
+  const { db, setup } = deps;
+  const payload = (item: Parameters<Channel["send"]>[0]) => payloadOf(item, "push");
   return {
     name: "push",
-    concurrency: 4,
+    // Push services take many requests at once; four in flight keeps a burst of alerts moving.
+    concurrency: deps.concurrency ?? 4,
     retry: PUSH_RETRY,
     async destination(item) {
-      const [sub] = await db.select({ endpoint: pushSubscriptions.endpoint }).from(pushSubscriptions).where(eq(pushSubscriptions.id, payloadOf(item).subscriptionId));
+      if (!setup) return { to: null, reason: PUSH_NOT_SET_UP };
+      const [sub] = await db.select({ endpoint: pushSubscriptions.endpoint }).from(pushSubscriptions).where(eq(pushSubscriptions.id, payload(item).subscriptionId));
       return sub ? { to: sub.endpoint } : { to: null, reason: "The device was unsubscribed before the notification went out." };
     },
     async send(item, to) {
-      const p = payloadOf(item);
+      const p = payload(item);
       const [sub] = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.id, p.subscriptionId));
       if (!sub) throw new PushRejected(410, "unsubscribed");
       const body = JSON.stringify({ title: p.title, body: p.body, url: p.url, requestId: p.requestId, pushId: p.pushId });
       const details = webpush.generateRequestDetails({ endpoint: to, keys: { p256dh: sub.p256dh, auth: sub.auth } }, body, {
-        vapidDetails: { subject: deps.subject, publicKey: deps.keys.publicKey, privateKey: deps.keys.privateKey },
-        TTL: deps.ttlSeconds ?? TTL_SECONDS,
+        vapidDetails: { subject: setup!.subject, publicKey: setup!.keys.publicKey, privateKey: setup!.keys.privateKey },
+        TTL: setup!.ttlSeconds ?? TTL_SECONDS,
         urgency: "high",
         contentEncoding: "aes128gcm",
       });
       const headers = Object.fromEntries(Object.entries(details.headers).filter(([k]) => k.toLowerCase() !== "content-length").map(([k, v]) => [k, String(v)]));
-      const res = await fetch(details.endpoint, { method: "POST", headers, body: details.body ? new Uint8Array(details.body as Buffer) : null, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000), redirect: "error" });
+      const res = await fetch(details.endpoint, { method: "POST", headers, body: details.body ? new Uint8Array(details.body as Buffer) : null, signal: AbortSignal.timeout(setup!.timeoutMs ?? 10_000), redirect: "error" });
       const detail = (await res.text().catch(() => "")).slice(0, 200);
       if (res.status === 404 || res.status === 410) await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, sub.id));
       if (!res.ok) throw new PushRejected(res.status, detail);
@@ -82,7 +72,7 @@ export function createPushChannel(deps: PushChannelDeps): Channel {
       return { providerId: res.headers.get("location"), providerStatus: "accepted" };
     },
     describe(item) {
-      const p = payloadOf(item);
+      const p = payload(item);
       return `${p.title}\n${p.body}`;
     },
     classify(err) {
@@ -98,7 +88,7 @@ export function createPushChannel(deps: PushChannelDeps): Channel {
       return { transient: true, sentence: "Beckon could not reach the push service; it will keep trying." };
     },
     async skip(item) {
-      return (await pushAcknowledged(db, payloadOf(item).pushId)) ? "Not needed: the alert was already seen." : null;
+      return (await pushAcknowledged(db, payload(item).pushId)) ? "Not needed: the alert was already seen." : null;
     },
   };
 }

@@ -1,16 +1,17 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { outbox, sites, webhookEndpoints } from "../../db/schema.ts";
+import { sites, webhookEndpoints } from "../../db/schema.ts";
 import { enqueueEmail } from "../../outbox/outbox.ts";
-import { webhookPayload } from "../../outbox/payload.ts";
+import { payloadOf } from "../../outbox/payload.ts";
 import { newMessageId } from "../email/email.ts";
 import { textToHtml } from "@beckon/contract/autoreply";
 import type { RetryPolicy } from "../../outbox/retry-policy.ts";
+import type { Channel, OutboxItem as Item } from "../channel.ts";
 import { classifyWebhookFailure, type WebhookPost } from "./http-post.ts";
 import { signatureHeader } from "./signature.ts";
 
-type Item = typeof outbox.$inferSelect;
+export const WEBHOOK_NOT_SET_UP = "Webhooks are not set up on this server.";
 
 /** After this long of nothing but failed deliveries, an endpoint is turned off and its owner emailed. */
 export const DISABLE_AFTER_MS = 3 * 24 * 3600_000;
@@ -21,9 +22,8 @@ export const DISABLE_AFTER_MS = 3 * 24 * 3600_000;
  */
 export const webhookRetryPolicy: RetryPolicy = { baseMs: 30_000, capMs: 2 * 3600_000, giveUpAfterMs: 3 * 24 * 3600_000, random: Math.random };
 
-export type WebhookChannelDeps = {
-  db: Db;
-  clock: Clock;
+/** How this server delivers webhooks (absent: deliveries are recorded as not sent). */
+export type WebhookSetup = {
   post: WebhookPost;
   publicUrl: string;
   mailFrom: { name: string; address: string };
@@ -35,15 +35,19 @@ export type WebhookChannelDeps = {
  * The outbox's webhook channel: where a delivery goes (its endpoint, unless deleted or turned off),
  * how it is sent (signed POST), how a failure is sorted, and the endpoint's health after each attempt.
  */
-export function createWebhookChannel(deps: WebhookChannelDeps) {
-  const { db, clock } = deps;
+export function createWebhookChannel(deps: { db: Db; clock: Clock; setup: WebhookSetup | undefined; concurrency?: number }): Channel {
+  const { db, clock, setup } = deps;
   const endpointOf = async (item: Item) =>
     item.webhookEndpointId === null ? undefined : (await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, item.webhookEndpointId)))[0];
 
   return {
-    retry: deps.retry ?? webhookRetryPolicy,
+    name: "webhook",
+    // Receivers are the owner's own servers: a few at once.
+    concurrency: deps.concurrency ?? 4,
+    retry: setup?.retry ?? webhookRetryPolicy,
 
-    async destination(item: Item): Promise<{ to: string } | { to: string | null; reason: string }> {
+    async destination(item) {
+      if (!setup) return { to: item.recipient, reason: WEBHOOK_NOT_SET_UP };
       const endpoint = await endpointOf(item);
       if (!endpoint) return { to: item.recipient, reason: "The webhook endpoint was deleted." };
       if (endpoint.disabledAt) return { to: endpoint.url, reason: "The webhook endpoint is turned off." };
@@ -51,20 +55,21 @@ export function createWebhookChannel(deps: WebhookChannelDeps) {
     },
 
     /** Signs at send time (a fresh `t` each attempt) over the exact bytes sent. */
-    async send(item: Item, to: string) {
+    async send(item, to) {
       const endpoint = (await endpointOf(item))!;
-      const { event } = webhookPayload(item)!;
+      const { event } = payloadOf(item, "webhook");
       const body = JSON.stringify(event);
       const t = Math.floor(clock.now().getTime() / 1000);
-      const answer = await deps.post(to, body, { "Beckon-Signature": signatureHeader(endpoint.secret, body, t), "Beckon-Event-Id": event.id, "Beckon-Event-Type": event.type });
+      const answer = await setup!.post(to, body, { "Beckon-Signature": signatureHeader(endpoint.secret, body, t), "Beckon-Event-Id": event.id, "Beckon-Event-Type": event.type });
       return { providerId: event.id, providerStatus: `HTTP ${answer.status}` };
     },
 
+    describe: (item) => JSON.stringify(payloadOf(item, "webhook").event),
     classify: classifyWebhookFailure,
 
     /** Keeps the endpoint's run of failures: cleared by a success; 3 days of it turns the endpoint off. */
-    async afterAttempt(item: Item, delivered: boolean, failure?: string): Promise<void> {
-      if (item.webhookEndpointId === null) return;
+    async afterAttempt(item, delivered, failure) {
+      if (!setup || item.webhookEndpointId === null) return;
       const id = item.webhookEndpointId;
       const now = clock.now();
       if (delivered) {
@@ -87,19 +92,17 @@ export function createWebhookChannel(deps: WebhookChannelDeps) {
           "",
           `The last attempt: ${failure ?? item.lastError ?? "no answer"}`,
           "",
-          `When it works again, turn it back on in the site's settings, and resend what it missed from the delivery log: ${deps.publicUrl}/admin/sites/${site?.key ?? ""}/settings`,
+          `When it works again, turn it back on in the site's settings, and resend what it missed from the delivery log: ${setup.publicUrl}/admin/sites/${site?.key ?? ""}/settings`,
         ].join("\n");
         await enqueueEmail(tx, {
           siteId: endpoint.siteId,
           requestId: null,
           kind: "webhook_disabled",
           to: "owner",
-          payload: { subject: `Webhook turned off: ${endpoint.url}`.slice(0, 200), text, html: textToHtml(text), messageId: newMessageId(deps.mailFrom.address), fromName: deps.mailFrom.name },
+          payload: { subject: `Webhook turned off: ${endpoint.url}`.slice(0, 200), text, html: textToHtml(text), messageId: newMessageId(setup.mailFrom.address), fromName: setup.mailFrom.name },
           now,
         });
       });
     },
   };
 }
-
-export type WebhookChannel = ReturnType<typeof createWebhookChannel>;
