@@ -55,6 +55,21 @@ test("the inbox installs: a valid manifest with fetchable icons, and a service w
   const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
   expect(cached).toContain("/admin/assets/admin.js");
   expect(cached.filter((p) => p.startsWith("/api/"))).toEqual([]);
+  // A push event (delivered by Chromium's DevTools protocol, as a push service would) shows a notification.
+  await page.context().grantPermissions(["notifications"], { origin: E2E.baseUrl });
+  const cdp = await page.context().newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) =>
+    cdp.on("ServiceWorker.workerRegistrationUpdated", (e) => {
+      const reg = e.registrations.find((r) => r.scopeURL === `${E2E.baseUrl}/admin` && !r.isDeleted);
+      if (reg) resolve(reg.registrationId);
+    }),
+  );
+  await cdp.send("ServiceWorker.enable");
+  const data = JSON.stringify({ title: "Call back #7: Pia Lund +14155550142", body: "When: ASAP", url: "/admin/requests/x", requestId: "x", pushId: "p-1" });
+  await cdp.send("ServiceWorker.deliverPushMessage", { origin: E2E.baseUrl, registrationId: await registrationId, data });
+  await expect
+    .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.getRegistration("/admin"))!.getNotifications()).map((n) => ({ title: n.title, body: n.body, url: n.data?.url }))))
+    .toEqual([{ title: "Call back #7: Pia Lund +14155550142", body: "When: ASAP", url: "/admin/requests/x" }]);
   // Offline, a page of the app shows the offline page.
   await page.context().setOffline(true);
   await page.goto("/admin/sites/demo/settings");
@@ -93,6 +108,8 @@ test("a device subscribes; a call-back from the widget is pushed, and the SMS go
     await expect(section.getByRole("listitem").filter({ hasText: "E2E Pixel" })).toBeVisible();
     await expect(section.getByRole("button", { name: "Remove E2E Pixel" })).toBeVisible();
     await expect(section.getByRole("radio", { name: "Push and SMS, both at once" })).toBeChecked();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.screenshot({ path: test.info().outputPath("this-device-390.png") });
 
     // A shopper asks for a call back in the demo shop's widget: a push reaches the double, signed and encrypted.
     const shop = await browser.newPage();
