@@ -1,7 +1,7 @@
 // Bundles the owner inbox (src/main.ts) into dist/admin.js and joins src/styles/*.css into dist/admin.css,
 // each with gzip and brotli copies beside it (.gz, .br) that the server sends to clients that accept them.
 import { build } from "esbuild";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -24,6 +24,8 @@ export async function buildAdmin() {
   const files = (await readdir(here("./src/styles"))).filter((f) => f.endsWith(".css")).sort();
   const css = await Promise.all(files.map((f) => readFile(here(`./src/styles/${f}`), "utf8")));
   await writeFile(here("./dist/admin.css"), css.join("\n"));
+  // The installable app's files, served as they are: manifest, service worker, offline page, icons.
+  await cp(here("./public"), here("./dist/public"), { recursive: true });
   for (const file of [here("./dist/admin.js"), here("./dist/admin.css")]) {
     const code = await readFile(file);
     await writeFile(`${file}.gz`, gzipSync(code, { level: 9 }));

@@ -65,6 +65,8 @@ export default defineConfig({
         OUTBOX_POLL_MS: "200",
         // The integrations spec's webhook receiver listens on 127.0.0.1.
         ALLOW_PRIVATE_WEBHOOKS: "true",
+        // push.changes.spec.ts: an unacknowledged push alert's SMS follows after 6 s, not 5 minutes.
+        PUSH_FALLBACK_MINUTES: "0.1",
       },
     },
   ],

@@ -11,3 +11,6 @@ applyTheme(storedTheme());
 const root = document.getElementById("app")!;
 interceptLinks(root);
 render(html`<${App} api=${createApi()} />`, root);
+
+// The installable inbox: the worker caches the app shell (never owner data) and shows push notifications.
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/admin/sw.js", { scope: "/admin" }).catch(() => undefined);

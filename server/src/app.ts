@@ -43,6 +43,8 @@ export type AppDeps = {
     mailConfigured?: boolean;
     /** ALLOW_PRIVATE_WEBHOOKS: webhook endpoints may be on loopback or private networks. */
     allowPrivateWebhooks?: boolean;
+    /** PUSH_FALLBACK_MINUTES in ms: an SMS alert waits this long for its push to be acknowledged (default 5 min). */
+    pushFallbackMs?: number;
   };
   /** Nudged after a request commits, so the owner's SMS goes out at once. */
   outbox: { wake(): void };
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps) {
     // Domain events feed the outgoing webhooks inside the change's own transaction.
     // A chat marked done mails its transcript to the shopper in the same transaction (issue #14).
     recorders: [queueWebhooks, transcriptOnDone({ publicUrl, linkSecret: deps.config.linkSecret, mailFrom: deps.config.mailFrom })],
+    ...(deps.config.pushFallbackMs !== undefined && { alerts: { pushFallbackMs: deps.config.pushFallbackMs } }),
   });
 
   // Every request gets an id (kept from X-Request-Id when sane), carried by each log line it causes.

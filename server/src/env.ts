@@ -47,6 +47,7 @@ const envSchema = z
     LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).optional()),
     NODE_ENV: optional,
     ALLOW_PRIVATE_WEBHOOKS: flag,
+    PUSH_FALLBACK_MINUTES: optional.transform((v) => (v === undefined ? 5 : Number(v))).pipe(z.number({ error: "must be a number" }).min(0).max(24 * 60)),
     WEB_CONCURRENCY: optional.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive().optional()),
   });
 
@@ -90,6 +91,8 @@ export type Config = {
   webConcurrency: number | undefined;
   /** Webhook endpoints may point at loopback or private addresses (ALLOW_PRIVATE_WEBHOOKS=true). */
   allowPrivateWebhooks: boolean;
+  /** PUSH_FALLBACK_MINUTES: how long an SMS alert waits for its push to be acknowledged (default 5). */
+  pushFallbackMs: number;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -142,6 +145,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "production" ? "info" : "debug"),
     webConcurrency: env.WEB_CONCURRENCY,
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS ?? false,
+    pushFallbackMs: Math.round(env.PUSH_FALLBACK_MINUTES * 60_000),
   };
 }
 

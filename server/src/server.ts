@@ -23,6 +23,7 @@ import { linkSecret } from "./callbacks/shopper-links.ts";
 import { forgetUnprovedAlertPhones } from "./accounts/phone-verification.ts";
 import { createEventLog } from "./events/event-log.ts";
 import { ensureDemoSite } from "./sites/sites.ts";
+import { ensureVapidKeys } from "./channels/push/vapid-keys.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -61,12 +62,14 @@ export async function startServer(
       publicUrl: config.publicUrl,
       mailFrom: config.mail.from,
     },
+    // VAPID keys are made once, on the first start, and kept in the database.
+    push: { keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${config.mail.from.address}` },
   });
   const metrics = createMetrics({ db: database.db, clock, sseClients: () => sseClients, channels: channels.map((c) => c.name) });
   const worker = createOutboxWorker({ db: database.db, clock, channels, pollMs: config.outboxPollMs, log, onOutcome: metrics.onOutcome });
   worker.start();
   // Reminders are due to the minute; a 15 s look is plenty and costs one indexed query.
-  const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
+  const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake(), alerts: { pushFallbackMs: config.pushFallbackMs } });
   reminderWorker.start();
   // Weekly summaries are due once a week per person; a look every 5 minutes is one small query.
   const summaryWorker = createWeeklySummaryWorker({ db: database.db, clock, publicUrl: config.publicUrl, mailFrom: config.mail.from, pollMs: 300_000, log, onQueued: () => worker.wake() });

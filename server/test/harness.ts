@@ -17,6 +17,7 @@ import type { SiteSettingsInput } from "../src/sites/site-settings.ts";
 import { createSmtpEmail } from "../src/channels/email/email.ts";
 import { startSmtpDouble } from "./smtp-double.ts";
 import { startTwilioDouble } from "./twilio-double.ts";
+import { ensureVapidKeys } from "../src/channels/push/vapid-keys.ts";
 
 export const OWNER_PHONE = "+14155550100";
 export const TWILIO_FROM = "+14155550199";
@@ -48,7 +49,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
  * A whole Beckon app on a fresh libsql file, with the real Twilio SDK pointed at a local double.
  * The outbox worker is created but not started: tests call `worker.drain()` or `worker.start()`.
  */
-export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; outboxPollMs?: number; allowPrivateWebhooks?: boolean } = {}) {
+export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; outboxPollMs?: number; allowPrivateWebhooks?: boolean; pushFallbackMs?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
   const database = await openDatabase(`file:${dbFile}`);
@@ -61,7 +62,8 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const smtp = await startSmtpDouble();
   const email = opts.smtp === false ? undefined : await createSmtpEmail(smtp.url, MAIL_FROM);
   const retry: RetryPolicy = { baseMs: 1000, capMs: 60_000, giveUpAfterMs: 24 * 60 * 60_000, random: () => 0, ...opts.retry };
-  const makeWorker = () => createOutboxWorker({ db: database.db, clock, channels: createChannels({ db: database.db, clock, sms, email, retry }), pollMs: opts.outboxPollMs ?? 20, log });
+  const push = { keys: await ensureVapidKeys(database.db, clock), subject: `mailto:${MAIL_FROM.address}` };
+  const makeWorker = () => createOutboxWorker({ db: database.db, clock, channels: createChannels({ db: database.db, clock, sms, email, retry, push }), pollMs: opts.outboxPollMs ?? 20, log });
   const worker = makeWorker();
   const makeReminders = (db = database.db) => createReminderWorker({ db, clock, publicUrl: PUBLIC_URL, pollMs: 20, log, onQueued: () => undefined });
   let wakes = 0;
@@ -81,7 +83,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
   const appOn = (database: Database, events: EventLog) => createApp({
     database,
     clock,
-    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, ownerPhone: OWNER_PHONE, mailConfigured: opts.smtp !== false, allowPrivateWebhooks: opts.allowPrivateWebhooks ?? true, trustProxy: true, challenge: opts.challenge, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, rejectedPer10Min: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
+    config: { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, twilio: { authToken: twilioCreds.authToken, from: TWILIO_FROM }, linkSecret: LINK_SECRET, ownerPhone: OWNER_PHONE, mailConfigured: opts.smtp !== false, allowPrivateWebhooks: opts.allowPrivateWebhooks ?? true, pushFallbackMs: opts.pushFallbackMs, trustProxy: true, challenge: opts.challenge, rateLimits: { ipPer10Min: 1000, sitePerHour: 1000, rejectedPer10Min: 1000, loginFailuresPer15Min: 1000, ...opts.rateLimits } },
     outbox: {
       wake: () => {
         wakes++;

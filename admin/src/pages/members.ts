@@ -6,6 +6,7 @@ import { FormMessage, TextField } from "../ui/field.ts";
 import type { PageProps } from "./page.ts";
 import { t } from "../i18n/t.ts";
 import { formatLocalDateTime } from "../ui/format.ts";
+import { ThisDeviceSection } from "../push/this-device.ts";
 
 type Role = "owner" | "member";
 type Member = { id: number; name: string; email: string; role: Role; smsAlerts: boolean };
@@ -73,6 +74,7 @@ export function MembersPage({ api, site, session }: PageProps) {
     </section>
     ${owner ? html`<${InviteForm} api=${api} base=${base} siteName=${site.name} onTeam=${setTeam} />` : null}
     ${team ? html`<${MyAlerts} api=${api} base=${base} siteName=${site.name} phone=${team.myAlertPhone} onChange=${(myAlertPhone: string | null) => setTeam({ ...team, myAlertPhone })} />` : null}
+    <${ThisDeviceSection} api=${api} siteKey=${site.key} />
   </div>`;
 }
 

@@ -43,6 +43,8 @@ export function RequestPage({ api, site, params }: PageProps) {
       .then((res) => setAnswers(res.answers))
       .catch(() => setAnswers([]));
   }, [site.key]);
+  // Opening the request acknowledges its push alerts: their SMS fallback is then not sent.
+  useEffect(() => void api.send("POST", "/push/ack", { requestId: id }).catch(() => undefined), [id]);
   // Another tab, another owner, an SMS reply or the shopper may change it: keep it current.
   const live = useChatLive(() => void api.send("POST", `${url}/typing`).catch(() => undefined));
   useInboxEvents(

@@ -30,7 +30,7 @@ export function timelineText(e: TimelineEntry): string {
   }
 }
 
-const CHANNEL: Record<string, string> = { sms: t("notify.sms"), email: t("notify.email"), webhook: t("notify.webhook") };
+const CHANNEL: Record<string, string> = { sms: t("notify.sms"), email: t("notify.email"), webhook: t("notify.webhook"), push: t("notify.push") };
 const STATUS: Record<string, string> = {
   pending: t("notify.pending"),
   sending: t("notify.sending"),

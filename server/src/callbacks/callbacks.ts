@@ -86,7 +86,7 @@ export async function submitCallback(deps: CallbackDeps, site: Site, submission:
       lead: known.lead,
       standing: known.standing,
     });
-    await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now });
+    await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text, now, routing: fx.alerts });
     await queueShopperSms(tx, {
       siteId: site.id,
       settings: s,

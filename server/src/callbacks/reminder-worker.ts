@@ -6,10 +6,20 @@ import { reminders, requests, sites } from "../db/schema.ts";
 import { nextDigest } from "./reminders.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { enqueueOwnerSms } from "../outbox/outbox.ts";
+import { DEFAULT_ALERT_ROUTING, type AlertRouting } from "../channels/push/alert-routing.ts";
 import { digestText, scheduledCallText, untouchedText } from "../channels/sms/sms-text.ts";
 import { phoneOf, readFields } from "../intake/request-fields.ts";
 
-export type ReminderWorkerDeps = { db: Db; clock: Clock; publicUrl: string; pollMs: number; log: Pick<Console, "error">; onQueued: () => void };
+export type ReminderWorkerDeps = {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  pollMs: number;
+  log: Pick<Console, "error">;
+  onQueued: () => void;
+  /** How reminders reach people (push fallback delay); the default when not configured. */
+  alerts?: AlertRouting;
+};
 
 type Reminder = typeof reminders.$inferSelect;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -65,7 +75,7 @@ export function createReminderWorker(deps: ReminderWorkerDeps) {
         .where(and(eq(reminders.id, r.id), eq(reminders.status, "pending")))
         .returning({ id: reminders.id });
       if (!claimed || !text) return false;
-      await enqueueOwnerSms(tx, { siteId: r.siteId, requestId: r.requestId, text, now });
+      await enqueueOwnerSms(tx, { siteId: r.siteId, requestId: r.requestId, text, now, routing: deps.alerts ?? DEFAULT_ALERT_ROUTING });
       return true;
     });
   }

@@ -51,7 +51,7 @@ export async function rescheduleByShopper({ db, clock, pipeline }: ChangeDeps, r
       .insert(reminders)
       .values({ siteId: row.request.siteId, requestId: row.request.id, kind: "scheduled_call", key: `scheduled_call:${row.request.id}`, dueAt: at, createdAt: now })
       .onConflictDoUpdate({ target: reminders.key, set: { dueAt: at, status: "pending", doneAt: null } });
-    await enqueueOwnerSms(tx, { siteId: row.request.siteId, requestId: row.request.id, text: `Beckon: ${String(fields.name ?? "The shopper").slice(0, 40)} moved call-back #${row.request.ref} to ${local}.`, now });
+    await enqueueOwnerSms(tx, { siteId: row.request.siteId, requestId: row.request.id, text: `Beckon: ${String(fields.name ?? "The shopper").slice(0, 40)} moved call-back #${row.request.ref} to ${local}.`, now, routing: fx.alerts });
   });
   return true;
 }

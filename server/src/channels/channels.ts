@@ -8,6 +8,7 @@ import type { EmailSender } from "./email/email.ts";
 import { createSmsChannel } from "./sms/sms-channel.ts";
 import type { SmsSender } from "./sms/sms.ts";
 import { createWebhookChannel, type WebhookSetup } from "./webhook/webhook-channel.ts";
+import { createPushChannel, type PushSetup } from "./push/push-channel.ts";
 
 export type ChannelsDeps = {
   db: Db;
@@ -20,6 +21,8 @@ export type ChannelsDeps = {
   email: EmailSender | undefined;
   /** Undefined: webhook deliveries are recorded as not sent. */
   webhooks?: WebhookSetup | undefined;
+  /** Web Push: the server's VAPID keys; undefined: push items are recorded as not sent. */
+  push?: PushSetup | undefined;
   /** Overrides the channels' own sends in flight. */
   concurrency?: Partial<Record<OutboxChannel, number>>;
 };
@@ -34,5 +37,6 @@ export function createChannels(deps: ChannelsDeps): Channel[] {
     createSmsChannel({ db, sender: deps.sms, retry, concurrency: concurrency.sms }),
     createEmailChannel({ db, sender: deps.email, retry, concurrency: concurrency.email }),
     createWebhookChannel({ db, clock, setup: deps.webhooks, concurrency: concurrency.webhook }),
+    createPushChannel({ db, setup: deps.push, concurrency: concurrency.push }),
   ];
 }

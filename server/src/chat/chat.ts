@@ -90,6 +90,7 @@ export async function startChat(deps: ChatDeps, site: PublicSite, submission: Su
       requestId: id,
       text: chatAlertText({ ref, name, message: data.message, earlierRequests: customer.requestCount - 1, link, first: true, lead: known.lead, standing: known.standing }),
       now,
+      routing: fx.alerts,
     });
   });
   return shopperView(db, site, id, data.token, now);
@@ -123,7 +124,7 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, da
       const [customer] = await tx.select({ count: customers.requestCount }).from(customers).where(eq(customers.id, request.customerId));
       const name = readFields(request).name ?? undefined;
       const link = `${deps.publicUrl}/admin/requests/${id}`;
-      await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false }), now });
+      await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false }), now, routing: fx.alerts });
     }
     return added;
   });

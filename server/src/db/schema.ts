@@ -40,6 +40,8 @@ export const users = sqliteTable("users", {
 });
 
 export type SiteRole = "owner" | "member";
+/** How a person hears of new requests on a site (see channels/push/alert-routing.ts). */
+export type AlertVia = "push" | "sms" | "both";
 
 export const siteMembers = sqliteTable(
   "site_members",
@@ -53,6 +55,11 @@ export const siteMembers = sqliteTable(
     role: text("role").$type<SiteRole>().notNull(),
     /** This person's own verified number, if they opted in to this site's SMS alerts. */
     alertPhone: text("alert_phone"),
+    /** How this person hears of the site's alerts: push (SMS only as the fallback), SMS, or both. Null: push. */
+    alertVia: text("alert_via").$type<AlertVia>(),
+    /** Quiet hours in the site's zone ("22:00" to "07:00"); alerts wait until they end. Null: none. */
+    quietFrom: text("quiet_from"),
+    quietTo: text("quiet_to"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.userId] }), index("site_members_user").on(t.userId)],
@@ -263,7 +270,7 @@ export const requestEvents = sqliteTable(
  * The outbox's channels and what each row's payload holds: a new channel is one line here (and its
  * `Channel` in channels/). Stored as text, so adding one needs no migration.
  */
-export type OutboxPayloads = { sms: SmsPayload; email: EmailPayload; webhook: WebhookPayload };
+export type OutboxPayloads = { sms: SmsPayload; email: EmailPayload; webhook: WebhookPayload; push: PushPayload };
 export type OutboxChannel = keyof OutboxPayloads;
 /** What a notification is for: the owner's alerts, or mail to a shopper. */
 export type OutboxKind = "alert" | "owner_email" | "autoreply" | "reply" | "chat_reply" | "transcript" | "confirmation" | "missed_call" | "invite" | "password_reset" | "webhook" | "webhook_disabled" | "weekly_summary";
@@ -281,7 +288,10 @@ export type EmailPayload = {
   /** For an owner's chat answer: not sent if the shopper saw this line in the widget first. */
   chatMessageId?: number;
 };
-export type SmsPayload = { text: string };
+/** `pushId`: a fallback for a push alert, skipped if the push was acknowledged before it is due. */
+export type SmsPayload = { text: string; pushId?: string };
+/** A Web Push to one device: what the notification shows, and which alert it belongs to. */
+export type PushPayload = { subscriptionId: number; pushId: string; title: string; body: string; url: string; requestId: string | null };
 /** A webhook delivery: the event exactly as it is sent (`{ id, type, version, created_at, data }`). */
 export type WebhookPayload = { event: WebhookEvent };
 export type WebhookEvent = { id: string; type: string; version: 1; created_at: string; data: Record<string, unknown> };
@@ -689,4 +699,48 @@ export const weeklySummariesSent = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.userId, t.week] })],
+);
+
+/** The server's VAPID key pair for Web Push: made on first start, never replaced (a new one would orphan every subscription). */
+export const pushKeys = sqliteTable("push_keys", {
+  id: integer("id").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** A browser (device) that takes a person's push notifications; one row per push endpoint. */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    label: text("label"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("push_subscriptions_user").on(t.userId)],
+);
+
+/** One alert pushed to one person (to each of their devices); acknowledged when a notification is opened or the request is. */
+export const pushAlerts = sqliteTable(
+  "push_alerts",
+  {
+    id: text("id").primaryKey(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    requestId: text("request_id").references(() => requests.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    ackedAt: integer("acked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("push_alerts_user_request").on(t.userId, t.requestId)],
 );

@@ -119,6 +119,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, submission: S
       requestId: id,
       text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
       now,
+      routing: fx.alerts,
     });
 
     if (!s.autoReply.enabled) return;

@@ -157,7 +157,7 @@ describe("the outbox's generic loop, with a channel it does not know", () => {
     expect((await post(h, "/api/v1/sites/shop/callbacks", { name: "Sam Lee", phone: "+14155550123", when: "asap" })).status).toBe(201);
     worker.start();
     await expect.poll(() => pigeon.delivered.length, { timeout: 10_000 }).toBe(6);
-    expect(Object.keys(worker.lastTicks())).toEqual(["sms", "email", "webhook", "pigeon"]);
+    expect(Object.keys(worker.lastTicks())).toEqual(["sms", "email", "webhook", "push", "pigeon"]);
     expect(worker.lastTicks()[PIGEON]).toBeDefined();
     await expect.poll(async () => (await h.db.select().from(outbox).where(eq(outbox.channel, "sms")))[0]?.status).toBe("not_sent");
     await worker.stop();

@@ -1,20 +1,18 @@
 import type { Db } from "../db/client.ts";
 import { outbox, type EmailPayload, type OutboxKind } from "../db/schema.ts";
-import { memberAlertPhones } from "../accounts/member-alerts.ts";
+import { enqueueOwnerAlert, type AlertRouting } from "../channels/push/alert-routing.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 // Enqueue inside the caller's transaction, so a notification commits with what it is about, or not at all.
 
 /**
- * Queues an SMS to a site's owner (the number is looked up when sending), and a copy to each person
- * who opted in to the site's alerts on their own proved number.
+ * Queues an owner alert: an SMS to the site's alert number (looked up when sending) and to each person
+ * who opted in on their own proved number, and a push to each person's devices, as each chose (see
+ * channels/push/alert-routing.ts). `routing` comes from the change's effects (`fx.alerts`).
  */
-export async function enqueueOwnerSms(tx: Tx | Db, item: { siteId: number; requestId: string | null; text: string; now: Date }): Promise<void> {
-  const row = { siteId: item.siteId, requestId: item.requestId, channel: "sms", kind: "alert", audience: "owner", payload: { text: item.text }, nextAttemptAt: item.now, createdAt: item.now, updatedAt: item.now } as const;
-  await tx.insert(outbox).values(row);
-  const others = await memberAlertPhones(tx, item.siteId);
-  if (others.length) await tx.insert(outbox).values(others.map((recipient) => ({ ...row, recipient })));
+export async function enqueueOwnerSms(tx: Tx, item: { siteId: number; requestId: string | null; text: string; now: Date; routing: AlertRouting }): Promise<void> {
+  await enqueueOwnerAlert(tx, item, item.routing);
 }
 
 /** Queues an SMS to a shopper's own number (only after the guards in customers/shopper-sms.ts). */

@@ -2,6 +2,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { appendEvent, type NewEvent } from "../events/event-log.ts";
 import { INBOX_TOPIC, type InboxEventType } from "../events/inbox-events.ts";
+import { DEFAULT_ALERT_ROUTING, type AlertRouting } from "../channels/push/alert-routing.ts";
 
 /** A transaction of the app's database. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -12,6 +13,8 @@ export type Effects = {
   emit(event: NewEvent): Promise<void>;
   /** `request.created` / `request.updated` for the site's open inboxes (and anything else that listens). */
   request(type: InboxEventType, siteId: number, requestId: string): Promise<void>;
+  /** How owner alerts queued by this change are routed (push fallback delay), from the configuration. */
+  alerts: AlertRouting;
 };
 
 /** What a waker hears after a commit: the events that commit recorded (possibly none). */
@@ -36,7 +39,7 @@ export type Pipeline = {
 export type Recorder = (tx: Tx, events: readonly NewEvent[], now: Date) => Promise<void>;
 
 /** The one way a change is written: rows and events in a transaction, then wakes. */
-export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">; wakers?: Waker[]; recorders?: Recorder[] }): Pipeline {
+export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">; wakers?: Waker[]; recorders?: Recorder[]; alerts?: AlertRouting }): Pipeline {
   const wakers = new Set<Waker>(deps.wakers ?? []);
   return {
     async commit(db, work) {
@@ -53,6 +56,7 @@ export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">
             recorded.push(event);
           },
           request: (type, siteId, requestId) => fx.emit({ siteId, topic: INBOX_TOPIC, type, data: { requestId } }),
+          alerts: deps.alerts ?? DEFAULT_ALERT_ROUTING,
         };
         const out = await work(tx, fx);
         if (recorded.length) for (const record of deps.recorders ?? []) await record(tx, recorded, now);

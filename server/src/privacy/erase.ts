@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, reminders, requestEvents, requestRatings, requests } from "../db/schema.ts";
+import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, pushAlerts, reminders, requestEvents, requestRatings, requests } from "../db/schema.ts";
 import { chatTopic } from "../chat/chat-access.ts";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -39,6 +39,7 @@ export async function deleteRequests(tx: Tx, siteId: number, requestIds: string[
           tx.delete(events).where(and(eq(events.siteId, siteId), eq(events.topic, "inbox"), inArray(sql`json_extract(${events.data}, '$.requestId')`, ids))),
         )),
       outbox: await count(tx.delete(outbox).where(inArray(outbox.requestId, ids))),
+      push_alerts: await count(tx.delete(pushAlerts).where(inArray(pushAlerts.requestId, ids))),
       reminders: await count(tx.delete(reminders).where(inArray(reminders.requestId, ids))),
       idempotency_keys: await count(tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.requestId, ids))),
       chat_messages: await count(tx.delete(chatMessages).where(inArray(chatMessages.requestId, ids))),

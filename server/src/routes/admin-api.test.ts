@@ -11,6 +11,10 @@ const callback = { name: "Jane Doe", phone: "+14155550123", when: "asap", note: 
 const PUBLIC_ROUTES = new Set([
   "GET /admin", "GET /admin/*", "GET /admin/assets/:file", "GET /api/admin/setup", "POST /api/admin/setup", "POST /api/admin/session",
   "POST /api/admin/password-reset", "POST /api/admin/password-reset/lookup", "POST /api/admin/password-reset/confirm", "POST /api/admin/invites/lookup", "POST /api/admin/invites/accept",
+  // The installable app's files (no data), and the service worker's push acknowledgment: by a pushId
+  // alone (a random id only the device decrypted); by requestId it needs the session (tested in push.test.ts).
+  "GET /admin/manifest.webmanifest", "GET /admin/sw.js", "GET /admin/offline.html", "GET /admin/icons/icon.svg", "GET /admin/icons/icon-maskable.svg",
+  "GET /admin/icons/icon-192.png", "GET /admin/icons/icon-512.png", "GET /admin/icons/icon-maskable-192.png", "GET /admin/icons/icon-maskable-512.png", "POST /api/admin/push/ack",
 ]);
 
 describe("owner API access", () => {

@@ -14,6 +14,7 @@ import { regularsRoutes } from "./admin-regulars.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
 import { savedAnswerRoutes } from "./admin-saved-answers.ts";
 import { reportRoutes } from "./admin-reports.ts";
+import { pushAckRoute, pushRoutes } from "./admin-push.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
 
 export type AdminApiDeps = {
@@ -44,6 +45,7 @@ export function adminApi(deps: AdminApiDeps) {
   const app = new Hono<AdminVars>();
   app.use("*", sameOriginWrites(new URL(deps.publicUrl).origin));
   app.route("/", publicSessionRoutes({ ...session, phones: sites.phones }));
+  app.route("/", pushAckRoute(deps));
   app.use("*", requireSession(deps.db, deps.clock), requireCsrfToken());
   app.route("/", sessionRoutes({ ...session, phones: sites.phones }));
   app.route("/", siteRoutes(sites));
@@ -53,5 +55,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", webhookRoutes(deps));
   app.route("/", savedAnswerRoutes(deps));
   app.route("/", reportRoutes(deps));
+  app.route("/", pushRoutes(deps));
   return app;
 }

@@ -1,11 +1,13 @@
 import { Hono, type Context } from "hono";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { etag } from "hono/etag";
 import { ApiError } from "../http/errors.ts";
 import { readBuilt } from "../http/precompressed.ts";
 
 // The owner's pages run our own script and stylesheet only.
 const ADMIN_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const SHELL = `<!doctype html>
 <html lang="en">
@@ -13,7 +15,10 @@ const SHELL = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
+<meta name="theme-color" content="#1f6f5c">
+<link rel="manifest" href="/admin/manifest.webmanifest">
+<link rel="icon" href="/admin/icons/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/admin/icons/icon-192.png">
 <title>Beckon inbox</title>
 <link rel="stylesheet" href="/admin/assets/admin.css">
 <script type="module" src="/admin/assets/admin.js"></script>
@@ -22,6 +27,19 @@ const SHELL = `<!doctype html>
 </html>`;
 
 const assetFile = /^admin\.(js|css)$/;
+
+// The installable app (admin/public, copied to dist/public by the build): file → content type.
+const APP_FILES: Record<string, string> = {
+  "manifest.webmanifest": "application/manifest+json",
+  "sw.js": "text/javascript; charset=utf-8",
+  "offline.html": "text/html; charset=utf-8",
+  "icons/icon.svg": "image/svg+xml",
+  "icons/icon-maskable.svg": "image/svg+xml",
+  "icons/icon-192.png": "image/png",
+  "icons/icon-512.png": "image/png",
+  "icons/icon-maskable-192.png": "image/png",
+  "icons/icon-maskable-512.png": "image/png",
+};
 
 /** Serves the owner inbox app: one HTML shell for every /admin path (the app routes itself), and its assets. */
 export function adminUi(deps: { adminDist: string }) {
@@ -44,6 +62,19 @@ export function adminUi(deps: { adminDist: string }) {
     c.header("Cache-Control", "no-store");
     return c.html(SHELL);
   };
+  for (const [file, type] of Object.entries(APP_FILES)) {
+    app.get(`/admin/${file}`, etag(), async (c) => {
+      const body = await readFile(path.join(deps.adminDist, "public", file)).catch(() => null);
+      if (!body) throw new ApiError(503, "admin_not_built", "The inbox has not been built yet: run `npm run build`.");
+      c.header("Content-Type", type);
+      c.header("X-Content-Type-Options", "nosniff");
+      c.header("Cache-Control", "no-cache");
+      // The worker lives under /admin/ but serves /admin itself (the app's start page).
+      if (file === "sw.js") c.header("Service-Worker-Allowed", "/admin");
+      if (file === "offline.html") c.header("Content-Security-Policy", ADMIN_CSP);
+      return c.body(body);
+    });
+  }
   app.get("/admin", shell);
   app.get("/admin/*", shell);
   return app;

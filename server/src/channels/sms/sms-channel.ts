@@ -5,6 +5,7 @@ import { payloadOf } from "../../outbox/payload.ts";
 import { classifyFailure, type RetryPolicy } from "../../outbox/retry-policy.ts";
 import type { Channel } from "../channel.ts";
 import type { SmsSender } from "./sms.ts";
+import { pushAcknowledged } from "../push/alert-routing.ts";
 
 export const SMS_NOT_SET_UP = "SMS is not set up: Beckon has no Twilio account to send it with.";
 
@@ -39,5 +40,10 @@ export function createSmsChannel(deps: { db: Db; sender: SmsSender | undefined; 
     send: (item, to) => sender!.send({ to, body: payloadOf(item, "sms").text }),
     describe: (item) => payloadOf(item, "sms").text,
     classify: (err) => classifyFailure(err, "sms"),
+    // A push alert's SMS fallback: not sent once the push was acknowledged (opened on a device, or the request opened).
+    async skip(item) {
+      const { pushId } = payloadOf(item, "sms");
+      return pushId && (await pushAcknowledged(db, pushId)) ? "Not needed: the push notification was seen in time." : null;
+    },
   };
 }
