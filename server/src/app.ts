@@ -12,6 +12,8 @@ import { JSON_BODY_BYTES, limitBody, limitBodyBy, WEBHOOK_BODY_BYTES } from "./h
 import { compressAnswers } from "./http/compression.ts";
 import { errorResponse } from "./http/errors.ts";
 import { MAX_PHOTO_BYTES } from "./sites/site-admin.ts";
+import type { FileStore } from "./files/file-store.ts";
+import { isFileUpload, UPLOAD_BODY_BYTES } from "./files/file-upload.ts";
 import type { SmsSender } from "./channels/sms/sms.ts";
 import type { VoiceCaller } from "./providers/twilio/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
@@ -48,6 +50,8 @@ export type AppDeps = {
   sms: SmsSender | undefined;
   /** Undefined until Twilio is configured: bridged calls. */
   voice?: VoiceCaller | undefined;
+  /** Where attachments are kept (FILE_STORE); undefined: uploads answer 503. */
+  files?: FileStore | undefined;
   /** The event log that feeds live views (tailed by this process). */
   events: EventLog;
   /** More to wake after each commit, besides the outbox and the event tail (e.g. a webhook dispatcher). */
@@ -122,12 +126,13 @@ export function createApp(deps: AppDeps) {
 
   // Every body is capped while it streams in, before any route reads it.
   const isPhotoUpload = (c: { req: { method: string; path: string } }) => c.req.method === "PUT" && /^\/api\/admin\/sites\/[^/]+\/photo$/.test(c.req.path);
-  app.use("/api/admin/*", limitBodyBy((c) => (isPhotoUpload(c) ? MAX_PHOTO_BYTES : JSON_BODY_BYTES)));
+  // Attachments (POST …/files) are the only bodies allowed to be large: five files of 10 MB.
+  app.use("/api/admin/*", limitBodyBy((c) => (isPhotoUpload(c) ? MAX_PHOTO_BYTES : isFileUpload(c) ? UPLOAD_BODY_BYTES : JSON_BODY_BYTES)));
   app.use("/api/admin/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store"); // owner data never lands in a shared or browser cache
   });
-  app.use("/api/v1/*", limitBody(JSON_BODY_BYTES));
+  app.use("/api/v1/*", limitBodyBy((c) => (isFileUpload(c) ? UPLOAD_BODY_BYTES : JSON_BODY_BYTES)));
   app.use("/webhooks/*", limitBody(WEBHOOK_BODY_BYTES));
   app.use("/c/*", limitBody(JSON_BODY_BYTES));
   app.route(
@@ -153,6 +158,7 @@ export function createApp(deps: AppDeps) {
       events: deps.events,
       keepAliveMs: deps.keepAliveMs,
       pipeline,
+      files: deps.files,
     }),
   );
   app.route(
@@ -173,6 +179,7 @@ export function createApp(deps: AppDeps) {
       pipeline,
       keepAliveMs: deps.keepAliveMs,
       webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
+      files: deps.files,
     }),
   );
   app.route(

@@ -47,6 +47,7 @@ const envSchema = z
     LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).optional()),
     NODE_ENV: optional,
     ALLOW_PRIVATE_WEBHOOKS: flag,
+    FILE_STORE: optional.refine((v) => v === undefined || /^file:.+/.test(v), { message: "must be file:<directory> (S3-compatible storage is not built yet)" }),
     WEB_CONCURRENCY: optional.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive().optional()),
   });
 
@@ -90,6 +91,8 @@ export type Config = {
   webConcurrency: number | undefined;
   /** Webhook endpoints may point at loopback or private addresses (ALLOW_PRIVATE_WEBHOOKS=true). */
   allowPrivateWebhooks: boolean;
+  /** Where attachments are kept (FILE_STORE): `file:<directory>`, default data/files beside the database. */
+  fileStore: string;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -142,6 +145,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "production" ? "info" : "debug"),
     webConcurrency: env.WEB_CONCURRENCY,
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS ?? false,
+    fileStore: env.FILE_STORE ?? `file:${path.join(rootDir, "data", "files")}`,
   };
 }
 

@@ -9,6 +9,7 @@ import { createWebhookPost } from "./channels/webhook/http-post.ts";
 import { createOutboxWorker } from "./outbox/outbox-worker.ts";
 import { createReminderWorker } from "./callbacks/reminder-worker.ts";
 import { createRetentionWorker } from "./privacy/retention-worker.ts";
+import { fileStoreFrom } from "./files/file-store.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./outbox/retry-policy.ts";
 import { createSmtpEmail, type SmtpTimeouts } from "./channels/email/email.ts";
 import type { DestinationStream } from "pino";
@@ -62,7 +63,8 @@ export async function startServer(
   const reminderWorker = createReminderWorker({ db: database.db, clock, publicUrl: config.publicUrl, pollMs: 15_000, log, onQueued: () => worker.wake() });
   reminderWorker.start();
   // Retention runs hourly in whichever process holds its lease; a look each minute is one indexed query.
-  const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000 });
+  const files = fileStoreFrom(config.fileStore, repoRoot);
+  const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000, files });
   retentionWorker.start();
 
   const events = createEventLog({ db: database.db, clock, pollMs: config.eventPollMs, log });
@@ -92,6 +94,7 @@ export async function startServer(
   ];
 
   const app = createApp({
+    files,
     database,
     clock,
     config: { ...config, mailFrom: config.mail.from, mailConfigured: !!config.mail.smtpUrl, linkSecret: await linkSecret(database.db, config.appSecret) },

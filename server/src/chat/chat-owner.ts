@@ -15,16 +15,19 @@ import { t } from "../i18n/catalog.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
 import { emailOf, readFields } from "../intake/request-fields.ts";
 import { emailPayload } from "../outbox/payload.ts";
+import { recordFiles, type StoredFile } from "../files/attachments.ts";
 
 /** An answer the shopper has not seen in the widget by then goes to their email, if they left one. */
 export const CHAT_EMAIL_DELAY_MS = 2 * 60_000;
 
 export const answerInput = z.object({ text: typedText({ error: "Write your answer." }).trim().min(1, "Write your answer.").max(2000, "Please keep it under 2,000 characters.") });
+/** An answer with files: the words are optional. */
+export const answerWithFilesInput = z.object({ text: typedText().trim().max(2000, "Please keep it under 2,000 characters.") });
 
 const bothParts = (text: string) => ({ text, html: textToHtml(text) });
 
 /** The owner answers in a chat, from the inbox or by SMS: live in the widget, by email if the shopper has gone. */
-export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: z.output<typeof answerInput>, via: "inbox" | "sms") {
+export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: z.output<typeof answerInput>, via: "inbox" | "sms", files: StoredFile[] = []) {
   const { db, clock } = deps;
   const { text } = input;
   const row = await memberRequest(db, userId, requestId);
@@ -46,7 +49,7 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
 
   const message = await deps.pipeline.commit(db, async (tx, fx) => {
     const [added] = await tx.insert(chatMessages).values({ requestId, author: "owner", body: text, via, userId, createdAt: now }).returning();
-    const view = chatMessageView(added!, settings.ownerFirstName || null);
+    const view = chatMessageView(added!, settings.ownerFirstName || null, await recordFiles(tx, files, { requestId, chatMessageId: added!.id }));
     await fx.emit({ siteId: row.site.id, topic: chatTopic(requestId), type: "message", data: view });
     await tx.update(chats).set({ lastOwnerAt: now }).where(eq(chats.requestId, requestId));
     if (row.request.status === "new") {

@@ -13,6 +13,8 @@ import { siteRoutes } from "./admin-sites.ts";
 import { regularsRoutes } from "./admin-regulars.ts";
 import { webhookRoutes } from "./admin-webhooks.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
+import type { FileStore } from "../files/file-store.ts";
+import { adminFileRoutes } from "./admin-files.ts";
 
 export type AdminApiDeps = {
   db: Db;
@@ -32,6 +34,8 @@ export type AdminApiDeps = {
   pipeline: Pipeline;
   keepAliveMs?: number;
   webhookPolicy: AddressPolicy;
+  /** Where attachments are kept; undefined: uploads answer 503. */
+  files?: FileStore | undefined;
 };
 
 /** The owner's JSON API. Order matters: only setup and sign-in are reachable before requireSession. */
@@ -49,5 +53,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", customerDataRoutes(deps));
   app.route("/", regularsRoutes(deps));
   app.route("/", webhookRoutes(deps));
+  app.route("/", adminFileRoutes({ ...deps, files: deps.files }));
   return app;
 }
