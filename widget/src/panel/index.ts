@@ -12,6 +12,7 @@ import { proofOfWork } from "./proof-of-work.ts";
 import { locale, useCatalog, type Catalog } from "./i18n/translate.ts";
 import { intlTag, supportedLocale } from "@beckon/contract/locales";
 import { setPhoneChunk } from "./phone/phone-lib.ts";
+import { setFilesChunk } from "./files/files-lib.ts";
 import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
 import { pageContext } from "./page-context.ts";
@@ -24,6 +25,7 @@ if (typeof requestIdleCallback == "function") requestIdleCallback(() => warmForm
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, asset, setUnread, onSubmitted, shop }) => {
   adopt(shadow, panelCss);
   setPhoneChunk(asset("widget-phone.js"));
+  setFilesChunk(asset);
   // The words of one locale at a time; another is fetched when the page switches (Beckon('locale', …)).
   let spoken = "";
   const catalogs: Record<string, Promise<Catalog>> = {};
