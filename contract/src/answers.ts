@@ -21,6 +21,8 @@ export type RequestSummary = {
   /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
   spam: string | null;
   gist: string | null;
+  /** How many photos and files came with it. */
+  files?: number;
   customer: { id: number; requestCount: number; requestNumber: number; firstSeenAt: string; returning: boolean };
 } & Regulars;
 

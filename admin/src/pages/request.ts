@@ -4,6 +4,7 @@ import { requestNumberLabel } from "../inbox/describe.ts";
 import { KIND_LABELS, STATUS_LABELS } from "../inbox/types.ts";
 import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { ChatTranscript } from "../request/chat-transcript.ts";
+import { AttachForm } from "../request/attach-form.ts";
 import { FieldsList } from "../request/fields-list.ts";
 import { Notifications } from "../request/notifications.ts";
 import { SpamAction } from "../request/spam-action.ts";
@@ -108,6 +109,7 @@ export function RequestPage({ api, site, params }: PageProps) {
               <${ChatTranscript} detail=${detail} />
               <${TextForm} id="chat-answer" label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
                 hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} />
+              <${AttachForm} onSend=${async (form: FormData) => (await api.send("POST", `${url}/files`, form), await load())} />
             </section>`
           : null}
         <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
