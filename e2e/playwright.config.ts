@@ -65,6 +65,7 @@ export default defineConfig({
         OUTBOX_POLL_MS: "200",
         // The integrations spec's webhook receiver listens on 127.0.0.1.
         ALLOW_PRIVATE_WEBHOOKS: "true",
+        FILE_STORE: `file:${E2E.filesDir}`,
       },
     },
   ],

@@ -24,6 +24,7 @@ import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import { demoIdentity } from "./routes/demo-identity.ts";
 import { ownerApi } from "./routes/owner-api.ts";
+import { fileLinks } from "./routes/file-links.ts";
 import { queueWebhooks } from "./webhooks/fan-out.ts";
 import type { EventLog } from "./events/event-log.ts";
 import { createPipeline, type Waker } from "./pipeline/commit.ts";
@@ -180,6 +181,7 @@ export function createApp(deps: AppDeps) {
       keepAliveMs: deps.keepAliveMs,
       webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
       files: deps.files,
+      linkSecret: deps.config.linkSecret,
     }),
   );
   app.route(
@@ -198,6 +200,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, pipeline }));
+  app.route("/", fileLinks({ db, linkSecret: deps.config.linkSecret, files: deps.files }));
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
   app.route("/", demoIdentity({ db, clock: deps.clock }));
   app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));

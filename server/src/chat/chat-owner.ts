@@ -27,7 +27,7 @@ export const answerWithFilesInput = z.object({ text: typedText().trim().max(2000
 const bothParts = (text: string) => ({ text, html: textToHtml(text) });
 
 /** The owner answers in a chat, from the inbox or by SMS: live in the widget, by email if the shopper has gone. */
-export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: z.output<typeof answerInput>, via: "inbox" | "sms", files: StoredFile[] = []) {
+export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: string } }, userId: number, requestId: string, input: z.output<typeof answerInput>, via: "inbox" | "sms", files: StoredFile[] = [], fileLinks: string[] = []) {
   const { db, clock } = deps;
   const { text } = input;
   const row = await memberRequest(db, userId, requestId);
@@ -69,7 +69,7 @@ export async function postOwnerLine(deps: ChangeDeps & { mailFrom: { address: st
         payload: {
           subject: t(locale, "email.chat_subject", { site: row.site.name }),
           // One text, both parts: textToHtml escapes it and wraps the paragraphs.
-          ...bothParts(`${text}\n\n${t(locale, "email.chat_footer", { from })}`),
+          ...bothParts(`${[text, ...fileLinks].filter(Boolean).join("\n")}\n\n${t(locale, "email.chat_footer", { from })}`),
           fromName: from,
           messageId: newMessageId(deps.mailFrom.address),
           chatMessageId: view.id,

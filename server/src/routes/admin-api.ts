@@ -36,6 +36,8 @@ export type AdminApiDeps = {
   webhookPolicy: AddressPolicy;
   /** Where attachments are kept; undefined: uploads answer 503. */
   files?: FileStore | undefined;
+  /** Signs the file links in emails to shoppers. */
+  linkSecret?: string;
 };
 
 /** The owner's JSON API. Order matters: only setup and sign-in are reachable before requireSession. */
@@ -53,6 +55,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", customerDataRoutes(deps));
   app.route("/", regularsRoutes(deps));
   app.route("/", webhookRoutes(deps));
-  app.route("/", adminFileRoutes({ ...deps, files: deps.files }));
+  app.route("/", adminFileRoutes({ ...deps, files: deps.files, links: deps.linkSecret === undefined ? undefined : { publicUrl: deps.publicUrl, secret: deps.linkSecret } }));
   return app;
 }

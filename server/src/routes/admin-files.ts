@@ -11,8 +11,17 @@ import { findFile, storeFiles, withStoredFiles } from "../files/attachments.ts";
 import type { FileStore } from "../files/file-store.ts";
 import { prepareFiles, readUploadForm } from "../files/file-upload.ts";
 import { serveFile } from "../files/serve-file.ts";
+import { fileLink } from "../files/file-links.ts";
 
-export type AdminFilesDeps = { db: Db; clock: Clock; mailFrom: { address: string }; pipeline: Pipeline; files: FileStore | undefined };
+export type AdminFilesDeps = {
+  db: Db;
+  clock: Clock;
+  mailFrom: { address: string };
+  pipeline: Pipeline;
+  files: FileStore | undefined;
+  /** For the file links in the email a gone shopper gets (see files/file-links.ts). */
+  links: { publicUrl: string; secret: string } | undefined;
+};
 
 /** Files for owners: any file of a request on one of their sites, and answers in a chat with files. */
 export function adminFileRoutes(deps: AdminFilesDeps) {
@@ -36,7 +45,8 @@ export function adminFileRoutes(deps: AdminFilesDeps) {
     const row = await memberRequest(db, userId, id);
     const input = parseOrThrow(form.files.length ? answerWithFilesInput : answerInput, { text: form.fields.text ?? "" });
     const stored = await storeFiles(files, row.site.id, "owner", await prepareFiles(form.files), deps.clock.now());
-    const { message } = await withStoredFiles(stored, () => postOwnerLine(deps, userId, id, input, "inbox", stored.rows));
+    const links = deps.links ? stored.rows.map((f) => `${f.name}: ${fileLink(deps.links!.publicUrl, deps.links!.secret, f.id)}`) : [];
+    const { message } = await withStoredFiles(stored, () => postOwnerLine(deps, userId, id, input, "inbox", stored.rows, links));
     return c.json({ message }, 201);
   });
 

@@ -143,6 +143,26 @@ describe("attachments", () => {
     expect(got.headers.get("content-security-policy")).toContain("sandbox");
   });
 
+  it("emails a gone shopper the owner's files as signed links that open only that file", async () => {
+    await setUp();
+    const res = await post(h, base, { token, message: "Do you have the invoice?", email: "jane@example.com" });
+    const id = (await res.json()).id as string;
+    const form = new FormData();
+    form.set("text", "Attached");
+    form.append("file", new Blob([await gpsPhoto()], { type: "image/jpeg" }), "mug.jpg");
+    await h.app.request(`/api/admin/requests/${id}/files`, { method: "POST", headers: { Cookie: owner.cookie, Origin: PUBLIC_URL, "X-CSRF-Token": owner.csrfToken }, body: form });
+    h.clock.advance(2 * 60_000 + 1);
+    await h.worker.drain();
+    const mail = h.smtp.mails.find((m) => m.to.includes("jane@example.com"))!;
+    const link = new RegExp(`${PUBLIC_URL}(/f/[\\w-]+/[\\w-]+)`).exec(mail.parsed.text ?? "")![1]!;
+    expect(mail.parsed.text).toContain("mug.jpg: ");
+    const got = await h.app.request(link);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-type")).toBe("image/jpeg");
+    expect(await exifr.gps(new Uint8Array(await got.arrayBuffer()))).toBeUndefined();
+    expect((await h.app.request(`${link.slice(0, -3)}abc`)).status).toBe(404);
+  });
+
   it("removes the files from disk when the customer is erased", async () => {
     await setUp();
     const id = await startChat();
