@@ -70,7 +70,7 @@ test.describe("attachments", () => {
     const ownerThumb = owner.getByRole("region", { name: "Chat" }).getByRole("img", { name: "gps-photo.jpg" });
     await expect(ownerThumb).toBeVisible();
     await expect.poll(() => ownerThumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    const href = await owner.getByRole("region", { name: "Chat" }).getByRole("link").filter({ has: ownerThumb }).getAttribute("href");
+    const href = await ownerThumb.locator("xpath=ancestor::a[1]").getAttribute("href");
     const served = await owner.request.get(href!);
     expect(served.status()).toBe(200);
     expect(served.headers()["x-content-type-options"]).toBe("nosniff");
