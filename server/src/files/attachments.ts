@@ -69,17 +69,6 @@ export async function filesOfRequest(db: Db | Tx, requestId: string): Promise<Ma
   return byLine;
 }
 
-/** How many files each request has (for the inbox rows). */
-export async function fileCounts(db: Db, requestIds: string[]): Promise<Map<string, number>> {
-  if (!requestIds.length) return new Map();
-  const rows = await db
-    .select({ requestId: attachments.requestId, n: sql<number>`count(*)` })
-    .from(attachments)
-    .where(inArray(attachments.requestId, requestIds))
-    .groupBy(attachments.requestId);
-  return new Map(rows.map((r) => [r.requestId!, r.n]));
-}
-
 /** One file of one request, or undefined. */
 export async function findFile(db: Db, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
