@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import exifr from "exifr";
 import { E2E } from "../support/env.ts";
 import { DEMO_INBOX } from "../support/owner.ts";
@@ -10,6 +10,8 @@ import { openShop, uniqueName } from "../support/widget.ts";
 
 // A 640×480 JPEG whose EXIF says where it was taken (51.5034 N, 0.1275 W) and with which camera.
 const photo = fileURLToPath(new URL("../fixtures/gps-photo.jpg", import.meta.url));
+// Pages and the live stream are slow on a shared 2-core machine: give each check more than 5 s.
+const expect = baseExpect.configure({ timeout: 20_000 });
 const PICKER = "Photos (JPEG, PNG, WebP) or PDF files, up to 5, 10 MB each";
 
 /** Starts a chat on the demo shop, from the keyboard where a person would use it. */
@@ -85,7 +87,7 @@ test.describe("attachments", () => {
     for (const stored of onDisk) expect(await exifr.gps(stored).catch(() => undefined)).toBeUndefined();
 
     // A stranger (no session) cannot read it.
-    const stranger = await browser.newContext();
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     expect((await stranger.request.get(`${E2E.baseUrl}${href}`)).status()).toBe(401);
     await stranger.close();
     await shopperContext.close();

@@ -27,7 +27,7 @@ export class ChatView extends Component<Props, State> {
   declare log: ReturnType<typeof createRef<HTMLDivElement>>;
   declare trap: string;
   /** The files picker, once "Attach" was pressed (widget-files.js is imported then). */
-  declare files: Promise<Picker> | undefined;
+  declare files: Promise<Picker | undefined> | undefined;
   declare box: ReturnType<typeof createRef<HTMLDivElement>>;
 
   constructor(props: Props) {
