@@ -67,6 +67,7 @@ export default defineConfig({
         ALLOW_PRIVATE_WEBHOOKS: "true",
         // push.changes.spec.ts: an unacknowledged push alert's SMS follows after 6 s, not 5 minutes.
         PUSH_FALLBACK_MINUTES: "0.1",
+        FILE_STORE: `file:${E2E.filesDir}`,
       },
     },
   ],

@@ -52,6 +52,17 @@ status=$(curl -sS -o "$work/answer" -w '%{http_code}' -X POST "$base/api/v1/site
   --data '{"name":"Smoke Test","phone":"+14155550123","when":"asap"}')
 [ "$status" = 201 ] || fail "a call-back was answered $status: $(cat "$work/answer")"
 
+# Attachments: sharp (native) and file-type load in the pruned install; a photo comes back without EXIF.
+token="smoke-chat-token-0123456789abcdefghijklmnop"
+chat=$(curl -sS -X POST "$base/api/v1/sites/demo/chats" -H "Content-Type: text/plain" -H "Origin: $PUBLIC_URL" \
+  --data "{\"token\":\"$token\",\"message\":\"Smoke photo\"}")
+chat_id=$(printf '%s' "$chat" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+[ -n "$chat_id" ] || fail "a chat was not started: $chat"
+status=$(curl -sS -o "$work/upload" -w '%{http_code}' -H "Origin: $PUBLIC_URL" -F "token=$token" \
+  -F "file=@e2e/fixtures/gps-photo.jpg;type=image/jpeg" "$base/api/v1/sites/demo/chats/$chat_id/files")
+[ "$status" = 201 ] || fail "a photo upload was answered $status: $(cat "$work/upload")"
+grep -q '"image":true' "$work/upload" || fail "the uploaded photo is not described as an image: $(cat "$work/upload")"
+
 npx --no-install beckon doctor >"$work/doctor.log" 2>&1 || { cat "$work/doctor.log" >&2; fail "beckon doctor found a problem"; }
 npx --no-install beckon backup "$work/backup.db" >/dev/null || fail "beckon backup failed"
 [ -s "$work/backup.db" ] || fail "beckon backup wrote nothing"

@@ -6,6 +6,8 @@
 //   dist/widget-phone.js       libphonenumber-js, imported by the call-back form on first focus of the phone
 //   dist/widget-sha256.js      plain-JS SHA-256, imported by the proof of work only where crypto.subtle is missing
 //   dist/widget-chat-extras.js "Email me this chat" and the rating, imported when a started chat is shown
+//   dist/widget-files.js       attaching files to a chat line, imported on the first press of "Attach"
+//   dist/widget-files-locale-<l>.js  the `files.*` keys of each catalog, loaded with widget-files.js (not with the panel)
 // The loader asks for each as `<file>?v=<hash of all of them>`, so a cached loader never runs against a
 // panel or catalog from another build.
 import { build } from "esbuild";
@@ -69,6 +71,17 @@ async function measure(file) {
   return { bytes: code.length, gzip: gzip.length, brotli: brotli.length };
 }
 
+/**
+ * htm's "mini" build for the panel: the same templates, parsed on each render instead of cached
+ * (a few per second at most here), and 170 B gzip lighter. `htm/preact` imports `htm`; this swaps it.
+ */
+const htmMini = {
+  name: "htm-mini",
+  setup(b) {
+    b.onResolve({ filter: /^htm$/ }, ({ kind, resolveDir }) => b.resolve("htm/mini", { kind, resolveDir }));
+  },
+};
+
 /** The locales with a catalog in widget/locales/, English first. */
 export async function localeCodes() {
   const files = await readdir(here("./locales"));
@@ -82,22 +95,29 @@ export async function localeCodes() {
 export async function buildWidget({ outdir = here("./dist") } = {}) {
   await mkdir(outdir, { recursive: true });
   const panelFile = path.join(outdir, "widget-panel.js");
-  await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm" });
+  await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm", plugins: [htmMini] });
   const phoneFile = path.join(outdir, "widget-phone.js");
   await build({ ...common, entryPoints: [here("./src/panel/phone/phone-chunk.ts")], outfile: phoneFile, format: "esm" });
   const sha256File = path.join(outdir, "widget-sha256.js");
   await build({ ...common, entryPoints: [here("./src/panel/sha256.ts")], outfile: sha256File, format: "esm" });
   const extrasFile = path.join(outdir, "widget-chat-extras.js");
   await build({ ...common, entryPoints: [here("./src/panel/extras/chat-extras.ts")], outfile: extrasFile, format: "esm" });
+  const filesFile = path.join(outdir, "widget-files.js");
+  await build({ ...common, entryPoints: [here("./src/panel/files/files-chunk.ts")], outfile: filesFile, format: "esm" });
   // A catalog is plain data: its JSON as the default export of a module (modules are always read as UTF-8).
+  // The `files.*` words are only wanted with the files chunk: they go in a catalog of their own.
   const localeFiles = {};
+  const filesLocaleFiles = {};
   for (const code of await localeCodes()) {
-    const words = JSON.parse(await readFile(here(`./locales/${code}.json`), "utf8"));
+    const words = Object.entries(JSON.parse(await readFile(here(`./locales/${code}.json`), "utf8")));
+    const only = (files) => Object.fromEntries(words.filter(([key]) => key.startsWith("files.") === files));
     localeFiles[code] = path.join(outdir, `widget-locale-${code}.js`);
-    await writeFile(localeFiles[code], `export default ${JSON.stringify(words)};\n`);
+    await writeFile(localeFiles[code], `export default ${JSON.stringify(only(false))};\n`);
+    filesLocaleFiles[code] = path.join(outdir, `widget-files-locale-${code}.js`);
+    await writeFile(filesLocaleFiles[code], `export default ${JSON.stringify(only(true))};\n`);
   }
   const hash = createHash("sha256");
-  for (const file of [panelFile, phoneFile, sha256File, extrasFile, ...Object.values(localeFiles)]) hash.update(await readFile(file));
+  for (const file of [panelFile, phoneFile, sha256File, extrasFile, filesFile, ...Object.values(localeFiles), ...Object.values(filesLocaleFiles)]) hash.update(await readFile(file));
   const version = hash.digest("hex").slice(0, 10);
   const loaderFile = path.join(outdir, "widget.js");
   await build({
@@ -112,6 +132,9 @@ export async function buildWidget({ outdir = here("./dist") } = {}) {
   const phone = await measure(phoneFile);
   const sha256 = await measure(sha256File);
   const extras = await measure(extrasFile);
+  const filesChunk = await measure(filesFile);
+  const filesLocales = {};
+  for (const [code, file] of Object.entries(filesLocaleFiles)) filesLocales[code] = await measure(file);
   const locales = {};
   for (const [code, file] of Object.entries(localeFiles)) locales[code] = await measure(file);
   const largest = Object.values(locales).reduce((a, b) => (b.gzip > a.gzip ? b : a));
@@ -124,9 +147,11 @@ export async function buildWidget({ outdir = here("./dist") } = {}) {
     phone,
     sha256,
     extras,
+    filesChunk,
+    filesLocales,
     version,
     total: loader.gzip + panel.gzip,
-    files: { loader: loaderFile, panel: panelFile, phone: phoneFile, sha256: sha256File, extras: extrasFile, locales: localeFiles },
+    files: { loader: loaderFile, panel: panelFile, phone: phoneFile, sha256: sha256File, extras: extrasFile, files: filesFile, locales: localeFiles, filesLocales: filesLocaleFiles },
   };
 }
 
@@ -141,6 +166,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(line("widget-phone.js", size.phone) + " (lazy, on first focus of the phone field)");
   console.log(line("widget-sha256.js", size.sha256) + " (lazy, only without crypto.subtle)");
   console.log(line("widget-chat-extras.js", size.extras) + " (lazy, when a started chat is shown)");
+  console.log(line("widget-files.js", size.filesChunk) + " (lazy, on the first press of Attach)");
+  const filesWords = Object.values(size.filesLocales).reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  console.log(line("largest files locale", filesWords) + " (lazy, with widget-files.js)");
   console.log(`${"together".padEnd(22)} gzip ${size.total} B (budget ${BUDGETS.total} B gzip)`);
   for (const [name, gzip, budget] of [
     ["widget.js", size.loader.gzip, BUDGETS.loader],

@@ -29,7 +29,9 @@ export function createApi(base = "/api/admin"): Api {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
     let payload: BodyInit | undefined;
-    if (body instanceof Blob) {
+    if (body instanceof FormData) {
+      payload = body; // the browser sets multipart/form-data with its boundary
+    } else if (body instanceof Blob) {
       payload = body;
       headers["Content-Type"] = body.type || "application/octet-stream";
     } else if (body !== undefined) {

@@ -21,6 +21,8 @@ export type RequestSummary = {
   /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
   spam: string | null;
   gist: string | null;
+  /** How many photos and files came with it. */
+  files?: number;
   customer: { id: number; requestCount: number; requestNumber: number; firstSeenAt: string; returning: boolean };
 } & Regulars;
 
@@ -80,7 +82,10 @@ export type Notification = {
 };
 
 /** A chat line as the widget and the inbox see it (`by`: the owner's first name on owner lines). */
-export type ChatLine = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; clientId?: string };
+/** A file attached to a request or chat line; each side builds its URL from the id (see the README's attachments section). */
+export type Attachment = { id: string; type: string; name: string; size: number; image: boolean };
+
+export type ChatLine = { id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; clientId?: string; files?: Attachment[] };
 
 export type TimelineData = { from?: string; to?: string; text?: string; reason?: string; leg?: string; status?: string; duration?: number; sid?: string };
 export type TimelineEntry = { id: number; type: string; at: string; actor: { id: number; name: string } | null; data: TimelineData };

@@ -1,3 +1,6 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 // Ports can be moved with E2E_PORT_BASE so two copies of the suite can run side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 8780);
 
@@ -19,4 +22,6 @@ export const E2E = {
   mailFrom: "Beckon <beckon@shop.example>",
   ownerEmail: "owner@shop.example",
   ownerPassword: "correct horse battery",
+  /** FILE_STORE of the e2e server: attachments land here, so a spec can read what was stored. */
+  filesDir: path.join(tmpdir(), `beckon-e2e-files-${base}`),
 } as const;

@@ -13,6 +13,8 @@ import { compressAnswers } from "./http/compression.ts";
 import { errorResponse } from "./http/errors.ts";
 import { offThreadReads, OWNER_READ_PATHS } from "./http/off-thread-reads.ts";
 import { MAX_PHOTO_BYTES } from "./sites/site-admin.ts";
+import type { FileStore } from "./files/file-store.ts";
+import { isFileUpload, UPLOAD_BODY_BYTES } from "./files/file-upload.ts";
 import type { SmsSender } from "./channels/sms/sms.ts";
 import type { VoiceCaller } from "./providers/twilio/voice.ts";
 import { adminApi } from "./routes/admin-api.ts";
@@ -23,6 +25,7 @@ import { shopperLink } from "./routes/shopper-link.ts";
 import { twilioWebhooks } from "./routes/twilio-webhooks.ts";
 import { demoIdentity } from "./routes/demo-identity.ts";
 import { ownerApi } from "./routes/owner-api.ts";
+import { fileLinks } from "./routes/file-links.ts";
 import { queueWebhooks } from "./webhooks/fan-out.ts";
 import { transcriptOnDone } from "./chat/transcript-email.ts";
 import type { EventLog } from "./events/event-log.ts";
@@ -52,6 +55,8 @@ export type AppDeps = {
   sms: SmsSender | undefined;
   /** Undefined until Twilio is configured: bridged calls. */
   voice?: VoiceCaller | undefined;
+  /** Where attachments are kept (FILE_STORE); undefined: uploads answer 503. */
+  files?: FileStore | undefined;
   /** The event log that feeds live views (tailed by this process). */
   events: EventLog;
   /** More to wake after each commit, besides the outbox and the event tail (e.g. a webhook dispatcher). */
@@ -128,12 +133,13 @@ export function createApp(deps: AppDeps) {
 
   // Every body is capped while it streams in, before any route reads it.
   const isPhotoUpload = (c: { req: { method: string; path: string } }) => c.req.method === "PUT" && /^\/api\/admin\/sites\/[^/]+\/photo$/.test(c.req.path);
-  app.use("/api/admin/*", limitBodyBy((c) => (isPhotoUpload(c) ? MAX_PHOTO_BYTES : JSON_BODY_BYTES)));
+  // Attachments (POST …/files) are the only bodies allowed to be large: five files of 10 MB.
+  app.use("/api/admin/*", limitBodyBy((c) => (isPhotoUpload(c) ? MAX_PHOTO_BYTES : isFileUpload(c) ? UPLOAD_BODY_BYTES : JSON_BODY_BYTES)));
   app.use("/api/admin/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store"); // owner data never lands in a shared or browser cache
   });
-  app.use("/api/v1/*", limitBody(JSON_BODY_BYTES));
+  app.use("/api/v1/*", limitBodyBy((c) => (isFileUpload(c) ? UPLOAD_BODY_BYTES : JSON_BODY_BYTES)));
   // An owner's reads (inbox, search, customer history, reports) run on the reader thread (local files).
   const readScope = deps.database.readScope;
   if (readScope) for (const path of OWNER_READ_PATHS) app.use(path, offThreadReads(readScope));
@@ -162,6 +168,7 @@ export function createApp(deps: AppDeps) {
       events: deps.events,
       keepAliveMs: deps.keepAliveMs,
       pipeline,
+      files: deps.files,
     }),
   );
   app.route(
@@ -182,6 +189,8 @@ export function createApp(deps: AppDeps) {
       pipeline,
       keepAliveMs: deps.keepAliveMs,
       webhookPolicy: { allowPrivate: deps.config.allowPrivateWebhooks ?? false },
+      files: deps.files,
+      linkSecret: deps.config.linkSecret,
     }),
   );
   app.route(
@@ -200,6 +209,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", shopperLink({ db, clock: deps.clock, linkSecret: deps.config.linkSecret, pipeline }));
+  app.route("/", fileLinks({ db, linkSecret: deps.config.linkSecret, files: deps.files }));
   app.route("/", adminUi({ adminDist: deps.paths.adminDist }));
   app.route("/", demoIdentity({ db, clock: deps.clock }));
   app.route("/", assets({ widgetDir: deps.paths.widgetDir, demoDir: deps.paths.demoDir, publicUrl }));

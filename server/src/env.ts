@@ -48,6 +48,7 @@ const envSchema = z
     NODE_ENV: optional,
     ALLOW_PRIVATE_WEBHOOKS: flag,
     PUSH_FALLBACK_MINUTES: optional.transform((v) => (v === undefined ? 5 : Number(v))).pipe(z.number({ error: "must be a number" }).min(0).max(24 * 60)),
+    FILE_STORE: optional.refine((v) => v === undefined || /^file:.+/.test(v), { message: "must be file:<directory> (S3-compatible storage is not built yet)" }),
     WEB_CONCURRENCY: optional.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number({ error: "must be a number" }).int().positive().optional()),
   });
 
@@ -93,6 +94,8 @@ export type Config = {
   allowPrivateWebhooks: boolean;
   /** PUSH_FALLBACK_MINUTES: how long an SMS alert waits for its push to be acknowledged (default 5). */
   pushFallbackMs: number;
+  /** Where attachments are kept (FILE_STORE): `file:<directory>`, default data/files beside the database. */
+  fileStore: string;
 };
 
 /** Thrown when the environment is invalid; lists every bad variable. */
@@ -146,6 +149,7 @@ export function loadConfig(vars: Record<string, string | undefined>, rootDir: st
     webConcurrency: env.WEB_CONCURRENCY,
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS ?? false,
     pushFallbackMs: Math.round(env.PUSH_FALLBACK_MINUTES * 60_000),
+    fileStore: env.FILE_STORE ?? `file:${path.join(rootDir, "data", "files")}`,
   };
 }
 

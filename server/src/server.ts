@@ -10,6 +10,7 @@ import { createOutboxWorker } from "./outbox/outbox-worker.ts";
 import { createReminderWorker } from "./callbacks/reminder-worker.ts";
 import { createWeeklySummaryWorker } from "./reports/weekly-summary.ts";
 import { createRetentionWorker } from "./privacy/retention-worker.ts";
+import { fileStoreFrom } from "./files/file-store.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./outbox/retry-policy.ts";
 import { createSmtpEmail, type SmtpTimeouts } from "./channels/email/email.ts";
 import type { DestinationStream } from "pino";
@@ -75,7 +76,8 @@ export async function startServer(
   const summaryWorker = createWeeklySummaryWorker({ db: database.db, clock, publicUrl: config.publicUrl, mailFrom: config.mail.from, pollMs: 300_000, log, onQueued: () => worker.wake() });
   summaryWorker.start();
   // Retention runs hourly in whichever process holds its lease; a look each minute is one indexed query.
-  const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000 });
+  const files = fileStoreFrom(config.fileStore, repoRoot);
+  const retentionWorker = createRetentionWorker({ db: database.db, clock, log, pollMs: 60_000, files });
   retentionWorker.start();
 
   const events = createEventLog({ db: database.db, clock, pollMs: config.eventPollMs, log });
@@ -104,6 +106,7 @@ export async function startServer(
   ];
 
   const app = createApp({
+    files,
     database,
     clock,
     config: { ...config, mailFrom: config.mail.from, mailConfigured: !!config.mail.smtpUrl, linkSecret: await linkSecret(database.db, config.appSecret) },

@@ -3,6 +3,7 @@ import twilio from "twilio";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp, type AppDeps } from "../src/app.ts";
+import { localFileStore } from "../src/files/file-store.ts";
 import { createEventLog, type EventLog } from "../src/events/event-log.ts";
 import type { Clock } from "../src/clock.ts";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client.ts";
@@ -52,6 +53,7 @@ export function testClock(start = "2026-11-23T15:00:00Z"): Clock & { set(iso: st
 export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; settings?: Partial<SiteSettingsInput>; retry?: Partial<RetryPolicy>; dbFile?: string; rateLimits?: Partial<AppDeps["config"]["rateLimits"]>; paths?: Partial<AppDeps["paths"]>; challenge?: AppDeps["config"]["challenge"]; observability?: AppDeps["observability"]; outboxPollMs?: number; allowPrivateWebhooks?: boolean; pushFallbackMs?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "beckon-test-"));
   const dbFile = opts.dbFile ?? path.join(dir, "test.db");
+  const filesDir = path.join(dir, "files");
   const database = await openDatabase(`file:${dbFile}`);
   await migrateDatabase(database.db);
   const clock = testClock();
@@ -97,6 +99,7 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     log,
     keepAliveMs: 50,
     observability: opts.observability,
+    files: localFileStore(filesDir),
   });
   const app = appOn(database, events);
   const others: (() => void)[] = [];
@@ -106,6 +109,8 @@ export async function createHarness(opts: { twilio?: boolean; smtp?: boolean; se
     db: database.db,
     database,
     dbFile,
+    /** Where this harness's attachments are kept. */
+    filesDir,
     clock,
     log,
     twilio,

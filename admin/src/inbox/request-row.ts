@@ -4,7 +4,7 @@ import { formatAgo, formatDateTime } from "../ui/format.ts";
 import { loyaltyLabel, requestLine } from "./describe.ts";
 import { RegularsBadges } from "./regulars-badges.ts";
 import { KIND_LABELS, STATUS_LABELS, type RequestSummary } from "./types.ts";
-import { t } from "../i18n/t.ts";
+import { t, tCount } from "../i18n/t.ts";
 
 /** One request in the inbox list: who, how to reach them, what about, status, how long ago. */
 export function RequestRow({ request: r, site, timeZone, now, fresh }: { request: RequestSummary; site: string; timeZone: string; now: Date; fresh: boolean }) {
@@ -19,6 +19,7 @@ export function RequestRow({ request: r, site, timeZone, now, fresh }: { request
       </span>
       <span class="req-line" data-user-text=${r.kind === "message" ? "" : undefined}>${requestLine(r, timeZone)}</span>
       ${r.gist ? html`<span class="req-gist" data-user-text>${r.gist}</span>` : null}
+      ${r.files ? html`<span class="req-files">📎 ${tCount("files.count", r.files)}</span>` : null}
     </a>
     <span class="req-meta">
       <span class=${`badge badge-${r.status}`}>${STATUS_LABELS[r.status]}</span>

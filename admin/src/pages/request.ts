@@ -6,6 +6,7 @@ import { useInboxEvents } from "../inbox/use-inbox-events.ts";
 import { ChatTranscript } from "../request/chat-transcript.ts";
 import { useChatLive } from "../request/chat-live.ts";
 import { RatingView } from "../request/rating-view.ts";
+import { AttachForm } from "../request/attach-form.ts";
 import { FieldsList } from "../request/fields-list.ts";
 import { Notifications } from "../request/notifications.ts";
 import { SpamAction } from "../request/spam-action.ts";
@@ -130,6 +131,7 @@ export function RequestPage({ api, site, params }: PageProps) {
               <${ChatTranscript} detail=${detail} readUpTo=${live.readUpTo} typing=${live.typing} />
               <${TextForm} id="chat-answer" onType=${live.typed} label=${t("request.your_answer")} button=${t("common.send")} busyButton=${t("common.sending")} done=${t("request.sent")}
                 hint=${r.email ? t("request.chat_hint_email") : t("request.chat_hint")} onSend=${send("messages")} picker=${picker} />
+              <${AttachForm} onSend=${async (form: FormData) => (await api.send("POST", `${url}/files`, form), await load())} />
             </section>`
           : null}
         ${detail.rating

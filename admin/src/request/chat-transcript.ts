@@ -2,6 +2,7 @@ import { html } from "../html.ts";
 import { formatDateTime } from "../ui/format.ts";
 import type { RequestDetail } from "./types.ts";
 import { t } from "../i18n/t.ts";
+import { FileList } from "./file-list.ts";
 
 /**
  * A chat's lines, oldest first: the shopper's on one side, the owner's on the other. "Read" under the
@@ -19,6 +20,7 @@ export function ChatTranscript({ detail, readUpTo = 0, typing = false }: { detai
         <span class="chat-who">${m.author === "owner" ? (m.by ? html`<span data-user-text>${m.by}</span>` : t("request.you")) : shopper}<span class="muted"> · ${formatDateTime(m.at, detail.site.timezone)}</span></span>
         <span class="chat-body prose" data-user-text>${m.body}</span>
         ${m.id === readLine ? html`<span class="muted chat-read">${t("chatlive.read")}</span>` : null}
+        <${FileList} files=${m.files} />
       </li>`,
     )}
   </ol></div>

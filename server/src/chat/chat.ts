@@ -22,6 +22,8 @@ import type { Submission } from "../intake/intake.ts";
 import { isProtected } from "../customers/customer-match.ts";
 import { emailOf, readFields } from "../intake/request-fields.ts";
 import { shopperLocale } from "../sites/locale-settings.ts";
+import { recordFiles, type StoredFile } from "../files/attachments.ts";
+import { filesNote } from "../files/files-note.ts";
 
 export type ChatDeps = ChangeDeps & { publicUrl: string };
 
@@ -53,6 +55,8 @@ export const seenInput = z.object({ token: chatToken, upTo: z.number().int().non
 export function assertChatOffered(site: PublicSite): void {
   if (!site.settings.channels.includes("chat")) throw new Forbidden("chat_disabled", "This shop does not offer live chat.");
 }
+/** With files, the words are optional. */
+export const filesLineInput = lineInput.extend({ message: typedText().trim().max(2000, "validation.too_long") });
 
 /**
  * Starts a chat with its first line. The widget makes the token, so a retry of the same start (same
@@ -96,8 +100,8 @@ export async function startChat(deps: ChatDeps, site: PublicSite, submission: Su
   return shopperView(db, site, id, data.token, now);
 }
 
-/** A further line from the shopper. Reopens a closed chat; texts the owner only after a quiet spell. */
-export async function postShopperLine(deps: ChatDeps, site: Site, id: string, data: z.output<typeof lineInput>) {
+/** A further line from the shopper (with `files` already stored, if any). Reopens a closed chat; texts the owner only after a quiet spell. */
+export async function postShopperLine(deps: ChatDeps, site: Site, id: string, data: z.output<typeof lineInput>, files: StoredFile[] = []) {
   const { db, clock } = deps;
   const { request, chat } = await shopperChat(db, site.id, id, data.token);
   if (data.clientId) {
@@ -111,7 +115,7 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, da
   const urgent = Boolean(request.repeat || owner?.vip) && !chat.lastOwnerAt;
   const alert = !request.spamAt && (urgent || now.getTime() - quietSince >= CHAT_QUIET_MS); // spam never texts
   const message = await deps.pipeline.commit(db, async (tx, fx) => {
-    const added = await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now);
+    const added = await addShopperLine(tx, fx, site.id, id, data.message, data.clientId, now, files);
     await tx.update(chats).set({ lastShopperAt: now, ...(alert && { lastAlertAt: now }) }).where(eq(chats.requestId, id));
     if (request.status === "done") {
       await tx.update(requests).set({ status: "new", updatedAt: now }).where(eq(requests.id, id));
@@ -124,16 +128,16 @@ export async function postShopperLine(deps: ChatDeps, site: Site, id: string, da
       const [customer] = await tx.select({ count: customers.requestCount }).from(customers).where(eq(customers.id, request.customerId));
       const name = readFields(request).name ?? undefined;
       const link = `${deps.publicUrl}/admin/requests/${id}`;
-      await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false }), now, routing: fx.alerts });
+      await enqueueOwnerSms(tx, { siteId: site.id, requestId: id, text: chatAlertText({ ref: request.ref, name, message: data.message, earlierRequests: (customer?.count ?? 1) - 1, link, first: false, files: filesNote(files) }), now, routing: fx.alerts });
     }
     return added;
   });
   return { message, alerted: alert };
 }
 
-async function addShopperLine(tx: Tx, fx: Effects, siteId: number, requestId: string, body: string, clientId: string | undefined, now: Date) {
+async function addShopperLine(tx: Tx, fx: Effects, siteId: number, requestId: string, body: string, clientId: string | undefined, now: Date, files: StoredFile[] = []) {
   const [row] = await tx.insert(chatMessages).values({ requestId, author: "shopper", body, via: "widget", clientId: clientId ?? null, createdAt: now }).returning();
-  const view = chatMessageView(row!, null);
+  const view = chatMessageView(row!, null, await recordFiles(tx, files, { requestId, chatMessageId: row!.id }));
   await fx.emit({ siteId, topic: chatTopic(requestId), type: "message", data: view });
   return view;
 }

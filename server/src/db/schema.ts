@@ -744,3 +744,33 @@ export const pushAlerts = sqliteTable(
   },
   (t) => [index("push_alerts_user_request").on(t.userId, t.requestId)],
 );
+
+/**
+ * Files a shopper or owner attached to a request (and to the chat line they came with). The bytes
+ * live in the file store under `storageKey` (random); `deletedAt` marks rows whose request is gone:
+ * the file reaper removes their bytes after the deleting transaction has committed, then the row.
+ */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    /** Random and unguessable; the id in every URL. */
+    id: text("id").primaryKey(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    requestId: text("request_id").references(() => requests.id),
+    chatMessageId: integer("chat_message_id").references(() => chatMessages.id),
+    author: text("author").$type<ChatAuthor>().notNull(),
+    /** Sniffed from the bytes, never the name or header: image/jpeg, image/png, image/webp or application/pdf. */
+    type: text("type").notNull(),
+    /** A safe display name (no path, no control characters). */
+    name: text("name").notNull(),
+    size: integer("size").notNull(),
+    storageKey: text("storage_key").notNull(),
+    /** A small WebP preview, for images. */
+    thumbKey: text("thumb_key"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("attachments_request").on(t.requestId), index("attachments_chat_message").on(t.chatMessageId), index("attachments_deleted").on(t.deletedAt)],
+);

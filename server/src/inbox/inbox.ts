@@ -40,14 +40,16 @@ const summaryColumns = {
   // How many of this customer's requests came before this one: "returning" is about this request, not today.
   earlierCount: sql<number>`(select count(*) from requests as earlier where earlier.customer_id = ${requests.customerId} and earlier.created_at < ${requests.createdAt})`,
   lastLine: sql<string | null>`(select body from chat_messages as line where line.request_id = ${requests.id} order by line.id desc limit 1)`,
+  // Through attachments_request: a count of a few rows, never a scan.
+  fileCount: sql<number>`(select count(*) from attachments as file where file.request_id = ${requests.id})`,
 };
 
-type SummaryRow = { request: typeof requests.$inferSelect; customer: typeof customers.$inferSelect; earlierCount: number; lastLine: string | null };
+type SummaryRow = { request: typeof requests.$inferSelect; customer: typeof customers.$inferSelect; earlierCount: number; lastLine: string | null; fileCount?: number };
 
 const GIST_CHARS = 140;
 
 /** The inbox's view of a request. */
-export function toSummary({ request, customer, earlierCount, lastLine }: SummaryRow) {
+export function toSummary({ request, customer, earlierCount, lastLine, fileCount }: SummaryRow) {
   const fields = readFields(request);
   // One line the inbox can show under the name: the note, the topic or start of a message, a chat's latest line.
   const gist = (fields.kind === "chat" ? lastLine : fields.kind === "message" ? [fields.topic, fields.message].filter(Boolean).join(": ") : fields.note) ?? null;
@@ -67,6 +69,8 @@ export function toSummary({ request, customer, earlierCount, lastLine }: Summary
     /** Why it is spam (a blocked sender, no proof of work, marked by the owner), or null. */
     spam: request.spamAt ? (request.spamReason ?? "marked") : null,
     gist: gist && gist.length > GIST_CHARS ? `${gist.slice(0, GIST_CHARS - 1)}…` : gist || null,
+    /** How many photos and files came with it (shown as a count in the inbox row). */
+    files: fileCount ?? 0,
     customer: {
       id: customer.id,
       requestCount: customer.requestCount,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
-import { blocklist, chatMessages, customers, outbox, requestEvents, requests, siteMembers, sites } from "../db/schema.ts";
+import { attachments, blocklist, chatMessages, customers, outbox, requestEvents, requests, siteMembers, sites } from "../db/schema.ts";
 import { Forbidden, NotFound } from "../domain-errors.ts";
 import { writeAudit } from "./audit.ts";
 import { addCounts, deleteMentions, deleteOrphanCustomers, deleteRequests, type Counts } from "./erase.ts";
@@ -45,6 +45,8 @@ export async function exportCustomer(db: Db, clock: Clock, userId: number, custo
     ? await db.select().from(requestEvents).where(inArray(requestEvents.requestId, ids)).orderBy(asc(requestEvents.id))
     : [];
   const lines = ids.length ? await db.select().from(chatMessages).where(inArray(chatMessages.requestId, ids)).orderBy(asc(chatMessages.id)) : [];
+  // Their files are listed (what, when, where to fetch them with an owner session), not inlined.
+  const files = ids.length ? await db.select().from(attachments).where(inArray(attachments.requestId, ids)).orderBy(asc(attachments.createdAt)) : [];
   const addresses = [customer.phone, customer.email].filter((a): a is string => Boolean(a));
   const theirs = [
     ids.length ? inArray(outbox.requestId, ids) : undefined,
@@ -85,6 +87,7 @@ export async function exportCustomer(db: Db, clock: Clock, userId: number, custo
       timeline: timeline.filter((e) => e.requestId === r.id).map(({ type, data, createdAt }) => ({ type, data, createdAt })),
       chat: lines.filter((l) => l.requestId === r.id).map(({ author, body, via, createdAt }) => ({ author, body, via, createdAt })),
       notifications: sent.filter((n) => n.requestId === r.id).map(({ requestId: _, ...n }) => n),
+      files: files.filter((f) => f.requestId === r.id).map((f) => ({ name: f.name, type: f.type, size: f.size, author: f.author, createdAt: f.createdAt, url: `/api/admin/files/${f.id}` })),
     })),
     otherNotifications: sent.filter((n) => n.requestId === null).map(({ requestId: _, ...n }) => n),
     /** Kept when the customer is deleted, so a spammer cannot get unblocked that way. */

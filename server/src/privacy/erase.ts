@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { blocklist, chatMessages, chats, customers, events, idempotencyKeys, outbox, pushAlerts, reminders, requestEvents, requestRatings, requests } from "../db/schema.ts";
 import { chatTopic } from "../chat/chat-access.ts";
+import { detachFiles } from "../files/attachments.ts";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Rows removed, by table name. What the audit log keeps: numbers, never the data. */
@@ -42,6 +43,8 @@ export async function deleteRequests(tx: Tx, siteId: number, requestIds: string[
       push_alerts: await count(tx.delete(pushAlerts).where(inArray(pushAlerts.requestId, ids))),
       reminders: await count(tx.delete(reminders).where(inArray(reminders.requestId, ids))),
       idempotency_keys: await count(tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.requestId, ids))),
+      // Rows only: their bytes are removed by the file reaper after this transaction commits.
+      attachments: await detachFiles(tx, ids),
       chat_messages: await count(tx.delete(chatMessages).where(inArray(chatMessages.requestId, ids))),
       chats: await count(tx.delete(chats).where(inArray(chats.requestId, ids))),
       request_ratings: await count(tx.delete(requestRatings).where(inArray(requestRatings.requestId, ids))),

@@ -5,6 +5,8 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { jobLeases, sites } from "../db/schema.ts";
 import { readSettings } from "../sites/site-settings.ts";
+import type { FileStore } from "../files/file-store.ts";
+import { reapDeletedFiles } from "../files/attachments.ts";
 import { addCounts, type Counts } from "./erase.ts";
 import { PRUNABLE, pruneTableBatch } from "./prune-tables.ts";
 import { EVENTS_KEEP_MS, pruneEventsBatch, pruneSiteBatch, pruneSiteOutbox, retentionCutoff } from "./retention.ts";
@@ -21,6 +23,8 @@ export type RetentionWorkerDeps = {
   leaseMs?: number;
   /** Rows per transaction: small enough that other requests are never held up for long. */
   batch?: number;
+  /** Where attachments are kept: the bytes of deleted requests' files are removed after each run. */
+  files?: FileStore | undefined;
   /** Names this process in the lease (tests set it). */
   holder?: string;
 };
@@ -109,6 +113,10 @@ export function createRetentionWorker(deps: RetentionWorkerDeps) {
         addCounts(run.tables, { [prunable.name]: n });
         if (!(await renew())) return run;
       }
+    }
+    if (deps.files) {
+      const reaped = await reapDeletedFiles(db, deps.files, batch);
+      if (reaped) addCounts(run.tables, { files: reaped });
     }
     await release(now);
     return run;

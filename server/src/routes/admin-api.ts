@@ -16,6 +16,8 @@ import { savedAnswerRoutes } from "./admin-saved-answers.ts";
 import { reportRoutes } from "./admin-reports.ts";
 import { pushAckRoute, pushRoutes } from "./admin-push.ts";
 import type { AddressPolicy } from "../channels/webhook/endpoint-address.ts";
+import type { FileStore } from "../files/file-store.ts";
+import { adminFileRoutes } from "./admin-files.ts";
 
 export type AdminApiDeps = {
   db: Db;
@@ -35,6 +37,10 @@ export type AdminApiDeps = {
   pipeline: Pipeline;
   keepAliveMs?: number;
   webhookPolicy: AddressPolicy;
+  /** Where attachments are kept; undefined: uploads answer 503. */
+  files?: FileStore | undefined;
+  /** Signs the file links in emails to shoppers. */
+  linkSecret?: string;
 };
 
 /** The owner's JSON API. Order matters: only setup and sign-in are reachable before requireSession. */
@@ -56,5 +62,6 @@ export function adminApi(deps: AdminApiDeps) {
   app.route("/", savedAnswerRoutes(deps));
   app.route("/", reportRoutes(deps));
   app.route("/", pushRoutes(deps));
+  app.route("/", adminFileRoutes({ ...deps, files: deps.files, links: deps.linkSecret === undefined ? undefined : { publicUrl: deps.publicUrl, secret: deps.linkSecret } }));
   return app;
 }

@@ -18,6 +18,8 @@ import { ownerAvailable } from "../chat/chat-presence.ts";
 import { publicChatAfter } from "./public-chat-after.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
+import { publicFiles } from "./public-files.ts";
+import type { FileStore } from "../files/file-store.ts";
 import { createCounters } from "../rate-limit/counters.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { senderHash } from "../spam/blocklist.ts";
@@ -43,6 +45,8 @@ export type PublicApiDeps = {
   /** Every change goes through it: events in the transaction, wakes after the commit. */
   pipeline: Pipeline;
   keepAliveMs?: number;
+  /** Where attachments are kept; undefined: uploads answer 503. */
+  files?: FileStore | undefined;
 };
 
 /** The widget's API: public config, and the shopper's submissions. */
@@ -69,6 +73,7 @@ export function publicApi(deps: PublicApiDeps) {
   app.use("/sites/:site/*", loadSite(deps.db), noteOrigin, siteCors());
   app.route("/", publicChat({ ...deps, counters, startLimits: limits, sender }));
   app.route("/", publicChatAfter({ ...deps, counters }));
+  app.route("/", publicFiles({ ...deps, counters, files: deps.files }));
   app.route("/", publicRegulars(deps));
   const replyTime = replyTimeCache(deps.db);
 

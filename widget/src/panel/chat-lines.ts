@@ -5,9 +5,9 @@ import type { ChatLine } from "@beckon/contract/answers";
 /** A chat line as the server sends it (`@beckon/contract/answers`, the same the inbox reads). */
 export type ServerLine = ChatLine;
 /** A line on screen: `key` is the server id, or the clientId of a line not yet stored. */
-export type Line = { key: string; id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; state: "sent" | "sending" | "failed" };
+export type Line = { key: string; id: number; author: "shopper" | "owner"; body: string; at: string; by: string | null; state: "sent" | "sending" | "failed"; files?: ServerLine["files"] };
 
-const fromServer = (l: ServerLine): Line => ({ key: String(l.id), id: l.id, author: l.author, body: l.body, at: l.at, by: l.by, state: "sent" });
+const fromServer = (l: ServerLine): Line => ({ key: String(l.id), id: l.id, author: l.author, body: l.body, at: l.at, by: l.by, state: "sent", files: l.files });
 
 /** Adds a server line, replacing the pending line it stores (same clientId) and never adding it twice. */
 export function mergeLine(lines: Line[], incoming: ServerLine): Line[] {

@@ -9,6 +9,7 @@ import { request } from "../shared/http.ts";
 import { newIdempotencyKey } from "./random-key.ts";
 import type { Send } from "../panel-host.ts";
 import type { HttpResult } from "../shared/http.ts";
+import type { Picker } from "./files/files-chunk.ts";
 
 type Transcript = { id: string; status: string; email: string | null; messages: ServerLine[]; lastEventId: number; seenUpTo?: number; ownerSeenUpTo?: number; ownerAvailable: boolean; rating?: unknown; words?: Record<string, string> };
 
@@ -50,6 +51,10 @@ export type ChatSession = {
   typing(): void;
   /** Posts `body` (with the token) to `chats/<id><path>`: the lazy extras' "email me" and rating. */
   act<T>(path: string, body: object): Promise<HttpResult<T>>;
+  /** Sends the picker's files as a line, with `body` if any. */
+  attach(picker: Picker, body: string): Promise<void>;
+  /** A file of this chat (its thumbnail with `thumb`), readable with the chat's token. */
+  file(id: string, thumb?: 1): string;
   /** The panel shows the chat (or not): shown answers are no longer unread, and the server hears they were seen. */
   setVisible(visible: boolean): void;
 };
@@ -172,6 +177,11 @@ export function createChatSession(send: Send, base: string, site: string, onUnre
       const line = state.lines.find((l) => l.key === key);
       if (line) await sendLine(key, line.body);
     },
+    async attach(picker, body) {
+      const line = await picker.send(this.file(""), { token: chat!.token, message: body, locale });
+      line && set({ lines: mergeLine(state.lines, line) });
+    },
+    file: (id, thumb) => `${base}/chats/${chat!.id}/files${id && `/${id}?token=${chat!.token}${thumb ? "&thumb=1" : ""}`}`,
     async leaveEmail(email) {
       const result = await post<{ email: string }>(`/${chat!.id}/email`, { email: email.trim() });
       if (!result.ok) return problemFrom(result, (f) => f === "email");

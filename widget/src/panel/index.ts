@@ -13,6 +13,7 @@ import { locale, useCatalog, type Catalog } from "./i18n/translate.ts";
 import { intlTag, supportedLocale } from "@beckon/contract/locales";
 import { setPhoneChunk } from "./phone/phone-lib.ts";
 import { setExtrasChunk } from "./extras/later.ts";
+import { setFilesChunk } from "./files/files-lib.ts";
 import { App } from "./ui/app.ts";
 import type { ViewState } from "../panel-host.ts";
 import { pageContext } from "./page-context.ts";
@@ -27,6 +28,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
   adopt(shadow, panelCss);
   setPhoneChunk(asset("widget-phone.js"));
   setExtrasChunk(asset("widget-chat-extras.js"));
+  setFilesChunk(asset);
   // The words of one locale at a time; another is fetched when the page switches (Beckon('locale', …)).
   let spoken = "";
   const catalogs: Record<string, Promise<Catalog>> = {};

@@ -32,6 +32,7 @@ label,legend{display:block;padding:0;font-weight:600}
 .line{display:flex;flex-direction:column;max-width:85%;margin-top:8px;padding:8px 10px;border-radius:10px;background:var(--s,#f1f1f1)}
 .line.shopper{margin-inline-start:auto;background:var(--y,#e8f0ec)}
 .body{white-space:pre-wrap;overflow-wrap:anywhere}
+.line img{display:block;max-width:100%;margin-top:4px;border-radius:6px}
 .tel{display:flex;gap:6px}
 .tel select{flex:0 1 45%;min-width:0}
 [dir=rtl] [dir=ltr]{text-align:end}

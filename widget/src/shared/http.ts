@@ -19,7 +19,8 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<H
       ? { ok: true, status: response.status, data: body as T }
       : { ok: false, status: response.status, error: errorFrom(body), ...retryAfter(response.headers.get("retry-after")) };
   } catch {
-    return { ok: false, status: 0, error: { code: "network", message: "We couldn't reach the server. Check your connection and try again." } };
+    // No English here: the panel words its own failures from the code, in the shopper's language (form.ts).
+    return { ok: false, status: 0, error: { code: "network", message: "" } };
   } finally {
     clearTimeout(timer);
   }
@@ -36,5 +37,5 @@ export function errorFrom(body: unknown): ApiError {
   const error = (body as { error?: ApiError } | null | undefined)?.error;
   return typeof error?.code === "string" && typeof error.message === "string"
     ? error
-    : { code: "bad_response", message: "Something went wrong on our side. Please try again." };
+    : { code: "bad_response", message: "" };
 }

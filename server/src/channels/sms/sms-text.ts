@@ -36,14 +36,14 @@ export function callbackAlertText(alert: CallbackAlert): string {
   return alertText([`Call back #${alert.ref}: ${name} ${alert.phone}`, `When: ${when}`], alert.note, alert.earlierRequests, alert.link, [], alert);
 }
 
-export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string } & ShopperStanding;
+export type MessageAlert = { ref: string; name: string; email: string; topic: string | undefined; message: string; earlierRequests: number; link: string; /** "+2 files" */ files?: string | undefined } & ShopperStanding;
 
 /** The owner's short alert for a new message; the full text goes by email. */
 export function messageAlertText(alert: MessageAlert): string {
   const name = capped(alert.name, 40) || "Someone";
   const email = capped(alert.email, 80);
   const quote = alert.topic ? `${alert.topic}: ${alert.message}` : alert.message;
-  return alertText([`Message #${alert.ref} from ${name} <${email}>`], quote, alert.earlierRequests, alert.link, [], alert);
+  return alertText([`Message #${alert.ref} from ${name} <${email}>${alert.files ? ` ${alert.files}` : ""}`], quote, alert.earlierRequests, alert.link, [], alert);
 }
 
 /**
@@ -64,13 +64,14 @@ function alertText(head: string[], quoteText: string | undefined, earlierRequest
   ]);
 }
 
-export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean } & ShopperStanding;
+export type ChatAlert = { ref: string; name: string | undefined; message: string; earlierRequests: number; link: string; first: boolean; /** "+1 photo" */ files?: string | undefined } & ShopperStanding;
 
 /** The owner's alert for a chat: the first message of a new chat, or a nudge after a quiet spell. */
 export function chatAlertText(alert: ChatAlert): string {
   const name = capped(alert.name ?? "", 40) || "A visitor";
-  const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`;
-  return alertText([head], alert.message, alert.earlierRequests, alert.link, ["Reply to answer"], alert);
+  const head = alert.first ? `Chat #${alert.ref} from ${name}` : `Chat #${alert.ref}: ${name} wrote again`
+  const withFiles = alert.files ? `${head} ${alert.files}` : head;
+  return alertText([withFiles], alert.message, alert.earlierRequests, alert.link, ["Reply to answer"], alert);
 }
 
 /** Fits a reminder into two segments: its last line (the link) goes before anything else is cut. */

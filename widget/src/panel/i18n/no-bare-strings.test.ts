@@ -114,7 +114,7 @@ const type = (root: Element, selector: string, value: string) => {
 
 function chatSession(state: Partial<ChatState>): ChatSession {
   const full: ChatState = { started: false, lines: [], email: null, ownerAvailable: false, startedAt: 0, busy: false, problem: noProblem, ...state };
-  return { state: full, unread: 0, subscribe: () => () => {}, resume: async () => {}, start: async () => false, say: async () => {}, retry: async () => {}, leaveEmail: async () => null, setVisible() {}, typing() {}, act: async () => ({ ok: true as const, status: 200, data: {} as never }) };
+  return { state: full, unread: 0, subscribe: () => () => {}, resume: async () => {}, start: async () => false, say: async () => {}, retry: async () => {}, leaveEmail: async () => null, attach: async () => {}, file: (id: string) => `/f/${id}`, setVisible() {}, typing() {}, act: async () => ({ ok: true as const, status: 200, data: {} as never }) };
 }
 
 beforeAll(() => useCatalog("en", "en", pseudo));
@@ -191,11 +191,15 @@ describe("every string the panel shows comes from the catalog", () => {
       { ...line, key: "2", id: 2, author: "owner" as const, body: "Yes!" },
       { ...line, key: "a", id: 0, author: "shopper" as const, state: "sending" as const },
       { ...line, key: "b", id: 0, author: "shopper" as const, state: "failed" as const },
+      // Files carry their own names (the shopper's or owner's data): a photo as a thumbnail, a PDF as a link.
+      { ...line, key: "3", id: 3, author: "owner" as const, body: "Yes!", files: [{ id: "f1", type: "image/jpeg", name: "fern.jpg", size: 1, image: true }, { id: "f2", type: "application/pdf", name: "care.pdf", size: 1, image: false }] },
     ];
+    data.push("fern.jpg", "care.pdf");
     data.push(formatTime(at));
     const started = container();
     draw(started, { channel: "chat", chat: chatSession({ started: true, lines, email: "jane@example.com", startedAt: 1 }) });
-    expect(started.querySelectorAll("li")).toHaveLength(4);
+    expect(started.querySelectorAll("li")).toHaveLength(5);
+    expect(started.querySelector<HTMLImageElement>(".line img")?.getAttribute("src")).toBe("/f/f1");
     expect(bare(started)).toEqual([]);
   });
 

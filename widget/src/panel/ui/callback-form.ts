@@ -17,7 +17,9 @@ type Props = RequestFormProps & { config: WidgetConfig };
 
 /** "Call me back": name, phone, when, note, consent. The server's answer is authoritative. */
 export class CallbackForm extends RequestForm<CallbackValues, Props> {
-  channel = "callback";
+  get channel() {
+    return "callback";
+  }
 
   constructor(props: Props) {
     // The country: the region of the shopper's languages, else of the page's, else the site's own.

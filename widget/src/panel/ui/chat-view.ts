@@ -10,6 +10,8 @@ import { Field } from "./field.ts";
 import { Honeypot } from "./honeypot.ts";
 import { OtherChannels } from "./other-channels.ts";
 import { Later } from "../extras/later.ts";
+import { openPicker } from "../files/files-lib.ts";
+import type { Picker } from "../files/files-chunk.ts";
 
 type Props = { config: WidgetConfig; session: ChatSession; onBack: (() => void) | undefined; onSwitch?: (channel: string) => void };
 type State = { chat: ChatState; name: string; email: string; draft: string; company: string; emailSaved: boolean; consent: boolean; consentError: string };
@@ -24,11 +26,15 @@ export class ChatView extends Component<Props, State> {
   declare stop: () => void;
   declare log: ReturnType<typeof createRef<HTMLDivElement>>;
   declare trap: string;
+  /** The files picker, once "Attach" was pressed (widget-files.js is imported then). */
+  declare files: Promise<Picker | undefined> | undefined;
+  declare box: ReturnType<typeof createRef<HTMLDivElement>>;
 
   constructor(props: Props) {
     super(props);
     this.state = { chat: props.session.state, name: "", email: "", draft: "", company: "", emailSaved: false, consent: false, consentError: "" };
     this.log = createRef();
+    this.box = createRef();
     this.trap = `b${Math.random().toString(36).slice(2)}`;
   }
 
@@ -55,10 +61,12 @@ export class ChatView extends Component<Props, State> {
     const { chat, draft, name, email, company, consent } = this.state;
     const form = (event.target as Element).closest("form");
     const body = draft.trim();
-    if (!body) return;
+    const picker = await this.files;
+    const files = picker?.count();
+    if (!body && !files) return;
     if (chat.started) {
       this.setState({ draft: "" });
-      return session.say(body);
+      return files ? session.attach(picker!, body) : session.say(body);
     }
     // Chat's own consent: only when the site asks for a tick before a chat.
     const required = this.props.config.consent.chat.required;
@@ -66,7 +74,10 @@ export class ChatView extends Component<Props, State> {
       return this.setState({ consentError: t("chatConsent") }, () => form?.querySelector<HTMLElement>("#beckon-consent")?.focus());
     }
     this.setState({ consentError: "" });
-    if (await session.start({ name, email, message: body, company, ...(required && { consent }) })) this.setState({ draft: "", emailSaved: !!email.trim() });
+    if (await session.start({ name, email, message: body || "📎", company, ...(required && { consent }) })) {
+      this.setState({ draft: "", emailSaved: !!email.trim() });
+      files && session.attach(picker!, "");
+    }
   }
 
   keyDown(event: KeyboardEvent) {
@@ -87,6 +98,7 @@ export class ChatView extends Component<Props, State> {
           (l) => html`<li key=${l.key} class=${`line ${l.author}`}>
             <span class="small">${l.author === "owner" ? l.by || owner : t("you")}, ${formatTime(l.at)}</span>
             <span class="body">${l.body}</span>
+            ${l.files?.map((f) => html`<a class="file" href=${session.file(f.id)} target="_blank">${f.image ? html`<img src=${session.file(f.id, 1)} alt=${f.name} />` : f.name}</a>`)}
             ${l.state === "sending" && html`<span class="small">${t("sending")}</span>`}
             ${l.key === seen && html`<span class="small">${t("seen")}</span>`}
             ${l.state === "failed" && html`<span class="err">${t("notSent")} <button type="button" class="back" onClick=${() => session.retry(l.key)}>${t("retry")}</button></span>`}
@@ -106,6 +118,7 @@ export class ChatView extends Component<Props, State> {
         html`<${Consent} consent=${config.consent.chat} privacy=${config.consent.privacy} checked=${consent} error=${consentError || errors.consent}
           onCheck=${(v: boolean) => this.setState({ consent: v, consentError: "" })} />`}
         ${!chat.started && html`<${Honeypot} name=${this.trap} value=${company} onValue=${(v: string) => this.setState({ company: v })} />`}
+        <div ref=${this.box}><button type="button" class="back" onClick=${() => (this.files ??= openPicker(this.box.current!))}>${t("attach")}</button></div>
         <p class="alert" role="alert">${chat.problem.alert}</p>
         ${chat.problem.limited && html`<${OtherChannels} channels=${config.channels} current="chat" onChoose=${onSwitch} />`}
         <button class="primary" aria-disabled=${chat.busy ? "true" : undefined}>${t(chat.started ? "send" : chat.busy ? "starting" : "startChat")}</button>

@@ -15,7 +15,9 @@ type Props = RequestFormProps & { config: WidgetConfig };
 
 /** "Send a message": name, email, topic, message, the site's extra fields, consent. The server's answer is authoritative. */
 export class MessageForm extends RequestForm<MessageValues, Props> {
-  channel = "message";
+  get channel() {
+    return "message";
+  }
 
   constructor(props: Props) {
     super(props, emptyMessage());

@@ -14,13 +14,17 @@ type State = { lib: PhoneLib | null };
  * focus of either: it fills the list, formats the number as it is typed and gives the hint's example.
  */
 export class PhoneField extends Component<Props, State> {
-  override state: State = { lib: null };
+  // Methods and a constructor, not class fields: fields would pull a defineProperty helper into the panel.
+  constructor(props: Props) {
+    super(props);
+    this.state = { lib: null };
+  }
 
-  load = () => {
+  load() {
     if (!this.state.lib) loadPhoneLib().then((lib) => this.setState({ lib }), () => {});
-  };
+  }
 
-  input = (event: Event) => {
+  input(event: Event) {
     const field = event.currentTarget as HTMLInputElement;
     const { lib } = this.state;
     let text = asciiDigits(field.value);
@@ -28,7 +32,7 @@ export class PhoneField extends Component<Props, State> {
     if (lib && field.selectionStart === field.value.length && !(event as InputEvent).inputType?.startsWith("delete")) text = lib.format(text, this.props.country);
     if (text !== field.value) field.value = text;
     this.props.onValue(text, this.props.country);
-  };
+  }
 
   render({ value, country, error, onValue }: Props, { lib }: State) {
     let names: Intl.DisplayNames | undefined;
@@ -42,12 +46,12 @@ export class PhoneField extends Component<Props, State> {
     return html`<div class="field">
       <label for="beckon-phone">${t("phone")}</label>
       <div class="tel">
-        <select id="beckon-country" class="text" aria-label=${t("country")} value=${country} onFocus=${this.load}
+        <select id="beckon-country" class="text" aria-label=${t("country")} value=${country} onFocus=${() => this.load()}
           onChange=${(event: Event) => onValue(value, (event.currentTarget as HTMLSelectElement).value)}>
           ${list.map(([c, code]) => html`<option value=${c}>${flag(c!)} ${name(c!)}${code && ` +${code}`}</option>`)}
         </select>
         <input id="beckon-phone" name="phone" type="tel" dir="ltr" class="text" autocomplete="tel" maxlength="40" required value=${value}
-          aria-invalid=${error ? "true" : undefined} aria-describedby=${described || undefined} onFocus=${this.load} onInput=${this.input} />
+          aria-invalid=${error ? "true" : undefined} aria-describedby=${described || undefined} onFocus=${() => this.load()} onInput=${(e: Event) => this.input(e)} />
       </div>
       ${example && html`<p id="beckon-phone-hint" class="small">${parts("phoneHint", { country: name(country), example: html`<bdi dir="ltr">${example}</bdi>` })}</p>`}
       ${fieldError("phone", error)}
