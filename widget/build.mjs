@@ -4,7 +4,8 @@
 //   dist/widget-panel.js       the panel (Preact + htm), an ES module the loader imports when it is needed
 //   dist/widget-locale-<l>.js  one catalog each (widget/locales/<l>.json as a module), loaded with the panel
 //   dist/widget-phone.js       libphonenumber-js, imported by the call-back form on first focus of the phone
-//   dist/widget-sha256.js      plain-JS SHA-256, imported by the proof of work only where crypto.subtle is missing
+//   dist/widget-pow.js         the proof of work's solver, imported when a form first asks for a proof
+//   dist/widget-sha256.js      plain-JS SHA-256, imported by the solver only where crypto.subtle is missing
 //   dist/widget-chat-extras.js "Email me this chat" and the rating, imported when a started chat is shown
 //   dist/widget-files.js       attaching files to a chat line, imported on the first press of "Attach"
 //   dist/widget-files-locale-<l>.js  the `files.*` keys of each catalog, loaded with widget-files.js (not with the panel)
@@ -32,7 +33,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const htmMini = {
   name: "htm-mini",
   setup(b) {
-    b.onResolve({ filter: /^htm$/ }, () => ({ path: here("../node_modules/htm/mini/index.module.js") }));
+    b.onResolve({ filter: /^htm$/ }, ({ kind, resolveDir }) => b.resolve("htm/mini", { kind, resolveDir }));
   },
 };
 
@@ -71,16 +72,9 @@ async function measure(file) {
   return { bytes: code.length, gzip: gzip.length, brotli: brotli.length };
 }
 
-/**
- * htm's "mini" build for the panel: the same templates, parsed on each render instead of cached
- * (a few per second at most here), and 170 B gzip lighter. `htm/preact` imports `htm`; this swaps it.
- */
-const htmMini = {
-  name: "htm-mini",
-  setup(b) {
-    b.onResolve({ filter: /^htm$/ }, ({ kind, resolveDir }) => b.resolve("htm/mini", { kind, resolveDir }));
-  },
-};
+// The launcher's own words reach the loader with the config (server/src/sites/widget-config.ts reads
+// them from widget/locales), so the panel's catalogs leave them out.
+const LOADER_ONLY = new Set(["launcher", "loadFailed"]);
 
 /** The locales with a catalog in widget/locales/, English first. */
 export async function localeCodes() {
@@ -95,9 +89,11 @@ export async function localeCodes() {
 export async function buildWidget({ outdir = here("./dist") } = {}) {
   await mkdir(outdir, { recursive: true });
   const panelFile = path.join(outdir, "widget-panel.js");
-  await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm", plugins: [htmMini] });
+  await build({ ...common, entryPoints: [here("./src/panel/index.ts")], outfile: panelFile, format: "esm" });
   const phoneFile = path.join(outdir, "widget-phone.js");
   await build({ ...common, entryPoints: [here("./src/panel/phone/phone-chunk.ts")], outfile: phoneFile, format: "esm" });
+  const powFile = path.join(outdir, "widget-pow.js");
+  await build({ ...common, entryPoints: [here("./src/panel/pow/solver.ts")], outfile: powFile, format: "esm" });
   const sha256File = path.join(outdir, "widget-sha256.js");
   await build({ ...common, entryPoints: [here("./src/panel/sha256.ts")], outfile: sha256File, format: "esm" });
   const extrasFile = path.join(outdir, "widget-chat-extras.js");
@@ -110,14 +106,14 @@ export async function buildWidget({ outdir = here("./dist") } = {}) {
   const filesLocaleFiles = {};
   for (const code of await localeCodes()) {
     const words = Object.entries(JSON.parse(await readFile(here(`./locales/${code}.json`), "utf8")));
-    const only = (files) => Object.fromEntries(words.filter(([key]) => key.startsWith("files.") === files));
+    const pick = (keep) => JSON.stringify(Object.fromEntries(words.filter(([key]) => keep(key))));
     localeFiles[code] = path.join(outdir, `widget-locale-${code}.js`);
-    await writeFile(localeFiles[code], `export default ${JSON.stringify(only(false))};\n`);
+    await writeFile(localeFiles[code], `export default ${pick((key) => !key.startsWith("files.") && !LOADER_ONLY.has(key))};\n`);
     filesLocaleFiles[code] = path.join(outdir, `widget-files-locale-${code}.js`);
-    await writeFile(filesLocaleFiles[code], `export default ${JSON.stringify(only(true))};\n`);
+    await writeFile(filesLocaleFiles[code], `export default ${pick((key) => key.startsWith("files."))};\n`);
   }
   const hash = createHash("sha256");
-  for (const file of [panelFile, phoneFile, sha256File, extrasFile, filesFile, ...Object.values(localeFiles), ...Object.values(filesLocaleFiles)]) hash.update(await readFile(file));
+  for (const file of [panelFile, phoneFile, powFile, sha256File, extrasFile, filesFile, ...Object.values(localeFiles), ...Object.values(filesLocaleFiles)]) hash.update(await readFile(file));
   const version = hash.digest("hex").slice(0, 10);
   const loaderFile = path.join(outdir, "widget.js");
   await build({
@@ -130,6 +126,7 @@ export async function buildWidget({ outdir = here("./dist") } = {}) {
   const loader = await measure(loaderFile);
   const panelAlone = await measure(panelFile);
   const phone = await measure(phoneFile);
+  const pow = await measure(powFile);
   const sha256 = await measure(sha256File);
   const extras = await measure(extrasFile);
   const filesChunk = await measure(filesFile);
@@ -145,13 +142,14 @@ export async function buildWidget({ outdir = here("./dist") } = {}) {
     panelAlone,
     locales,
     phone,
+    pow,
     sha256,
     extras,
     filesChunk,
     filesLocales,
     version,
     total: loader.gzip + panel.gzip,
-    files: { loader: loaderFile, panel: panelFile, phone: phoneFile, sha256: sha256File, extras: extrasFile, files: filesFile, locales: localeFiles, filesLocales: filesLocaleFiles },
+    files: { loader: loaderFile, panel: panelFile, phone: phoneFile, pow: powFile, sha256: sha256File, extras: extrasFile, files: filesFile, locales: localeFiles, filesLocales: filesLocaleFiles },
   };
 }
 
@@ -164,6 +162,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [code, s] of Object.entries(size.locales)) console.log(line(`widget-locale-${code}.js`, s));
   console.log(line("panel + largest locale", size.panel, BUDGETS.panel));
   console.log(line("widget-phone.js", size.phone) + " (lazy, on first focus of the phone field)");
+  console.log(line("widget-pow.js", size.pow) + " (lazy, when a form first asks for a proof)");
   console.log(line("widget-sha256.js", size.sha256) + " (lazy, only without crypto.subtle)");
   console.log(line("widget-chat-extras.js", size.extras) + " (lazy, when a started chat is shown)");
   console.log(line("widget-files.js", size.filesChunk) + " (lazy, on the first press of Attach)");

@@ -12,7 +12,7 @@ export type AssetDeps = { widgetDir: string; demoDir: string; publicUrl: string 
 // The loader every page loads, and the panel it imports (as an ES module, so it needs CORS) when opened.
 // Then the panel's catalogs, one per locale, the phone chunk the call-back form imports on demand, and
 // the plain-JS SHA-256 the proof of work imports on pages without crypto.subtle.
-const widgetFiles = ["widget.js", "widget-panel.js", "widget-phone.js", "widget-sha256.js", "widget-chat-extras.js", "widget-files.js", ...LOCALES.flatMap((l) => [`widget-locale-${l}.js`, `widget-files-locale-${l}.js`])];
+const widgetFiles = ["widget.js", "widget-panel.js", "widget-phone.js", "widget-pow.js", "widget-sha256.js", "widget-chat-extras.js", "widget-files.js", ...LOCALES.flatMap((l) => [`widget-locale-${l}.js`, `widget-files-locale-${l}.js`])];
 
 // The demo page that proves the widget needs no 'unsafe-inline' for scripts or styles.
 const STRICT_CSP =

@@ -41,7 +41,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
   const wanted = () => supportedLocale(config.locale) ?? "en";
   const post = poster(base);
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
-  const proof = proofOfWork(base, asset("widget-sha256.js"));
+  const proof = proofOfWork(base, asset("widget-pow.js"), asset("widget-sha256.js"));
   // A new request (either form, or a chat's start) carries the page's context (issue #12).
   const ctx = ((path, body, key) => post(path, path.includes("/") ? body : { ...body, context: pageContext(shop) }, key)) as Send;
   const send = (async (path, body, key) => {

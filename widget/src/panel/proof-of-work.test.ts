@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
 import { createChallenge, verifySolution } from "altcha-lib/v1";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { proofOfWork, solve } from "./proof-of-work.ts";
+import { proofOfWork } from "./proof-of-work.ts";
+import { solve } from "./pow/solver.ts";
 import { sha256 as plainSha256 } from "./sha256.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 afterEach(() => vi.unstubAllGlobals());
+
+const solverUrl = new URL("./pow/solver.ts", import.meta.url).href;
 
 describe("proof of work", () => {
   it("finds the number whose SHA-256 with the salt is the challenge, in batches", async () => {
@@ -30,14 +33,14 @@ describe("proof of work", () => {
     const challenge = await createChallenge({ hmacKey, maxNumber: 3000, number: 1234, algorithm: "SHA-256" });
     vi.stubGlobal("crypto", {}); // a plain-http page: no crypto.subtle
     vi.stubGlobal("fetch", vi.fn(async () => Response.json(challenge)));
-    const solution = await proofOfWork("https://beckon.example/api/v1/sites/shop", new URL("./sha256.ts", import.meta.url).href).get();
+    const solution = await proofOfWork("https://beckon.example/api/v1/sites/shop", solverUrl, new URL("./sha256.ts", import.meta.url).href).get();
     expect(solution?.number).toBe(1234);
     vi.unstubAllGlobals();
     expect(await verifySolution(solution as Parameters<typeof verifySolution>[0], hmacKey)).toBe(true);
     // A chunk that does not load: the form is sent unsolved, get() never rejects.
     vi.stubGlobal("crypto", {});
     vi.stubGlobal("fetch", vi.fn(async () => Response.json(challenge)));
-    expect(await proofOfWork("https://beckon.example/api/v1/sites/shop", new URL("./missing-chunk.ts", import.meta.url).href).get()).toBeUndefined();
+    expect(await proofOfWork("https://beckon.example/api/v1/sites/shop", solverUrl, new URL("./missing-chunk.ts", import.meta.url).href).get()).toBeUndefined();
   });
 
   it("gives up, without throwing, when there is no answer within maxnumber or the algorithm is unknown", async () => {
@@ -57,7 +60,7 @@ describe("proof of work", () => {
 
   it("still lets the form be sent, unsolved, when solving fails", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response("null"))); // a challenge that is not one
-    expect(await proofOfWork("https://beckon.example/api/v1/sites/shop").get()).toBeUndefined();
+    expect(await proofOfWork("https://beckon.example/api/v1/sites/shop", solverUrl).get()).toBeUndefined();
     // A digest that fails makes solve() reject; proofOfWork() turns that, too, into "no solution".
     const failing = () => Promise.reject(new DOMException("quota", "OperationError"));
     await expect(solve({ algorithm: "SHA-256", challenge: "x", salt: "s", signature: "s", maxnumber: 5 }, failing)).rejects.toThrow();

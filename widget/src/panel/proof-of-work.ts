@@ -1,58 +1,17 @@
-// The anti-spam proof of work (ALTCHA's format): find `number` with SHA-256(salt + number) = challenge.
-// Fetched when a form opens and solved in the background, a few hundred hashes at a time with a yield
-// between batches, so typing never waits. crypto.subtle is async and native; a Worker would need a
-// blob: URL, which a strict CSP refuses, and altcha's own client solver costs more bytes than this.
-// crypto.subtle exists only in secure contexts: on a plain-http shop the hashes come from ./sha256.ts,
-// built as its own file (widget-sha256.js) and imported only then, so the panel does not carry it.
+// The anti-spam proof of work (ALTCHA's format), from the panel's side: the challenge is fetched when a
+// form opens and solved in the background by ./pow/solver.ts (its own chunk, widget-pow.js, imported
+// then), a few hundred hashes at a time with a yield between batches, so typing never waits.
+// crypto.subtle is async and native; a Worker would need a blob: URL, which a strict CSP refuses, and
+// altcha's own client solver costs more bytes than this.
 import { request } from "../shared/http.ts";
-
-type Challenge = { algorithm: string; challenge: string; salt: string; signature: string; maxnumber?: number };
-export type Solution = { algorithm: string; challenge: string; number: number; salt: string; signature: string };
-/** SHA-256 of some bytes, as crypto.subtle.digest gives it. */
-export type Digest = (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer> | ArrayBuffer;
-
-const BATCH = 400;
-
-/**
- * crypto.subtle's SHA-256 where the page has it, else the plain-JS one (same answers, a few times slower)
- * from `chunk`, the URL of widget-sha256.js, imported on first use. A failed import fails the solve.
- */
-function pageDigest(chunk: string): Digest {
-  const subtle = globalThis.crypto?.subtle;
-  let plain: Promise<typeof import("./sha256.ts")> | undefined;
-  return subtle ? (data) => subtle.digest("SHA-256", data) : async (data) => (await (plain ??= import(/* @vite-ignore */ chunk))).sha256(data);
-}
-
-/** Finds the number for a challenge, or undefined if there is none within maxnumber or the algorithm is not SHA-256. */
-export async function solve(c: Challenge, digest: Digest = pageDigest("")): Promise<Solution | undefined> {
-  if (c.algorithm !== "SHA-256") return;
-  const encoder = new TextEncoder();
-  const max = c.maxnumber ?? 1e6;
-  for (let start = 0, n = 0; start <= max; start = n) {
-    const batch: (Promise<ArrayBuffer> | ArrayBuffer)[] = [];
-    // The plain-JS digest runs here, on the page's thread (slowly until the JIT warms up): a batch
-    // also ends after 10 ms, so a slow phone still gets its frames.
-    for (const began = Date.now(); n < start + BATCH && n <= max && Date.now() - began < 10; n++) batch.push(digest(encoder.encode(c.salt + n)));
-    const hashes = await Promise.all(batch);
-    for (let i = 0; i < hashes.length; i++) {
-      if (hex(hashes[i]!) === c.challenge) return { algorithm: c.algorithm, challenge: c.challenge, number: start + i, salt: c.salt, signature: c.signature };
-    }
-    await new Promise((resolve) => setTimeout(resolve)); // let the page and the shopper's typing run
-  }
-}
-
-function hex(buffer: ArrayBuffer): string {
-  let text = "";
-  for (const byte of new Uint8Array(buffer)) text += (byte < 16 ? "0" : "") + byte.toString(16);
-  return text;
-}
+import type { Challenge, Solution } from "./pow/solver.ts";
 
 /**
  * One solution at a time for the panel's forms: `start()` when a form opens, `get()` when it is sent
  * (waits if still solving), `spent()` after the server accepted it (the server takes each only once).
- * `sha256Chunk` is the URL of widget-sha256.js, for pages without crypto.subtle.
+ * `solverChunk` is the URL of widget-pow.js; `sha256Chunk` that of widget-sha256.js, for pages without crypto.subtle.
  */
-export function proofOfWork(base: string, sha256Chunk = "") {
+export function proofOfWork(base: string, solverChunk: string, sha256Chunk = "") {
   let pending: Promise<Solution | undefined> | null = null;
   let fetchedAt = 0;
   const current = () => {
@@ -61,7 +20,13 @@ export function proofOfWork(base: string, sha256Chunk = "") {
       fetchedAt = Date.now();
       // 404: none asked. Whatever else goes wrong (an odd challenge, a failing digest), the form is still
       // sent, unsolved, and the server applies its rules: get() never rejects.
-      pending = request<Challenge>(`${base}/challenge`).then((result) => (result.ok ? solve(result.data, pageDigest(sha256Chunk)) : undefined)).catch(() => undefined);
+      pending = request<Challenge>(`${base}/challenge`)
+        .then(async (result) => {
+          if (!result.ok) return;
+          const solver: typeof import("./pow/solver.ts") = await import(/* @vite-ignore */ solverChunk);
+          return solver.solve(result.data, solver.pageDigest(sha256Chunk));
+        })
+        .catch(() => undefined);
     }
     return pending;
   };
