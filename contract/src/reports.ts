@@ -17,6 +17,8 @@ export type Report = {
   withinPromise: { promiseHours: number; due: number; within: number; share: number | null };
   /** Calls to the shopper that did not connect (busy, no answer, failed, 0 s). */
   missedCalls: number;
+  /** The shoppers' ratings given in the period ("How did we do?"). */
+  ratings: { good: number; okay: number; bad: number };
   /** Requests by weekday (0 = Monday … 6 = Sunday) and hour (0-23), in the site's zone. */
   busiestHours: number[][];
 };

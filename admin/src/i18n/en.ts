@@ -774,6 +774,8 @@ export const en = {
   "reports.median_of": { one: "of {count} answered request", other: "of {count} answered requests" },
   "reports.within": "Answered within your promise ({hours} h)",
   "reports.within_of": "{within} of {due}",
+  "reports.ratings": "Ratings",
+  "reports.ratings_value": "{good} good · {okay} okay · {bad} bad",
   "reports.missed": "Missed calls",
   "reports.none": "None yet",
   "reports.per_day": "Requests per day by channel",

@@ -56,6 +56,7 @@ export function ReportsPage({ api, site, query, navigate }: PageProps) {
             <div><dt>${t("reports.within", { hours: r.withinPromise.promiseHours })}</dt><dd data-figure="within">${r.withinPromise.share === null ? t("reports.none") : formatPercent(r.withinPromise.share)}
               ${r.withinPromise.due ? html`<small>${t("reports.within_of", { within: r.withinPromise.within, due: r.withinPromise.due })}</small>` : null}</dd></div>
             <div><dt>${t("reports.missed")}</dt><dd data-figure="missed">${formatNumber(r.missedCalls)}</dd></div>
+            <div><dt>${t("reports.ratings")}</dt><dd data-figure="ratings">${t("reports.ratings_value", { good: formatNumber(r.ratings.good), okay: formatNumber(r.ratings.okay), bad: formatNumber(r.ratings.bad) })}</dd></div>
           </dl>
         </section>
         <section class="card" aria-labelledby="per-day-h"><h2 id="per-day-h">${t("reports.per_day")}</h2><${PerDayChart} days=${r.days} perDay=${r.perDay} /></section>

@@ -19,11 +19,13 @@ import { knownTimeZone } from "../sites/time-zone.ts";
 import { emailOf, readFields } from "../intake/request-fields.ts";
 import { RATING_SCORES } from "../ratings/ratings.ts";
 import { chatTranscript, type ChatMessageView } from "./chat-view.ts";
+import { fileLink } from "../files/file-links.ts";
 
 export type TranscriptDeps = { publicUrl: string; linkSecret: string; mailFrom: Mailbox };
 
 /** What a line needs to be written: who is who, and the shopper's language and zone. */
-export type LineContext = { locale: Locale; zone: string; shopper: string; owner: string | null; shop: string };
+/** `fileUrl`: a signed link to one of the chat's files (they open without the chat token). */
+export type LineContext = { locale: Locale; zone: string; shopper: string; owner: string | null; shop: string; fileUrl: (id: string) => string };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -35,9 +37,12 @@ export function renderLine(line: ChatMessageView, ctx: LineContext): { text: str
   // The owner's first name as the widget shows it (settings), else the member's, else the shop's name.
   const who = line.author === "owner" ? ctx.owner || line.by || ctx.shop : ctx.shopper;
   const when = formatDate(new Date(line.at), ctx.locale, ctx.zone, "long");
+  const files = (line.files ?? []).map((f) => ({ name: f.name, url: ctx.fileUrl(f.id) }));
+  const body = [line.body, ...files.map((f) => `${f.name}: ${f.url}`)].filter(Boolean).join("\n");
+  const links = files.map((f) => `<br><a href="${escape(f.url)}">${escape(f.name)}</a>`).join("");
   return {
-    text: `${who}, ${when}:\n${line.body}`,
-    html: `<p><strong>${escape(who)}</strong>, <span style="color:#555">${escape(when)}</span><br>${escape(line.body).replace(/\n/g, "<br>")}</p>`,
+    text: `${who}, ${when}:\n${body}`,
+    html: `<p><strong>${escape(who)}</strong>, <span style="color:#555">${escape(when)}</span><br>${escape(line.body).replace(/\n/g, "<br>")}${links}</p>`,
   };
 }
 
@@ -51,7 +56,7 @@ export async function queueTranscript(tx: Tx | Db, deps: TranscriptDeps, request
   const settings = readSettings(row.site.settings);
   const locale = shopperLocale(settings, row.request.locale);
   const zone = knownTimeZone(row.request.context?.timeZone) ?? settings.timezone;
-  const ctx: LineContext = { locale, zone, shopper: t(locale, "transcript.you"), owner: settings.ownerFirstName, shop: row.site.name };
+  const ctx: LineContext = { locale, zone, shopper: t(locale, "transcript.you"), owner: settings.ownerFirstName, shop: row.site.name, fileUrl: (id) => fileLink(deps.publicUrl, deps.linkSecret, id) };
   const lines = (await chatTranscript(tx as Db, requestId)).map((l) => renderLine(l, ctx));
   if (!lines.length) return false;
   const site = row.site.name;

@@ -6,7 +6,7 @@ import { eventsAfter, siteEventsAfter } from "../events/event-log.ts";
 import { dueOutboxIds } from "../outbox/outbox-worker.ts";
 import { dueReminders } from "../callbacks/reminder-worker.ts";
 import { customerHistoryQuery, inboxPageQuery, pinnedQuery } from "../inbox/inbox.ts";
-import { bucketCountsQuery, firstAnswersQuery, missedCallsQuery } from "../reports/report-queries.ts";
+import { bucketCountsQuery, firstAnswersQuery, missedCallsQuery, ratingCountsQuery } from "../reports/report-queries.ts";
 import { savedAnswerQuery } from "../answers/saved-answers.ts";
 import { migrateDatabase, openDatabase, type Database } from "./client.ts";
 
@@ -115,6 +115,11 @@ describe("owner queries use an index", () => {
       expect(lines.join("\n")).toMatch(/SEARCH requests USING (COVERING )?INDEX requests_site/);
       expect(scans(lines)).toEqual([]);
     }
+  });
+
+  it("the reports' ratings, by the site and when they were given", async () => {
+    const range = { siteId: 3, from: new Date(1700000000000), to: new Date(1700000000000 + 90 * 86_400_000) };
+    expect((await plan(ratingCountsQuery(database.db, range))).join("\n")).toMatch(/SEARCH request_ratings USING (COVERING )?INDEX request_ratings_site/);
   });
 
   it("a saved answer by its shortcut", async () => {

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { requestEvents, requests } from "../db/schema.ts";
+import { requestEvents, requestRatings, requests } from "../db/schema.ts";
 
 /** Requests are counted in quarter-hour buckets: fine enough to place each in any zone's local day and hour (even +05:30). */
 export const BUCKET_MS = 15 * 60_000;
@@ -52,4 +52,13 @@ export function missedCallsQuery(db: Db, range: Range) {
         sql`(${status} in ('busy', 'no-answer', 'failed', 'canceled') or (${status} = 'completed' and ${duration} = 0))`,
       ),
     );
+}
+
+/** The shoppers' ratings given in the range (issue #14), by score. */
+export function ratingCountsQuery(db: Db, { siteId, from, to }: Range) {
+  return db
+    .select({ score: requestRatings.score, n: sql<number>`count(*)` })
+    .from(requestRatings)
+    .where(and(eq(requestRatings.siteId, siteId), gte(requestRatings.createdAt, from), lt(requestRatings.createdAt, to)))
+    .groupBy(requestRatings.score);
 }

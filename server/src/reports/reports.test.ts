@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../test/harness.ts";
 import { createMember, createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
 import { seedReportWeek } from "../../test/report-seed.ts";
+import { requestRatings, requests } from "../db/schema.ts";
 
 let h: Harness;
 let s: OwnerSession;
@@ -43,6 +44,19 @@ describe("GET /api/admin/sites/:site/reports", () => {
     expect(r.withinPromise).toEqual({ promiseHours: 2, due: 6, within: 3, share: 0.5 });
     expect(r.missedCalls).toBe(2);
     expect(cells(r.busiestHours)).toEqual(["0 10: 2", "1 10: 1", "1 22: 1", "3 9: 1", "4 14: 1", "5 0: 1"]);
+  });
+
+  it("counts the ratings shoppers gave in the period, by score (issue #14)", async () => {
+    await setUp();
+    const [a, b, c] = await h.db.select({ id: requests.id }).from(requests).limit(3);
+    const at = (iso: string) => new Date(iso);
+    await h.db.insert(requestRatings).values([
+      { requestId: a!.id, siteId: h.site.id, score: "good", via: "widget", createdAt: at("2026-11-24T15:00:00Z") },
+      { requestId: b!.id, siteId: h.site.id, score: "bad", comment: "Nobody called", via: "email", createdAt: at("2026-11-26T15:00:00Z") },
+      { requestId: c!.id, siteId: h.site.id, score: "good", via: "widget", createdAt: at("2026-11-10T15:00:00Z") }, // before the week
+    ]);
+    expect((await report(7)).ratings).toEqual({ good: 1, okay: 0, bad: 1 });
+    expect((await report(30)).ratings).toEqual({ good: 2, okay: 0, bad: 1 });
   });
 
   it("reaches back 30 days on request, and a member sees the same figures", async () => {

@@ -5,7 +5,7 @@ import { openingIntervals } from "../sites/availability.ts";
 import type { SiteSettings } from "../sites/site-settings.ts";
 import { median } from "../customers/reply-stats.ts";
 import type { DayCounts, Report } from "@beckon/contract/reports";
-import { bucketCountsQuery, BUCKET_MS, firstAnswersQuery, missedCallsQuery } from "./report-queries.ts";
+import { bucketCountsQuery, BUCKET_MS, firstAnswersQuery, missedCallsQuery, ratingCountsQuery } from "./report-queries.ts";
 
 export const REPORT_DAYS = [7, 30, 90] as const;
 export type ReportDays = (typeof REPORT_DAYS)[number];
@@ -78,6 +78,8 @@ export async function siteReport(db: Db, site: { id: number; settings: SiteSetti
     if (a.first !== null || deadline <= now.getTime()) due++;
   }
   const [missed] = await missedCallsQuery(db, range);
+  const ratings = { good: 0, okay: 0, bad: 0 };
+  for (const row of await ratingCountsQuery(db, range)) if (row.score in ratings) ratings[row.score] = Number(row.n);
 
   return {
     days,
@@ -89,6 +91,7 @@ export async function siteReport(db: Db, site: { id: number; settings: SiteSetti
     firstAnswer: { answered: waits.length, medianMs: waits.length ? median(waits) : null },
     withinPromise: { promiseHours: site.settings.replyWithinHours, due, within, share: due ? within / due : null },
     missedCalls: Number(missed?.n ?? 0),
+    ratings,
     busiestHours,
   };
 }

@@ -14,6 +14,8 @@ const EN = {
   within: (hours: string) => `Answered within your promise (${hours} h)`,
   withinOf: (share: string, within: string, due: string) => `${share} (${within} of ${due})`,
   missed: "Missed calls",
+  ratings: "Ratings",
+  ratingsValue: (good: string, okay: string, bad: string) => `${good} good, ${okay} okay, ${bad} bad`,
   busiest: "Busiest hour",
   busiestAt: (day: string, hour: string, n: string) => `${day} ${hour}:00 (${n} requests)`,
   none: "none yet",
@@ -56,6 +58,7 @@ export function weeklySummaryEmail(report: Report, site: { name: string }, link:
     [EN.median, firstAnswer.medianMs === null ? EN.none : formatWait(firstAnswer.medianMs)],
     [EN.within(number.format(withinPromise.promiseHours)), withinPromise.share === null ? EN.none : EN.withinOf(percent.format(withinPromise.share), number.format(withinPromise.within), number.format(withinPromise.due))],
     [EN.missed, number.format(report.missedCalls)],
+    [EN.ratings, EN.ratingsValue(number.format(report.ratings.good), number.format(report.ratings.okay), number.format(report.ratings.bad))],
     [EN.busiest, busy ? EN.busiestAt(EN.weekdays[busy.weekday]!, String(busy.hour).padStart(2, "0"), number.format(busy.n)) : EN.none],
   ];
   const heading = EN.heading(site.name, day(report.from), day(last));

@@ -45,6 +45,26 @@ function upload(id: string, files: { bytes: Uint8Array; name: string; type: stri
 const storedFiles = () => readdirSync(h.filesDir);
 
 describe("attachments", () => {
+  it("links the photo in the transcript the shopper gets when the chat is done, and the link serves it (issue #14)", async () => {
+    await setUp();
+    const res = await post(h, base, { token, message: "The handle broke off, see photo", name: "Jane", email: "jane@example.com" });
+    const id = (await res.json()).id as string;
+    const photo = await gpsPhoto();
+    const sent = await upload(id, [{ bytes: photo, name: "IMG_0001.JPG", type: "image/jpeg" }], { token, message: "Here it is" });
+    expect(sent.status).toBe(201);
+    const fileId = (await sent.json()).message.files[0].id as string;
+    expect((await ownerRequest(h, owner, "PATCH", `/api/admin/requests/${id}`, { status: "done" })).status).toBe(200);
+    await h.worker.drain();
+    const mail = h.smtp.mails.find((m) => m.to.includes("jane@example.com") && /chat/i.test(m.parsed.subject ?? ""));
+    expect(mail).toBeDefined();
+    const link = mail!.parsed.text!.match(new RegExp(`IMG_0001\\.jpg: (${PUBLIC_URL}/f/${fileId}/\\S+)`))?.[1];
+    expect(link).toBeDefined();
+    expect(mail!.parsed.html).toContain(`href="${link}"`);
+    const served = await h.app.request(link!.slice(PUBLIC_URL.length));
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+  });
+
   it("stores a shopper's photo without its EXIF, texts the owner '+1 photo' and shows it to both sides", async () => {
     await setUp();
     const id = await startChat();
