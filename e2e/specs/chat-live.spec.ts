@@ -49,7 +49,7 @@ test.describe("chat, live", () => {
     const typing = dialog.getByText("is typing…");
     await expect(typing).toBeVisible();
     await expect(typing).toBeHidden({ timeout: 10_000 });
-    await ownerChat.getByRole("button", { name: "Send" }).click();
+    await ownerChat.getByRole("button", { name: "Send", exact: true }).click();
     await expect(log).toContainText("Yes, a 30 cm one");
 
     // The shopper types: the owner's page shows it, then it goes when the line arrives.

@@ -49,7 +49,7 @@ test.describe("live chat", () => {
     const ownerChat = owner.getByRole("region", { name: "Chat" });
     await expect(ownerChat.getByRole("log")).toContainText("Is the blue vase still in stock?");
     await ownerChat.getByLabel("Your answer").fill("Yes, two left. Shall I keep one for you?");
-    await ownerChat.getByRole("button", { name: "Send" }).click();
+    await ownerChat.getByRole("button", { name: "Send", exact: true }).click();
 
     await expect(log).toContainText("Yes, two left. Shall I keep one for you?");
     const composer = shopper.getByRole("dialog").getByLabel("Your message");
