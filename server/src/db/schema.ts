@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredFields } from "../intake/request-fields.ts";
+import type { ShopContext } from "@beckon/contract/answers";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -183,15 +184,9 @@ export type CustomerProfile = { since?: string; orders?: number };
 
 /**
  * Where a request came from on the shop's site, and who the shop says the shopper is: stored with the
- * request as the owner sees it. `identity.verified` is true only for a good signature.
+ * request (`requests.context`) as the owner sees it; the shape is the contract's, shared with the owner app.
  */
-export type ShopContext = {
-  page?: { url?: string; title?: string; referrer?: string };
-  locale?: string;
-  timeZone?: string;
-  identity?: { verified: boolean; id?: string; name?: string; email?: string; phone?: string; since?: string; orders?: number };
-  data?: Record<string, string>;
-};
+export type { ShopContext };
 
 /** A request made while an earlier one was open, or the 3rd in 14 days: the owner sees it first. */
 export type RepeatMark = { time: number; earlier: { id: string; ref: string }[]; firstAt: string; openSince: string | null };
