@@ -8,7 +8,9 @@ const database = path.join(tmpdir(), `beckon-e2e-${process.pid}.db`);
 export default defineConfig({
   testDir: "./specs",
   testIgnore: /\.changes\.spec\.ts$/,
-  timeout: 30_000,
+  // A guard against hangs, not a speed check: CI runs two workers on two shared cores, where a long
+  // spec (two browsers, axe) has taken 30 s.
+  timeout: 60_000,
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"]],

@@ -27,6 +27,8 @@ async function leaveEmail(shopper: Page, email: string) {
 
 test.describe("chat, live", () => {
   test.use({ storageState: OWNER_STATE });
+  // Two browsers, a mailed transcript and axe in two schemes: long on a shared two-core machine.
+  test.describe.configure({ timeout: 120_000 });
 
   test("typing shows on the other side and fades; 'Seen' after the owner opens it; done mails the transcript; one rating, shown to the owner", async ({ page: owner, browser }) => {
     const shopperContext = await browser.newContext();
