@@ -122,6 +122,30 @@ describe("POST /api/v1/sites/:site/messages/files", () => {
     expect(storedFiles()).toHaveLength(2); // one photo and its thumbnail
   });
 
+  it("lets the owner answer a message with a file: the shopper's email links it, the link opens only that file", async () => {
+    await setUp();
+    const res = await h.app.request("/api/v1/sites/shop/messages", { method: "POST", headers: { Origin: PUBLIC_URL, "Content-Type": "application/json" }, body: JSON.stringify(message) });
+    const { id } = await res.json();
+    const form = new FormData();
+    form.set("text", "Here is the return label.");
+    form.append("file", new Blob([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], { type: "application/pdf" }), "return-label.pdf");
+    const sent = await h.app.request(`/api/admin/requests/${id}/files`, { method: "POST", headers: { Cookie: owner.cookie, Origin: PUBLIC_URL, "X-CSRF-Token": owner.csrfToken }, body: form });
+    expect(sent.status).toBe(201);
+    await h.worker.drain();
+
+    const mail = h.smtp.mails.find((m) => m.to.includes("jane@example.com") && m.parsed.subject?.startsWith("Re: "))!;
+    expect(mail.parsed.text).toContain("Here is the return label.");
+    const link = new RegExp(`return-label\\.pdf: ${PUBLIC_URL}(/f/[\\w-]+/[\\w-]+)`).exec(mail.parsed.text ?? "")![1]!;
+    const got = await h.app.request(link);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-disposition")).toMatch(/^attachment; filename="return-label.pdf"/);
+
+    // On the request page: the reply with its file on the timeline, not among the shopper's files.
+    const detail = await (await ownerRequest(h, owner, "GET", `/api/admin/requests/${id}`)).json();
+    expect(detail.files).toEqual([]);
+    expect(detail.timeline.find((e: { type: string }) => e.type === "reply").data).toMatchObject({ text: "Here is the return label.", files: [{ name: "return-label.pdf", image: false }] });
+  });
+
   it("deletes a message's files with the customer, and with the request when retention ends it", async () => {
     await setUp({ retentionMonths: 1 });
     const erased = await (await sendWithFiles(message, [{ bytes: await gpsPhoto(), name: "a.jpg", type: "image/jpeg" }])).json();
