@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test } from "@playwright/test";
 import exifr from "exifr";
 import { E2E } from "../support/env.ts";
@@ -41,6 +42,7 @@ test.describe("a message with a photo", () => {
     await expect(input).toBeFocused();
     await input.setInputFiles(photo);
     await expect(dialog.getByRole("button", { name: "Remove gps-photo.jpg" })).toBeVisible();
+    expect((await new AxeBuilder({ page: shopper }).include("[data-beckon]").analyze()).violations).toEqual([]);
 
     const sent = shopper.waitForRequest((r) => r.url().endsWith("/messages/files") && r.method() === "POST");
     await dialog.getByRole("button", { name: "Send message" }).click();
@@ -63,6 +65,7 @@ test.describe("a message with a photo", () => {
     const thumb = owner.getByRole("list", { name: "Files" }).getByRole("img", { name: "gps-photo.jpg" });
     await expect(thumb).toBeVisible();
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect((await new AxeBuilder({ page: owner }).analyze()).violations).toEqual([]);
 
     // The owner answers with a PDF: the shopper's email links it.
     await owner.getByLabel("Send photos or files").setInputFiles({ name: "care-guide.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
