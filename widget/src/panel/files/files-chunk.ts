@@ -1,4 +1,4 @@
-// widget-files.js: everything about attaching files, a chunk of its own that the chat imports the first
+// widget-files.js: everything about attaching files, a chunk of its own that the chat or the message form imports the first
 // time the shopper presses "Attach". Plain DOM (no Preact: a second copy would not mix with the panel's).
 // Its words come from widget-files-locale-<l>.js: the `files.*` keys of widget/locales/<l>.json.
 import type { ChatLine } from "@beckon/contract/answers";
