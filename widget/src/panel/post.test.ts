@@ -17,5 +17,4 @@ describe("the panel's post", () => {
     expect(files.post).toHaveBeenCalledWith(`${base}/messages/files`, body, "key-12345678");
     expect(fetch).not.toHaveBeenCalled();
   });
-
 });
