@@ -7,7 +7,7 @@
 //   dist/widget-pow.js         the proof of work's solver, imported when a form first asks for a proof
 //   dist/widget-sha256.js      plain-JS SHA-256, imported by the solver only where crypto.subtle is missing
 //   dist/widget-chat-extras.js "Email me this chat" and the rating, imported when a started chat is shown
-//   dist/widget-files.js       attaching files to a chat line, imported on the first press of "Attach"
+//   dist/widget-files.js       attaching files to a chat line or a message, imported on the first press of "Attach"
 //   dist/widget-files-locale-<l>.js  the `files.*` keys of each catalog, loaded with widget-files.js (not with the panel)
 // The loader asks for each as `<file>?v=<hash of all of them>`, so a cached loader never runs against a
 // panel or catalog from another build.

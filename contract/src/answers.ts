@@ -101,6 +101,8 @@ export type RequestDetail = {
   notifications: Notification[];
   /** `shopperSeenId`: the newest line the shopper's widget has shown ("Read" up to it). */
   chat: { messages: ChatLine[]; shopperSeenId?: number } | null;
+  /** Photos and PDFs the shopper sent with the request itself (a message's; a chat's come with its lines). */
+  files?: Attachment[];
   timeline: TimelineEntry[];
   calling: CallingCapability;
   /** The shopper's "How did we do?" once the request is done (issue #14), or null. */

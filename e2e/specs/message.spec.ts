@@ -145,6 +145,8 @@ test.describe("send a message", () => {
     await expect(dialog.getByLabel("Your message")).toBeFocused();
     await page.keyboard.type("Do you ship to Leeds?");
     await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Add a photo or PDF" })).toBeFocused();
+    await page.keyboard.press("Tab");
     await expect(dialog.getByRole("button", { name: "Send message" })).toBeFocused(); // the honeypot is skipped
     await page.keyboard.press("Enter");
     await expect(dialog.getByRole("heading", { name: `Thanks, ${name.split(" ")[0]}!` })).toBeFocused();

@@ -16,7 +16,13 @@ export type { SubmissionAnswer };
  * the panel posts: the forms (`callbacks`, `messages`) pass their Idempotency-Key and go as JSON with it;
  * the chat (`chats…`) passes none and goes as `text/plain`, a simple request with no CORS preflight.
  */
-export type Send = <T = SubmissionAnswer>(path: string, body: object, key?: string) => Promise<HttpResult<T>>;
+export type Send = <T = SubmissionAnswer>(path: string, body: object, key?: string, files?: Attached) => Promise<HttpResult<T>>;
+
+/**
+ * Files chosen in a form's picker (widget-files.js): with any chosen, `send` posts the form there instead,
+ * to `{path}/files` as multipart/form-data (the body as its `body` part), in one request with the files.
+ */
+export type Attached = { count(): number; post<T>(url: string, body: object, key?: string): Promise<HttpResult<T>> };
 
 export type PanelHost = {
   config: WidgetConfig;

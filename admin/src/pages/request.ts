@@ -8,6 +8,7 @@ import { useChatLive } from "../request/chat-live.ts";
 import { RatingView } from "../request/rating-view.ts";
 import { AttachForm } from "../request/attach-form.ts";
 import { FieldsList } from "../request/fields-list.ts";
+import { FileList } from "../request/file-list.ts";
 import { Notifications } from "../request/notifications.ts";
 import { SpamAction } from "../request/spam-action.ts";
 import { StatusActions } from "../request/status-actions.ts";
@@ -137,12 +138,13 @@ export function RequestPage({ api, site, params }: PageProps) {
         ${detail.rating
           ? html`<section class="card" aria-labelledby="rating-h"><h2 id="rating-h">${t("rating.title")}</h2><${RatingView} rating=${detail.rating} timeZone=${detail.site.timezone} /></section>`
           : null}
-        <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /></section>
+        <section class="card" aria-labelledby="details-h"><h2 id="details-h">${t("request.details")}</h2><${FieldsList} detail=${detail} /><${FileList} files=${detail.files} /></section>
         <${ShopContextCard} api=${api} site=${site.key} detail=${detail} onChanged=${load} />
         ${r.kind === "message"
           ? html`<section class="card" aria-labelledby="reply-h"><h2 id="reply-h">${t("request.reply_title")}</h2>
               <${TextForm} id="reply-text" label=${t("request.your_reply")} hint=${t("request.reply_hint", { email: r.email ?? "" })} button=${t("request.send_reply")}
                 busyButton=${t("common.sending")} done=${t("request.reply_done")} onSend=${send("replies")} picker=${picker} />
+              <${AttachForm} onSend=${async (form: FormData) => (await api.send("POST", `${url}/files`, form), await load())} />
             </section>`
           : null}
       </div>

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Attachment } from "@beckon/contract/answers";
 import type { Db } from "../db/client.ts";
 import { attachments } from "../db/schema.ts";
@@ -67,6 +67,16 @@ export async function filesOfRequest(db: Db | Tx, requestId: string): Promise<Ma
   const byLine = new Map<number | null, AttachmentView[]>();
   for (const r of rows) byLine.set(r.chatMessageId, [...(byLine.get(r.chatMessageId) ?? []), attachmentView(r)]);
   return byLine;
+}
+
+/** The files a shopper sent with a request itself (a message's), not with a chat line; oldest first. */
+export async function shopperRequestFiles(db: Db | Tx, requestId: string): Promise<AttachmentView[]> {
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.requestId, requestId), isNull(attachments.chatMessageId), eq(attachments.author, "shopper")))
+    .orderBy(asc(attachments.createdAt));
+  return rows.map(attachmentView);
 }
 
 /** One file of one request, or undefined. */

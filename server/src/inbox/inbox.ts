@@ -8,6 +8,7 @@ import { Invalid, NotFound } from "../domain-errors.ts";
 import { chatTranscript } from "../chat/chat-view.ts";
 import { shopperReadUpTo } from "../chat/chat-live.ts";
 import { REQUEST_DONE } from "../chat/transcript-email.ts";
+import { shopperRequestFiles } from "../files/attachments.ts";
 import { INBOX_TOPIC } from "../events/inbox-events.ts";
 import { readSettings } from "../sites/site-settings.ts";
 import { parseOrThrow, typedText } from "../http/validation.ts";
@@ -209,6 +210,8 @@ export async function requestDetail(db: Db, userId: number, requestId: string) {
       sentAt: iso(n.sentAt),
       nextAttemptAt: n.status === "pending" ? n.nextAttemptAt.toISOString() : null,
     })),
+    /** Photos and PDFs the shopper sent with the request itself (a message's; a chat's come with its lines). */
+    files: await shopperRequestFiles(db, requestId),
     chat: row.request.kind === "chat" ? { messages: await chatTranscript(db, requestId), shopperSeenId: await shopperReadUpTo(db, requestId) } : null,
     timeline: timeline.map(({ event, actor }) => ({
       id: event.id,

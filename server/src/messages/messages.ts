@@ -20,10 +20,15 @@ import { t } from "../i18n/catalog.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { shopperWords } from "../sites/locale-settings.ts";
 import type { SenderCheck } from "../spam/screen.ts";
+import { recordFiles, type StoredFile } from "../files/attachments.ts";
+import { fileLink } from "../files/file-links.ts";
+import { filesNote } from "../files/files-note.ts";
 
 export type MessageDeps = ChangeDeps & {
   publicUrl: string;
   mailFrom: { name: string; address: string };
+  /** Signs the links to a message's files in the owner's email (files/file-links.ts). */
+  linkSecret?: string;
 };
 
 /** A "Send a message" form as the widget sends it (checked by the route, in the shopper's language). */
@@ -70,8 +75,18 @@ function readExtraFields(defs: MessageField[], values: Record<string, string | b
   return { errors, extras };
 }
 
-/** A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through the outbox. */
-export async function submitMessage(deps: MessageDeps, site: Site, submission: Submission<MessageInput>, meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck }) {
+/**
+ * A shopper's message: stored, then the owner's email and SMS and the shopper's auto-reply go out through
+ * the outbox. `files`: already checked and in the store (routes/public-message-files.ts), recorded in the
+ * same commit as the message.
+ */
+export async function submitMessage(
+  deps: MessageDeps,
+  site: Site,
+  submission: Submission<MessageInput>,
+  meta: { idempotencyKey: string | undefined; origin: string | undefined; sender?: SenderCheck },
+  files: StoredFile[] = [],
+) {
   const { clock } = deps;
   const key = meta.idempotencyKey;
   const { data, locale, shop } = submission;
@@ -102,10 +117,12 @@ export async function submitMessage(deps: MessageDeps, site: Site, submission: S
       },
       context: { id, now, origin: meta.origin, senderHash: meta.sender?.senderHash, spam, locale, shop },
     });
+    const attached = await recordFiles(tx, files, { requestId: id });
     const earlierRequests = customer.requestCount - 1;
     if (spam) return; // stored for the Spam view; no mail, no SMS
 
-    const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link });
+    const linked = deps.linkSecret ? attached.map((f) => ({ name: f.name, url: fileLink(deps.publicUrl, deps.linkSecret!, f.id) })) : [];
+    const copy = ownerCopy({ siteName: site.name, ref, name: data.name, email: data.email, topic: data.topic, message: data.message, extras, earlierRequests, link, files: linked });
     await enqueueEmail(tx, {
       siteId: site.id,
       requestId: id,
@@ -117,7 +134,7 @@ export async function submitMessage(deps: MessageDeps, site: Site, submission: S
     await enqueueOwnerSms(tx, {
       siteId: site.id,
       requestId: id,
-      text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing }),
+      text: messageAlertText({ ref, name: data.name, email: data.email, topic: data.topic, message: data.message, earlierRequests, link, lead: known.lead, standing: known.standing, files: filesNote(attached) }),
       now,
       routing: fx.alerts,
     });

@@ -12,6 +12,7 @@ import type { FileStore } from "../files/file-store.ts";
 import { prepareFiles, readUploadForm } from "../files/file-upload.ts";
 import { serveFile } from "../files/serve-file.ts";
 import { fileLink } from "../files/file-links.ts";
+import { replyInput, replyWithFilesInput, sendReply } from "../inbox/replies.ts";
 
 export type AdminFilesDeps = {
   db: Db;
@@ -23,7 +24,7 @@ export type AdminFilesDeps = {
   links: { publicUrl: string; secret: string } | undefined;
 };
 
-/** Files for owners: any file of a request on one of their sites, and answers in a chat with files. */
+/** Files for owners: any file of a request on one of their sites, and answers with files (a chat line, or an emailed reply to a message). */
 export function adminFileRoutes(deps: AdminFilesDeps) {
   const app = new Hono<AdminVars>();
   const { db } = deps;
@@ -43,9 +44,15 @@ export function adminFileRoutes(deps: AdminFilesDeps) {
     const files = store();
     const form = await readUploadForm(c);
     const row = await memberRequest(db, userId, id);
-    const input = parseOrThrow(form.files.length ? answerWithFilesInput : answerInput, { text: form.fields.text ?? "" });
+    const isMessage = row.request.kind === "message";
+    const input = parseOrThrow(form.files.length ? (isMessage ? replyWithFilesInput : answerWithFilesInput) : isMessage ? replyInput : answerInput, { text: form.fields.text ?? "" });
     const stored = await storeFiles(files, row.site.id, "owner", await prepareFiles(form.files), deps.clock.now());
     const links = deps.links ? stored.rows.map((f) => `${f.name}: ${fileLink(deps.links!.publicUrl, deps.links!.secret, f.id)}`) : [];
+    // A message is answered by email: the shopper's mail links the files (signed links), as a gone chat shopper's does.
+    if (isMessage) {
+      await withStoredFiles(stored, () => sendReply(deps, userId, id, input, stored.rows, links));
+      return c.json({ files: stored.rows.length }, 201);
+    }
     const { message } = await withStoredFiles(stored, () => postOwnerLine(deps, userId, id, input, "inbox", stored.rows, links));
     return c.json({ message }, 201);
   });

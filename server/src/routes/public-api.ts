@@ -19,6 +19,7 @@ import { publicChatAfter } from "./public-chat-after.ts";
 import type { EventLog } from "../events/event-log.ts";
 import { publicChat } from "./public-chat.ts";
 import { publicFiles } from "./public-files.ts";
+import { publicMessageFiles } from "./public-message-files.ts";
 import type { FileStore } from "../files/file-store.ts";
 import { createCounters } from "../rate-limit/counters.ts";
 import { clientIp } from "../http/client-ip.ts";
@@ -115,6 +116,7 @@ export function publicApi(deps: PublicApiDeps) {
 
   app.post("/sites/:site/callbacks", limits, form(callbackInput, (site, submission, meta) => submitCallback(deps, site, submission, meta)));
   app.post("/sites/:site/messages", limits, form(messageInput, (site, submission, meta) => submitMessage(deps, site, submission, meta)));
+  app.route("/", publicMessageFiles({ ...deps, counters, limits, sender, files: deps.files }));
 
   return app;
 }

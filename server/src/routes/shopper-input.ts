@@ -41,7 +41,11 @@ export type ReadSubmission<T> = { answer: Submitted } | { submission: Submission
  * shopper's language. `body` is the raw post, for the spam screen (the proof of work).
  */
 export async function readSubmission<T extends z.ZodType>(c: Context<SiteVars>, db: Db, schema: T): Promise<ReadSubmission<z.output<T>>> {
-  const body = await readRawShopperBody(c);
+  return submissionOf(c, db, schema, await readRawShopperBody(c));
+}
+
+/** readSubmission for a body read another way (a message with files carries it as a form part). */
+export async function submissionOf<T extends z.ZodType>(c: Context<SiteVars>, db: Db, schema: T, body: unknown): Promise<ReadSubmission<z.output<T>>> {
   const answer = (await priorAnswer(db, c.get("site").id, c.req.header("idempotency-key"))) ?? honeypotAnswer(body);
   if (answer) return { answer };
   return { submission: await checkSubmission(c, db, schema, body), body };

@@ -43,9 +43,9 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
   // Every submission carries a solved anti-spam challenge; a new one is solved after each is used.
   const proof = proofOfWork(base, asset("widget-pow.js"), asset("widget-sha256.js"));
   // A new request (either form, or a chat's start) carries the page's context (issue #12).
-  const ctx = ((path, body, key) => post(path, path.includes("/") ? body : { ...body, context: pageContext(shop) }, key)) as Send;
-  const send = (async (path, body, key) => {
-    const result = await ctx(path, { ...body, locale, altcha: await proof.get() }, key);
+  const ctx = ((path, body, key, files) => post(path, path.includes("/") ? body : { ...body, context: pageContext(shop) }, key, files)) as Send;
+  const send = (async (path, body, key, files) => {
+    const result = await ctx(path, { ...body, locale, altcha: await proof.get() }, key, files);
     if (result.ok) proof.spent();
     return result;
   }) as Send;

@@ -7,8 +7,8 @@ import { request } from "../shared/http.ts";
 /** `send` for the site at `base` (`{api}/api/v1/sites/{site}`). */
 export const poster =
   (base: string): Send =>
-  (path, body, key) =>
-    request(`${base}/${path}`, {
+  (path, body, key, files) =>
+    files?.count() ? files.post(`${base}/${path}/files`, body, key) : request(`${base}/${path}`, {
       method: "POST",
       headers: key ? { "Content-Type": "application/json", "Idempotency-Key": key } : { "Content-Type": "text/plain" },
       body: JSON.stringify(body),

@@ -1,5 +1,7 @@
 import { textToHtml } from "@beckon/contract/autoreply";
 
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 export type OwnerCopy = {
   siteName: string;
   ref: string;
@@ -10,6 +12,8 @@ export type OwnerCopy = {
   extras: { label: string; value: string }[];
   earlierRequests: number;
   link: string;
+  /** The photos and PDFs that came with it, each as a signed link (files/file-links.ts). */
+  files?: { name: string; url: string }[];
 };
 
 /** The owner's copy of a shopper's message: everything they sent, ready to answer with "Reply". */
@@ -25,6 +29,10 @@ export function ownerCopy(m: OwnerCopy): { subject: string; text: string; html: 
     "",
     `Reply to this email to answer ${m.name.split(/\s+/)[0]}, or open the request: ${m.link}`,
   ];
-  const text = lines.join("\n");
-  return { subject, text, html: textToHtml(text) };
+  const files = m.files ?? [];
+  const text = [...lines, ...(files.length ? ["", "Files:", ...files.map((f) => `${f.name}: ${f.url}`)] : [])].join("\n");
+  // The HTML part names each file as a real link (the text part's bare URLs are linked by mail clients).
+  const links = files.map((f) => `<a href="${escape(f.url)}">${escape(f.name)}</a>`).join("<br>");
+  const html = textToHtml(lines.join("\n"));
+  return { subject, text, html: links ? html.replace("\n</body>", `\n<p>Files:<br>${links}</p>\n</body>`) : html };
 }

@@ -1,8 +1,8 @@
-// widget-files.js: everything about attaching files, a chunk of its own that the chat imports the first
+// widget-files.js: everything about attaching files, a chunk of its own that the chat or the message form imports the first
 // time the shopper presses "Attach". Plain DOM (no Preact: a second copy would not mix with the panel's).
 // Its words come from widget-files-locale-<l>.js: the `files.*` keys of widget/locales/<l>.json.
 import type { ChatLine } from "@beckon/contract/answers";
-import { request } from "../../shared/http.ts";
+import { request, type HttpResult } from "../../shared/http.ts";
 
 type Words = Record<string, string>;
 /** The chat's side of the picker: what it has chosen, and sending it as one line. */
@@ -11,6 +11,11 @@ export type Picker = {
   count(): number;
   /** Posts the chosen files (and `fields`) to `url`; the stored line, or null after saying what went wrong. */
   send(url: string, fields: Record<string, string>): Promise<ChatLine | null>;
+  /**
+   * A form sent with the chosen files ("Send a message"): `body` as the JSON `body` part. A refused file
+   * is said here, by the picker, and answered with an empty message so the form does not say it again.
+   */
+  post<T>(url: string, body: object, key?: string): Promise<HttpResult<T>>;
 };
 
 export const MAX_FILES = 5;
@@ -95,19 +100,30 @@ export async function picker(host: HTMLElement, asset: (file: string) => string,
   };
   input.focus();
 
+  /** Posts `fields` and the chosen files as one multipart/form-data request. */
+  const upload = async <T>(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    for (const f of chosen) form.append("file", f, f.name);
+    say("files.sending");
+    const result = await request<T>(url, { method: "POST", headers, body: form });
+    say("");
+    return result;
+  };
+
   return {
     count: () => chosen.length,
     async send(url, fields) {
-      const form = new FormData();
-      for (const [k, v] of Object.entries(fields)) form.set(k, v);
-      for (const f of chosen) form.append("file", f, f.name);
-      say("files.sending");
-      const result = await request<{ message: ChatLine }>(url, { method: "POST", body: form });
+      const result = await upload<{ message: ChatLine }>(url, fields);
       if (!result.ok) return say(CODES[result.error.code] ?? "files.failed"), null;
       chosen.length = 0;
       draw();
-      say("");
       return result.data.message;
+    },
+    async post<T>(url: string, body: object, key?: string) {
+      const result = await upload<T>(url, { body: JSON.stringify(body) }, key ? { "Idempotency-Key": key } : {});
+      const code = !result.ok && CODES[result.error.code];
+      return code ? (say(code), { ...result, error: { code: result.error.code, message: "" } }) : result;
     },
   };
 }

@@ -10,6 +10,7 @@ import { Honeypot } from "./honeypot.ts";
 import { OtherChannels } from "./other-channels.ts";
 import { RequestForm, type RequestFormProps, type RequestFormState } from "./request-form.ts";
 import { Success } from "./success.ts";
+import { openPicker } from "../files/files-lib.ts";
 
 type Props = RequestFormProps & { config: WidgetConfig };
 
@@ -61,6 +62,7 @@ export class MessageForm extends RequestForm<MessageValues, Props> {
         (field) => html`<${ExtraField} key=${field.id} field=${field} value=${values.fields[field.id]} error=${errors[`fields.${field.id}`]}
           onValue=${(value: string | boolean) => this.setState(({ values: v }) => ({ values: { ...v, fields: { ...v.fields, [field.id]: value } } }))} />`,
       )}
+      <div><button type="button" class="back" onClick=${(e: Event) => (this.files ??= openPicker((e.currentTarget as Element).parentNode as HTMLElement))}>${t("attach")}</button></div>
       <${Consent} consent=${config.consent.message} privacy=${config.consent.privacy}
         checked=${values.consent} error=${errors.consent} onCheck=${(consent: boolean) => set({ consent })} />
       <${Honeypot} name=${this.trap} value=${values.company} onValue=${(company: string) => set({ company })} />

@@ -1,6 +1,6 @@
 import { Component, createRef } from "preact";
 import { noProblem, problemFrom, type FieldErrors, type Problem } from "../form.ts";
-import type { Send, SubmissionAnswer } from "../../panel-host.ts";
+import type { Attached, Send, SubmissionAnswer } from "../../panel-host.ts";
 import { newIdempotencyKey } from "../random-key.ts";
 import type { Identity } from "../../shared/shop.ts";
 
@@ -21,6 +21,8 @@ export abstract class RequestForm<V, P extends RequestFormProps> extends Compone
   declare form: ReturnType<typeof createRef<HTMLFormElement>>;
   /** The honeypot input's name: unguessable, so browsers have nothing to autofill it from. */
   declare trap: string;
+  /** The message form's files picker, once "Add a photo or PDF" was pressed (widget-files.js is imported then). */
+  declare files: Promise<Attached | undefined> | undefined;
 
   abstract channel: string;
   /** Required fields left empty. */
@@ -58,7 +60,7 @@ export abstract class RequestForm<V, P extends RequestFormProps> extends Compone
     if (Object.keys(fields).length) return this.show({ fields, alert: "" });
     this.sending = true;
     this.setState({ busy: true, problem: noProblem });
-    const result = await this.props.send(`${this.channel}s`, this.body(values), this.key) /* callbacks, messages */;
+    const result = await this.props.send(`${this.channel}s`, this.body(values), this.key, await this.files) /* callbacks, messages */;
     this.sending = false;
     if (!result.ok) return this.show(problemFrom(result, (field) => this.has(field)));
     this.setState({ answer: result.data, busy: false });
