@@ -5,6 +5,7 @@ import { outbox, type OutboxChannel } from "../db/schema.ts";
 import type { Channel, OutboxItem as Item } from "../channels/channel.ts";
 import { backoffMs, rawFailure } from "./retry-policy.ts";
 import { wakeableSleep } from "../wakeable-sleep.ts";
+import { writeBatcher } from "./write-batch.ts";
 
 export type OutboxWorkerDeps = {
   db: Db;
@@ -48,6 +49,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const { db, clock, log } = deps;
   let running = false;
   let stopping = false;
+  const write = writeBatcher(db);
   const lanes: Lane[] = deps.channels.map((channel) => ({ channel, pause: wakeableSleep(), wakeRequested: false, inFlight: new Set(), loop: undefined, tick: undefined }));
 
   /** Claims up to `max` due items of a channel in one statement (a burst costs one write, not one per item). */
@@ -68,11 +70,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return items.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
   }
 
+  /** Records an attempt's outcome; the outcomes finished in the same turn are written together. */
   async function finish(item: Item, changes: Partial<Item>, outcome: SendOutcome) {
-    await db
-      .update(outbox)
-      .set({ ...changes, lockedUntil: null, updatedAt: clock.now() })
-      .where(eq(outbox.id, item.id));
+    await write(
+      db
+        .update(outbox)
+        .set({ ...changes, lockedUntil: null, updatedAt: clock.now() })
+        .where(eq(outbox.id, item.id)),
+    );
     deps.onOutcome?.(item.channel, outcome);
   }
 
