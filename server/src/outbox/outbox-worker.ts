@@ -33,7 +33,20 @@ export type OutboxWorker = {
   lastTicks(): Partial<Record<OutboxChannel, number | undefined>>;
 };
 
-type Lane = { channel: Channel; pause: ReturnType<typeof wakeableSleep>; wakeRequested: boolean; inFlight: Set<Promise<void>>; loop: Promise<void> | undefined; tick: number | undefined };
+type Lane = {
+  channel: Channel;
+  pause: ReturnType<typeof wakeableSleep>;
+  wakeRequested: boolean;
+  inFlight: Set<Promise<void>>;
+  loop: Promise<void> | undefined;
+  tick: number | undefined;
+  /** Its last claim found nothing due: a wake then waits a moment, so a run of commits costs one claim. */
+  idle: boolean;
+};
+
+// Every commit wakes every lane, and most commits queue nothing for most lanes (a call-back queues an SMS,
+// no email): an idle lane gathers the wakes of this long before it claims once.
+const IDLE_SETTLE_MS = 20;
 
 // A claimed item is leased; if this process dies mid-send, the lease runs out and another pass retries it.
 // Longer than any send can take with the providers' own timeouts (see email.ts, twilio-client.ts).
@@ -50,7 +63,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   let running = false;
   let stopping = false;
   const write = writeBatcher(db);
-  const lanes: Lane[] = deps.channels.map((channel) => ({ channel, pause: wakeableSleep(), wakeRequested: false, inFlight: new Set(), loop: undefined, tick: undefined }));
+  const lanes: Lane[] = deps.channels.map((channel) => ({ channel, pause: wakeableSleep(), wakeRequested: false, inFlight: new Set(), loop: undefined, tick: undefined, idle: false }));
 
   /** Claims up to `max` due items of a channel in one statement (a burst costs one write, not one per item). */
   async function claim(channel: OutboxChannel, max = 1): Promise<Item[]> {
@@ -150,22 +163,26 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       lane.wakeRequested = false;
       try {
         while (running && lane.inFlight.size < max) {
-          const items = await claim(channel.name, max - lane.inFlight.size);
+          const wanted = max - lane.inFlight.size;
+          const items = await claim(channel.name, wanted);
+          lane.idle = !items.length && !lane.inFlight.size;
           for (const item of items) {
             const sending: Promise<void> = attempt(channel, item).finally(() => {
               lane.inFlight.delete(sending);
+              lane.wakeRequested = true; // a slot is free, even if the lane is claiming right now
               lane.pause.wake();
             });
             lane.inFlight.add(sending);
           }
-          if (!items.length) break;
+          if (items.length < wanted) break; // nothing more is due now
         }
       } catch (err) {
         log.error(`outbox ${channel.name} pass failed`, err);
       }
       if (!running) break;
-      if (lane.wakeRequested && lane.inFlight.size < max) continue; // work arrived while we were claiming
-      await lane.pause.sleep(deps.pollMs);
+      if (!(lane.wakeRequested && lane.inFlight.size < max)) await lane.pause.sleep(deps.pollMs); // else work arrived while we were claiming
+      // Let the wakes of the same moment (sends finished together, commits in a row) gather into one claim.
+      await new Promise((resolve) => (lane.idle && running ? setTimeout(resolve, Math.min(IDLE_SETTLE_MS, deps.pollMs)) : setImmediate(resolve)));
     }
     await Promise.all(lane.inFlight);
   }
