@@ -19,7 +19,7 @@ export function writeBatcher(db: Db): (query: Query) => Promise<void> {
       await db.batch(writes.map((w) => w.query) as [Query, ...Query[]]);
       for (const w of writes) w.resolve();
     } catch {
-      for (const w of writes) await w.query.then(w.resolve, w.reject);
+      for (const w of writes) await (w.query as unknown as PromiseLike<unknown>).then(w.resolve, w.reject);
     }
   }
 
