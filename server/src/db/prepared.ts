@@ -18,12 +18,28 @@ type Session = { client: unknown; tx: unknown };
 export function prepared<P extends object>(build: (on: Runner) => P): (on: Runner) => P {
   let built: P | undefined;
   return (on) => {
-    const session = (on as unknown as { session: Session }).session;
     if (!built) return (built = build(on));
-    const own = built as unknown as Session;
-    if (own.client === session.client && own.tx === session.tx) return built;
-    return Object.assign(Object.create(Object.getPrototypeOf(built)) as P, built, { client: session.client, tx: session.tx });
+    return onRunner(built, on);
   };
+}
+
+/** Like `prepared`, for a query whose shape depends on a small key (e.g. how many rate budgets it checks): one per key. */
+export function preparedBy<K, P extends object>(build: (on: Runner, key: K) => P): (on: Runner, key: K) => P {
+  const built = new Map<K, P>();
+  return (on, key) => {
+    const hit = built.get(key);
+    if (hit) return onRunner(hit, on);
+    const p = build(on, key);
+    built.set(key, p);
+    return p;
+  };
+}
+
+function onRunner<P extends object>(built: P, on: Runner): P {
+  const session = (on as unknown as { session: Session }).session;
+  const own = built as unknown as Session;
+  if (own.client === session.client && own.tx === session.tx) return built;
+  return Object.assign(Object.create(Object.getPrototypeOf(built)) as P, built, { client: session.client, tx: session.tx });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Channel, OutboxItem as Item } from "../channels/channel.ts";
 import { backoffMs, rawFailure } from "./retry-policy.ts";
 import { wakeableSleep } from "../wakeable-sleep.ts";
 import { writeBatcher } from "./write-batch.ts";
+import { prepared } from "../db/prepared.ts";
 
 export type OutboxWorkerDeps = {
   db: Db;
@@ -67,19 +68,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   /** Claims up to `max` due items of a channel in one statement (a burst costs one write, not one per item). */
   async function claim(channel: OutboxChannel, max = 1): Promise<Item[]> {
-    const now = clock.now();
-    const due = dueOutboxIds(db, channel, now, max);
-    // One UPDATE … WHERE id IN (SELECT …) is atomic in SQLite, so two workers never claim the same row.
-    const items = await db
-      .update(outbox)
-      .set({
-        status: "sending",
-        lockedUntil: new Date(now.getTime() + LEASE_MS),
-        attempts: sql`${outbox.attempts} + 1`,
-        updatedAt: now,
-      })
-      .where(inArray(outbox.id, due))
-      .returning();
+    const now = clock.now().getTime();
+    const items = await claimDue(db).all({ channel, now, max, until: now + LEASE_MS });
     return items.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
   }
 
@@ -211,6 +201,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     lastTicks: () => Object.fromEntries(lanes.map((lane) => [lane.channel.name, lane.tick])),
   };
 }
+
+/** Claims a channel's due items (placeholders: channel, now, max, until; instants in ms). Built once: it runs at every wake. */
+const claimDue = prepared((db) => {
+  const now = sql.placeholder("now");
+  // One UPDATE … WHERE id IN (SELECT …) is atomic in SQLite, so two workers never claim the same row.
+  return db
+    .update(outbox)
+    .set({ status: "sending", lockedUntil: sql`${sql.placeholder("until")}`, attempts: sql`${outbox.attempts} + 1`, updatedAt: sql`${now}` })
+    .where(inArray(outbox.id, dueOutboxIds(db as Db, sql.placeholder("channel") as unknown as OutboxChannel, now as unknown as Date, sql.placeholder("max") as unknown as number)))
+    .returning()
+    .prepare();
+});
 
 /** The ids of a channel's items due now (pending, or leased by a process that died), oldest first. */
 export function dueOutboxIds(db: Db, channel: OutboxChannel, now: Date, max: number) {
