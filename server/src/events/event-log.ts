@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, max } from "drizzle-orm";
+import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { events } from "../db/schema.ts";
@@ -56,7 +56,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
   async function pollOnce(): Promise<void> {
     for (;;) {
       again = false;
-      const rows = await eventsAfter(db, lastId);
+      const rows = await tail(db).all({ lastId });
       for (const row of rows) {
         lastId = row.id;
         fanOut(row);
@@ -122,6 +122,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
 }
 
 /** The tail: every event after `lastId`, a batch at a time (exported for db/query-plans.test.ts). */
+const tail = prepared((db) => eventsAfter(db as Db, sql.placeholder("lastId") as unknown as number).prepare());
 export function eventsAfter(db: Db, lastId: number) {
   return db.select().from(events).where(gt(events.id, lastId)).orderBy(asc(events.id)).limit(500);
 }
