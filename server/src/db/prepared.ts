@@ -57,3 +57,24 @@ export function encoded(table: Table, values: Record<string, unknown>): Record<s
   for (const [k, v] of Object.entries(values)) out[k] = v === null || v === undefined ? null : columns[k]!.mapToDriverValue(v);
   return out;
 }
+
+/**
+ * A prepared insert of rows that all give `columns` (a missing value is stored as null, not the column's
+ * default), built once per row count. `conflict` adds e.g. `.onConflictDoNothing()`.
+ */
+export function preparedInsert<T extends Table>(table: T, columns: readonly string[], conflict?: (q: InsertOf<T>) => InsertOf<T>) {
+  const build = preparedBy((on, n: number) => {
+    const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c) => [c, sql`${sql.placeholder(`${c}${i}`)}`])));
+    const q = (on as Db).insert(table as never).values(rows as never) as unknown as InsertOf<T>;
+    return ((conflict ? conflict(q) : q) as unknown as { prepare(): { run(v: Record<string, unknown>): Promise<unknown> } }).prepare();
+  });
+  return async (on: Runner, rows: readonly Record<string, unknown>[]): Promise<void> => {
+    const values: Record<string, unknown> = {};
+    rows.forEach((row, i) => {
+      const e = encoded(table, Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+      for (const c of columns) values[`${c}${i}`] = e[c];
+    });
+    await build(on, rows.length).run(values);
+  };
+}
+type InsertOf<T extends Table> = { onConflictDoNothing(): unknown } & ReturnType<ReturnType<Db["insert"]>["values"]> & { _table?: T };

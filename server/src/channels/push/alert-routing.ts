@@ -7,7 +7,7 @@ import { readPrefs } from "./alert-prefs.ts";
 import { quietUntil } from "./quiet-hours.ts";
 import { pushNotice } from "./push-text.ts";
 import { PUSH_RETRY } from "./push-channel.ts";
-import { prepared } from "../../db/prepared.ts";
+import { prepared, preparedInsert } from "../../db/prepared.ts";
 
 /** How owner alerts are routed: read once at start-up (PUSH_FALLBACK_MINUTES) and passed down. */
 export type AlertRouting = { pushFallbackMs: number };
@@ -76,8 +76,9 @@ export async function enqueueOwnerAlert(tx: Tx, alert: Alert, routing: AlertRout
     const fallback = pushId && prefs.via === "push";
     for (const phone of phones) rows.push(fallback ? sms(phone, new Date(at.getTime() + routing.pushFallbackMs), pushId) : sms(phone, at));
   }
-  if (rows.length) await tx.insert(outbox).values(rows);
+  if (rows.length) await insertOutbox(tx, rows);
 }
+const insertOutbox = preparedInsert(outbox, ["siteId", "requestId", "channel", "kind", "audience", "recipient", "payload", "nextAttemptAt", "retryUntil", "createdAt", "updatedAt"]);
 
 /**
  * Records that a person saw a push alert (by its id, or every one of theirs about a request): its

@@ -19,7 +19,9 @@ export function createSmsChannel(deps: { db: Db; sender: SmsSender | undefined; 
   return {
     name: "sms",
     // SMS providers take many requests at once: a burst of alerts must not queue behind one HTTP round trip.
-    concurrency: deps.concurrency ?? 16,
+    // 32: each round of claims and outcomes waits behind the intake's transactions in a burst, so a round
+    // must move many; well under Twilio's limit on concurrent API requests, even with a few processes.
+    concurrency: deps.concurrency ?? 32,
     retry: deps.retry,
 
     async destination(item) {
