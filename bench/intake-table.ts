@@ -22,6 +22,15 @@ export const TARGETS: Target[] = [
   },
 ];
 
+// BENCH_BEFORE_ROOT: another checkout's build (the code before a change) measured in the same run,
+// interleaved with this one, as "… (before)" rows.
+const beforeRoot = process.env.BENCH_BEFORE_ROOT;
+if (beforeRoot) {
+  for (const t of TARGETS.filter((x) => x.name.startsWith("Beckon"))) {
+    TARGETS.push({ ...t, name: `${t.name} (before)`, start: (port, db) => startBeckon({ port, db, root: beforeRoot }) });
+  }
+}
+
 export type IntakeRow = { name: string; rps: Record<number, number>; p50: Record<number, number>; p99: Record<number, number>; cpu: Record<number, number> };
 
 export async function runIntake(opts: { requests: number; levels: number[]; rounds: number; port: number; targets?: Target[] }): Promise<IntakeRow[]> {

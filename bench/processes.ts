@@ -30,12 +30,12 @@ async function started(child: ChildProcess, base: string): Promise<Proc> {
 }
 
 /** Beckon compiled (`npm run serve`, one process) on a libsql file, with the load environment (limits off). */
-export async function startBeckon(opts: { port: number; db: string; env?: Record<string, string> }): Promise<Proc> {
+export async function startBeckon(opts: { port: number; db: string; env?: Record<string, string>; root?: string }): Promise<Proc> {
   const base = `http://127.0.0.1:${opts.port}`;
   await portFree(base);
   // BENCH_BECKON_ROOT runs another checkout's build (e.g. the code before a change) against the same load.
   const child = spawn(process.execPath, ["server/dist/index.js"], {
-    cwd: process.env.BENCH_BECKON_ROOT ?? repoRoot,
+    cwd: opts.root ?? process.env.BENCH_BECKON_ROOT ?? repoRoot,
     env: { PATH: process.env.PATH, PORT: String(opts.port), HOST: "127.0.0.1", PUBLIC_URL: `http://localhost:${opts.port}`, DATABASE_URL: `file:${opts.db}`, WEB_CONCURRENCY: "1", LOG_LEVEL: "error", ...LOAD_ENV, ...opts.env },
     stdio: ["ignore", "ignore", "inherit"],
   });

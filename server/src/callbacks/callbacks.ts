@@ -94,7 +94,8 @@ export async function submitCallback(deps: CallbackDeps, site: Site, submission:
       phone: phone.e164,
       consent: data.consent === true,
       kind: "confirmation",
-      text: confirmationText({ locale, siteName: site.name, name: data.name, when, timezone: s.timezone, shopperZone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
+      // Written only when it will be sent: most call-backs ask for no text.
+      text: () => confirmationText({ locale, siteName: site.name, name: data.name, when, timezone: s.timezone, shopperZone, link: `${deps.publicUrl}/c/${signLink(deps.linkSecret, id)}` }),
       now,
     });
   });

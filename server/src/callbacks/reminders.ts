@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Db } from "../db/client.ts";
 import { reminders } from "../db/schema.ts";
 import { isOpen, nextOpening } from "../sites/availability.ts";
+import { preparedInsert } from "../db/prepared.ts";
 import type { SiteSettings } from "../sites/site-settings.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -26,8 +27,9 @@ export async function scheduleRequestReminders(
     const from = isOpen(site.settings, now) ? now : (nextOpening(site.settings, now) ?? now);
     rows.push({ siteId: site.id, requestId: request.id, kind: "untouched", key: `untouched:${request.id}`, dueAt: new Date(from.getTime() + after * 60_000), createdAt: now });
   }
-  if (rows.length) await tx.insert(reminders).values(rows).onConflictDoNothing();
+  if (rows.length) await insertReminders(tx, rows);
 }
+const insertReminders = preparedInsert(reminders, ["siteId", "requestId", "kind", "key", "dueAt", "createdAt"], (q) => q.onConflictDoNothing() as typeof q);
 
 /** The next digest of a site after `now`: today at `digestHour` local time if still ahead, else tomorrow. */
 export function nextDigest(settings: Pick<SiteSettings, "timezone" | "digestHour">, now: Date): { key: string; at: Date } | null {

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { customers, type ShopContext } from "../db/schema.ts";
+import { preparedBy, prepared } from "../db/prepared.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Customer = typeof customers.$inferSelect;
@@ -20,7 +21,7 @@ export async function resolveCustomer(tx: Tx, siteId: number, who: Who, identity
   const keyColumn = who.phone ? customers.phone : who.email ? customers.email : undefined;
   const key = who.phone ?? who.email;
   if (!keyColumn || !key) return insertCustomer(tx, siteId, { name: who.name }, now);
-  const [known] = await tx.select().from(customers).where(and(eq(customers.siteId, siteId), eq(keyColumn, key)));
+  const [known] = await customerBy(tx, who.phone ? "phone" : "email").all({ siteId, key });
   if (known && isProtected(known)) return insertCustomer(tx, siteId, { name: who.name }, now); // a suggestion, not a merge
   if (known) return countOn(tx, known.id, { name: who.name ?? known.name }, now);
   return insertCustomer(tx, siteId, { name: who.name, phone: who.phone ?? null, email: who.phone ? null : (who.email ?? null) }, now);
@@ -67,7 +68,28 @@ async function insertCustomer(tx: Tx, siteId: number, values: Partial<Customer>,
   return row!;
 }
 
+/** A site's customer by typed phone or email (the hot path of every submission, built once per kind). */
+const customerBy = preparedBy((tx, by: "phone" | "email") =>
+  tx
+    .select()
+    .from(customers)
+    .where(and(eq(customers.siteId, sql.placeholder("siteId")), eq(customers[by], sql.placeholder("key"))))
+    .prepare(),
+);
+const countWithName = prepared((tx) =>
+  tx
+    .update(customers)
+    .set({ name: sql`${sql.placeholder("name")}`, lastSeenAt: sql`${sql.placeholder("now")}`, requestCount: sql`${customers.requestCount} + 1` })
+    .where(eq(customers.id, sql.placeholder("id")))
+    .returning()
+    .prepare(),
+);
+
 async function countOn(tx: Tx, id: number, set: Partial<Customer>, now: Date): Promise<Customer> {
+  if (Object.keys(set).length === 1 && "name" in set) {
+    const [counted] = await countWithName(tx).all({ id, name: set.name ?? null, now: now.getTime() });
+    return counted!;
+  }
   const [row] = await tx
     .update(customers)
     .set({ ...set, lastSeenAt: now, requestCount: sql`${customers.requestCount} + 1` })

@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, isNull, ne, or } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { and, desc, eq, gte, isNull, ne, or, sql } from "drizzle-orm";
+import { prepared } from "../db/prepared.ts";
 import type { Db } from "../db/client.ts";
 import { requests, type RepeatMark } from "../db/schema.ts";
 
@@ -12,14 +12,19 @@ const DAY_MS = 86_400_000;
  * Whether a new request of this customer is them asking again: an earlier request (any channel) is
  * still open, or this is at least the 3rd in 14 days. Spam never counts. Runs before the new row exists.
  */
-export async function detectRepeat(tx: Tx | Db, customerId: number, now: Date): Promise<RepeatMark | null> {
-  const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
-  const rows = await tx
+const earlierRequests = prepared((on) =>
+  on
     .select({ id: requests.id, ref: requests.ref, status: requests.status, createdAt: requests.createdAt })
     .from(requests)
-    .where(and(eq(requests.customerId, customerId), isNull(requests.spamAt), or(ne(requests.status, "done"), gte(requests.createdAt, since))))
+    .where(and(eq(requests.customerId, sql.placeholder("customerId")), isNull(requests.spamAt), or(ne(requests.status, "done"), gte(requests.createdAt, sql.placeholder("sinceMs")))))
     .orderBy(desc(requests.createdAt))
-    .limit(20);
+    .limit(20)
+    .prepare(),
+);
+
+export async function detectRepeat(tx: Tx | Db, customerId: number, now: Date): Promise<RepeatMark | null> {
+  const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
+  const rows = await earlierRequests(tx).all({ customerId, sinceMs: since.getTime() });
   const open = rows.filter((r) => r.status !== "done");
   const recent = rows.filter((r) => r.createdAt >= since);
   if (open.length === 0 && recent.length < 2) return null;
@@ -44,6 +49,22 @@ export function repeatLabel(mark: RepeatMark): string {
   return `asked again (${ordinal(mark.time)} time)`;
 }
 
+type ZoneFormats = { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat };
+// Built once per zone: a new Intl.DateTimeFormat (or luxon's zone math) per alert was a visible share of a call-back's CPU.
+const zoneFormats = new Map<string, ZoneFormats>();
+function formatsIn(zone: string): ZoneFormats {
+  let f = zoneFormats.get(zone);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }),
+      time: new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+      weekday: new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "short" }),
+    };
+    zoneFormats.set(zone, f);
+  }
+  return f;
+}
+
 /** The first line of the owner's SMS: "Jane again — 3rd time in 9 days, open since Mon". */
 export function repeatLead(name: string | null | undefined, mark: RepeatMark, now: Date, zone: string): string {
   const who = (name ?? "").trim().split(/\s+/)[0] || "Same customer";
@@ -51,8 +72,9 @@ export function repeatLead(name: string | null | undefined, mark: RepeatMark, no
   const span = days < 1 ? "today" : `in ${days + 1} days`;
   let open = "";
   if (mark.openSince) {
-    const at = DateTime.fromISO(mark.openSince).setZone(zone);
-    open = `, open since ${at.hasSame(DateTime.fromJSDate(now).setZone(zone), "day") ? at.toFormat("HH:mm") : at.toFormat("ccc")}`;
+    const f = formatsIn(zone);
+    const at = new Date(mark.openSince);
+    open = `, open since ${f.day.format(at) === f.day.format(now) ? f.time.format(at) : f.weekday.format(at)}`;
   }
   return `${who} again — ${ordinal(mark.time)} time ${span}${open}`;
 }

@@ -15,7 +15,7 @@ export type ShopperSmsKind = "confirmation" | "missed_call";
  */
 export async function queueShopperSms(
   tx: Tx,
-  item: { siteId: number; settings: SiteSettings; requestId: string; phone: string; consent: boolean; kind: ShopperSmsKind; text: string; now: Date },
+  item: { siteId: number; settings: SiteSettings; requestId: string; phone: string; consent: boolean; kind: ShopperSmsKind; text: string | (() => string); now: Date },
 ): Promise<string | null> {
   const rules = item.settings.shopperSms;
   if (!rules.enabled) return "shopper texts are off";
@@ -38,7 +38,7 @@ export async function queueShopperSms(
     .where(and(eq(outbox.siteId, item.siteId), inArray(outbox.kind, [...kinds]), gt(outbox.createdAt, new Date(item.now.getTime() - 24 * 3600_000))))
     .limit(rules.dailyCap);
   if (today.length >= rules.dailyCap) return "the daily cap is reached";
-  await enqueueShopperSms(tx, { siteId: item.siteId, requestId: item.requestId, kind: item.kind, to: item.phone, text: item.text, now: item.now });
+  await enqueueShopperSms(tx, { siteId: item.siteId, requestId: item.requestId, kind: item.kind, to: item.phone, text: typeof item.text === "string" ? item.text : item.text(), now: item.now });
   return null;
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, max } from "drizzle-orm";
+import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { events } from "../db/schema.ts";
+import { encoded, placeholders, prepared } from "../db/prepared.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -33,9 +34,10 @@ export type EventLog = {
 
 /** Appends an event inside the caller's transaction, so it commits with what it reports, or not at all. */
 export async function appendEvent(tx: Tx | Db, event: NewEvent, now: Date): Promise<number> {
-  const [row] = await tx.insert(events).values({ ...event, createdAt: now }).returning({ id: events.id });
+  const [row] = await insertEvent(tx).all(encoded(events, { siteId: event.siteId ?? null, topic: event.topic, type: event.type, data: event.data ?? null, createdAt: now }));
   return row!.id;
 }
+const insertEvent = prepared((tx) => tx.insert(events).values(placeholders(["siteId", "topic", "type", "data", "createdAt"])).returning({ id: events.id }).prepare());
 
 /**
  * The events table, tailed. Each process polls for rows after the last one it has seen and fans
@@ -54,7 +56,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
   async function pollOnce(): Promise<void> {
     for (;;) {
       again = false;
-      const rows = await eventsAfter(db, lastId);
+      const rows = await tail(db).all({ lastId });
       for (const row of rows) {
         lastId = row.id;
         fanOut(row);
@@ -120,6 +122,7 @@ export function createEventLog(deps: { db: Db; clock: Clock; pollMs: number; log
 }
 
 /** The tail: every event after `lastId`, a batch at a time (exported for db/query-plans.test.ts). */
+const tail = prepared((db) => eventsAfter(db as Db, sql.placeholder("lastId") as unknown as number).prepare());
 export function eventsAfter(db: Db, lastId: number) {
   return db.select().from(events).where(gt(events.id, lastId)).orderBy(asc(events.id)).limit(500);
 }

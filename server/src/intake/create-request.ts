@@ -6,6 +6,11 @@ import { nextRef } from "./intake.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { knowCustomer } from "../customers/know-customer.ts";
 import { type StoredFields } from "./request-fields.ts";
+import { encoded, placeholders, prepared } from "../db/prepared.ts";
+
+const requestColumns = ["id", "siteId", "customerId", "kind", "ref", "fields", "scheduledFor", "origin", "senderHash", "spamAt", "spamReason", "locale", "context", "repeat", "createdAt", "updatedAt"] as const;
+const insertRequest = prepared((tx) => tx.insert(requests).values(placeholders(requestColumns)).prepare());
+const insertCreated = prepared((tx) => tx.insert(requestEvents).values(placeholders(["requestId", "type", "data", "createdAt"])).prepare());
 
 /** Who sent a request: known by phone or email (a returning customer is found again), or neither (an anonymous chat). */
 export type NewCustomer = { name: string | null; phone?: string; email?: string };
@@ -46,7 +51,7 @@ export async function createRequest(tx: Tx, fx: Effects, site: { id: number; set
   const { customer } = known;
   const ref = await nextRef(tx, site.id);
   const scheduledFor = input.context.scheduledFor ?? null;
-  await tx.insert(requests).values({
+  const row: Record<(typeof requestColumns)[number], unknown> = {
     id,
     siteId: site.id,
     customerId: customer.id,
@@ -63,8 +68,9 @@ export async function createRequest(tx: Tx, fx: Effects, site: { id: number; set
     repeat: spam ? null : known.repeat,
     createdAt: now,
     updatedAt: now,
-  });
-  await tx.insert(requestEvents).values({ requestId: id, type: "created", data: {}, createdAt: now });
+  } satisfies typeof requests.$inferInsert;
+  await insertRequest(tx).run(encoded(requests, row));
+  await insertCreated(tx).run(encoded(requestEvents, { requestId: id, type: "created", data: {}, createdAt: now }));
   if (!spam) {
     await scheduleRequestReminders(tx, site, { id, scheduledFor }, now);
     await fx.request("request.created", site.id, id);

@@ -5,6 +5,7 @@ import { customers, idempotencyKeys, requests, sites, type ShopContext } from ".
 import { Invalid } from "../domain-errors.ts";
 import type { Locale } from "../i18n/locales.ts";
 import type { ChangeDeps, Effects, Tx } from "../pipeline/commit.ts";
+import { prepared } from "../db/prepared.ts";
 
 // The steps every shopper submission shares, whatever its channel.
 
@@ -73,14 +74,20 @@ export async function upsertCustomer(tx: Tx, siteId: number, who: { name: string
  * transaction (O(1) at any size). A site from before the counter starts from its highest ref, once.
  */
 export async function nextRef(tx: Tx, siteId: number): Promise<string> {
+  const [row] = await bumpRef(tx).all({ siteId });
+  return String(row!.ref);
+}
+
+const bumpRef = prepared((tx) => {
+  const siteId = sql.placeholder("siteId");
   const highest = sql`(select max(cast(${requests.ref} as integer)) from ${requests} where ${requests.siteId} = ${siteId})`;
-  const [row] = await tx
+  return tx
     .update(sites)
     .set({ lastRef: sql`coalesce(${sites.lastRef}, ${highest}, 0) + 1` })
     .where(eq(sites.id, siteId))
-    .returning({ ref: sites.lastRef });
-  return String(row!.ref);
-}
+    .returning({ ref: sites.lastRef })
+    .prepare();
+});
 
 /** Remembers the answer to an Idempotency-Key, inside the submission's transaction. */
 async function rememberAnswer(tx: Tx, siteId: number, key: string | undefined, answer: SubmissionAnswer) {

@@ -1,6 +1,7 @@
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { rateCounters } from "../db/schema.ts";
+import { encoded, preparedBy } from "../db/prepared.ts";
 
 /** No budget's window is longer than this: windows past it can be pruned by their start alone. */
 export const LONGEST_WINDOW_MS = 3600_000;
@@ -10,6 +11,30 @@ export type Budget = { key: string; limit: number; windowMs: number };
 
 const windowOf = (budget: Budget, now: Date) => new Date(Math.floor(now.getTime() / budget.windowMs) * budget.windowMs);
 const secondsLeft = (budget: Budget, now: Date) => Math.max(1, Math.ceil((windowOf(budget, now).getTime() + budget.windowMs - now.getTime()) / 1000));
+
+const placeholder = (name: string) => sql.placeholder(name);
+/** The rows of `n` budgets' current windows (placeholders k0, w0, k1, w1, …; windows in ms). */
+const readCounts = preparedBy((db, n: number) =>
+  db
+    .select({ key: rateCounters.key, windowStart: rateCounters.windowStart, count: rateCounters.count })
+    .from(rateCounters)
+    .where(or(...Array.from({ length: n }, (_, i) => and(eq(rateCounters.key, placeholder(`k${i}`)), eq(rateCounters.windowStart, placeholder(`w${i}`))))))
+    .prepare(),
+);
+/** Counts one event in each of `n` budgets' current windows. */
+const countIn = preparedBy((db, n: number) =>
+  db
+    .insert(rateCounters)
+    .values(Array.from({ length: n }, (_, i) => ({ key: sql`${placeholder(`k${i}`)}`, windowStart: sql`${placeholder(`w${i}`)}`, count: 1 })))
+    .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } })
+    .prepare(),
+);
+/** The placeholders' values for `budgets` at `now`. */
+function windowsOf(budgets: Budget[], now: Date): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  budgets.forEach((b, i) => ((values[`k${i}`] = b.key), (values[`w${i}`] = encoded(rateCounters, { windowStart: windowOf(b, now) }).windowStart)));
+  return values;
+}
 
 /**
  * Counters in the database, so every process on it shares them and a restart forgets nothing.
@@ -23,10 +48,7 @@ export function createCounters(db: Db) {
     async exhausted(budgets: Budget[], now: Date): Promise<number | null> {
       if (!budgets.length) return null;
       // One query for every budget: this runs before each public submission.
-      const rows = await db
-        .select({ key: rateCounters.key, windowStart: rateCounters.windowStart, count: rateCounters.count })
-        .from(rateCounters)
-        .where(or(...budgets.map((b) => and(eq(rateCounters.key, b.key), eq(rateCounters.windowStart, windowOf(b, now))))));
+      const rows = await readCounts(db, budgets.length).all(windowsOf(budgets, now));
       let wait: number | null = null;
       for (const budget of budgets) {
         const start = windowOf(budget, now).getTime();
@@ -39,10 +61,7 @@ export function createCounters(db: Db) {
     async count(budgets: Budget[], now: Date): Promise<void> {
       if (!budgets.length) return;
       // One statement (one write) for every budget.
-      await db
-        .insert(rateCounters)
-        .values(budgets.map((budget) => ({ key: budget.key, windowStart: windowOf(budget, now), count: 1 })))
-        .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } });
+      await countIn(db, budgets.length).run(windowsOf(budgets, now));
       // Now and then, drop windows that ended long ago (the longest window is an hour).
       if (++hits % 200 === 0) await db.delete(rateCounters).where(lt(rateCounters.windowStart, new Date(now.getTime() - 24 * 3600_000)));
     },

@@ -18,43 +18,51 @@ function awayAt(settings: Hours, at: DateTime): boolean {
 }
 
 /**
- * Remembers the last answer per settings object and instant: one submission asks "open now?" and "next
- * opening?" from several places (the answer, the reminders), and the zone math is the costly part.
+ * A site's openings over the local days around an instant, as [start, end) ms in order, with the local
+ * midnights that bound those days. Kept per settings object (parsed settings are shared while they do not
+ * change, see sites.ts), so the zone math runs about once a day per site instead of on every request.
  */
-function lastAnswer<T>(compute: (settings: Hours, at: Date) => T): (settings: Hours, at: Date) => T {
-  const last = new WeakMap<Hours, { at: number; value: T }>();
-  return (settings, at) => {
-    const hit = last.get(settings);
-    if (hit && hit.at === at.getTime()) return hit.value;
-    const value = compute(settings, at);
-    last.set(settings, { at: at.getTime(), value });
-    return value;
-  };
+type Window = { midnights: number[]; open: [number, number][]; awayUntil: number | null };
+const WINDOW_DAYS = 17; // the day asked about (today or tomorrow in the window), plus the 15 days nextOpening looks at
+const windows = new WeakMap<Hours, Window>();
+
+function windowAt(settings: Hours, at: number): { w: Window; day: number } {
+  const cached = windows.get(settings);
+  const day = cached ? dayIndex(cached, at) : -1;
+  if (cached && day >= 0 && day <= 1) return { w: cached, day };
+  const first = DateTime.fromMillis(at).setZone(settings.timezone).startOf("day");
+  const midnights = Array.from({ length: WINDOW_DAYS + 1 }, (_, d) => first.plus({ days: d }).toMillis());
+  const open = openingIntervals(settings, new Date(midnights[0]!), new Date(midnights[WINDOW_DAYS - 1]!));
+  const w = { midnights, open, awayUntil: settings.awayUntil === null ? null : DateTime.fromISO(settings.awayUntil).toMillis() };
+  windows.set(settings, w);
+  return { w, day: 0 };
+}
+
+/** Which local day of the window `at` falls on (0-based), or -1 outside it. */
+function dayIndex(w: Window, at: number): number {
+  for (let d = 0; d < WINDOW_DAYS; d++) if (at >= w.midnights[d]! && at < w.midnights[d + 1]!) return d;
+  return -1;
 }
 
 /** Whether the business is open at `at`: inside business hours and not away. */
-export const isOpen = lastAnswer(openAt);
-
-function openAt(settings: Hours, at: Date): boolean {
-  const local = DateTime.fromJSDate(at).setZone(settings.timezone);
-  if (awayAt(settings, local)) return false;
-  return openingsOn(local.startOf("day"), settings).some((i) => i.contains(local));
+export function isOpen(settings: Hours, at: Date): boolean {
+  const t = at.getTime();
+  const { w } = windowAt(settings, t);
+  if (w.awayUntil !== null && w.awayUntil > t) return false;
+  return w.open.some(([s, e]) => s <= t && t < e);
 }
 
 /** The next moment the business opens after `from` (now if open), looking two weeks ahead; null if never. */
-export const nextOpening = lastAnswer(firstOpeningFrom);
-
-function firstOpeningFrom(settings: Hours, from: Date): Date | null {
-  let start = DateTime.fromJSDate(from).setZone(settings.timezone);
-  if (settings.awayUntil && DateTime.fromISO(settings.awayUntil) > start) {
-    start = DateTime.fromISO(settings.awayUntil).setZone(settings.timezone);
-  }
-  for (let d = 0; d < 15; d++) {
-    const day = start.startOf("day").plus({ days: d });
-    for (const open of openingsOn(day, settings).sort((a, b) => a.start!.toMillis() - b.start!.toMillis())) {
-      if (open.contains(start)) return start.toJSDate();
-      if (open.start! > start) return open.start!.toJSDate();
-    }
+export function nextOpening(settings: Hours, from: Date): Date | null {
+  let start = from.getTime();
+  const away = windowAt(settings, start).w.awayUntil;
+  if (away !== null && away > start) start = away;
+  const { w, day } = windowAt(settings, start);
+  const last = w.midnights[day + 15]!; // the start's local day and the 14 after it
+  for (const [s, e] of w.open) {
+    if (s < w.midnights[day]! || e <= start) continue;
+    if (s >= last) break;
+    return new Date(s <= start ? start : s);
   }
   return null;
 }

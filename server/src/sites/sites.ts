@@ -1,19 +1,27 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { sites } from "../db/schema.ts";
-import { readSettings, type SiteSettings } from "./site-settings.ts";
+import type { SiteSettings } from "./site-settings.ts";
+import { settingsCache } from "./settings-cache.ts";
+import { prepared } from "../db/prepared.ts";
 
 export type Site = { id: number; key: string; name: string; ownerPhone: string | null; settings: SiteSettings };
 /** A site as the public API loads it: also when its photo changed and when an inbox was last open. */
 export type PublicSite = Site & { photoUpdatedAt: Date | null; inboxSeenAt: Date | null };
 
-/** Finds a site by its public key, with its settings parsed; undefined if there is none. */
-export async function findSiteByKey(db: Db, key: string): Promise<PublicSite | undefined> {
-  const [row] = await db
-    .select({ id: sites.id, key: sites.key, name: sites.name, ownerPhone: sites.ownerPhone, settings: sites.settings, photoUpdatedAt: sites.photoUpdatedAt, inboxSeenAt: sites.inboxSeenAt })
+const parsedSettings = settingsCache();
+const siteByKey = prepared((db) =>
+  db
+    .select({ id: sites.id, key: sites.key, name: sites.name, ownerPhone: sites.ownerPhone, settings: sql<string | null>`${sites.settings}`, photoUpdatedAt: sites.photoUpdatedAt, inboxSeenAt: sites.inboxSeenAt })
     .from(sites)
-    .where(eq(sites.key, key));
-  return row && { ...row, settings: readSettings(row.settings) };
+    .where(eq(sites.key, sql.placeholder("key")))
+    .prepare(),
+);
+
+/** Finds a site by its public key, with its settings parsed (shared and frozen while unchanged); undefined if there is none. */
+export async function findSiteByKey(db: Db, key: string): Promise<PublicSite | undefined> {
+  const [row] = await siteByKey(db).all({ key });
+  return row && { ...row, settings: parsedSettings(row.settings) };
 }
 
 /**

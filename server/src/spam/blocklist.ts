@@ -1,4 +1,5 @@
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { preparedBy } from "../db/prepared.ts";
 import { createHmac } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -31,19 +32,30 @@ function entries(sender: Sender): { kind: BlockKind; value: string }[] {
 export async function isBlocked(db: Db, siteId: number, sender: Sender, now: Date): Promise<boolean> {
   const wanted = entries(sender);
   if (!wanted.length) return false;
-  const since = new Date(now.getTime() - ADDRESS_BLOCK_MS);
-  const [hit] = await db
+  const values: Record<string, unknown> = { siteId, since: now.getTime() - ADDRESS_BLOCK_MS };
+  for (const w of wanted) values[w.kind] = w.value;
+  const [hit] = await blockedAny(db, wanted.map((w) => w.kind).join()).all(values);
+  return Boolean(hit);
+}
+
+/** One query per combination of kinds asked about ("phone,sender"); values: siteId, since (ms), and one per kind. */
+const blockedAny = preparedBy((db, kinds: string) =>
+  db
     .select({ id: blocklist.id })
     .from(blocklist)
     .where(
       and(
-        eq(blocklist.siteId, siteId),
-        or(...wanted.map((w) => and(eq(blocklist.kind, w.kind), eq(blocklist.value, w.value), w.kind === "sender" ? gt(blocklist.createdAt, since) : undefined))),
+        eq(blocklist.siteId, sql.placeholder("siteId")),
+        or(
+          ...(kinds.split(",") as BlockKind[]).map((kind) =>
+            and(eq(blocklist.kind, kind), eq(blocklist.value, sql.placeholder(kind)), kind === "sender" ? gt(blocklist.createdAt, sql.placeholder("since")) : undefined),
+          ),
+        ),
       ),
     )
-    .limit(1);
-  return Boolean(hit);
-}
+    .limit(1)
+    .prepare(),
+);
 
 type RequestRow = typeof requests.$inferSelect;
 

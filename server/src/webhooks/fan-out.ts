@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { prepared } from "../db/prepared.ts";
 import type { Db } from "../db/client.ts";
 import { outbox, webhookEndpoints, type WebhookEvent } from "../db/schema.ts";
 import { loadApiRequest } from "../owner-api/request-view.ts";
@@ -81,6 +82,9 @@ async function webhookFromLoggedEvent(tx: Tx | Db, event: { siteId: number; topi
 
 // Most sites have no endpoint: one indexed probe keeps every change cheap for them.
 async function hasEndpoints(tx: Tx | Db, siteId: number): Promise<boolean> {
-  const [row] = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.siteId, siteId), isNull(webhookEndpoints.disabledAt))).limit(1);
+  const [row] = await anyEndpoint(tx).all({ siteId });
   return !!row;
 }
+const anyEndpoint = prepared((tx) =>
+  tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.siteId, sql.placeholder("siteId")), isNull(webhookEndpoints.disabledAt))).limit(1).prepare(),
+);

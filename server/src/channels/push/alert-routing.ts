@@ -7,6 +7,7 @@ import { readPrefs } from "./alert-prefs.ts";
 import { quietUntil } from "./quiet-hours.ts";
 import { pushNotice } from "./push-text.ts";
 import { PUSH_RETRY } from "./push-channel.ts";
+import { prepared, preparedInsert } from "../../db/prepared.ts";
 
 /** How owner alerts are routed: read once at start-up (PUSH_FALLBACK_MINUTES) and passed down. */
 export type AlertRouting = { pushFallbackMs: number };
@@ -23,17 +24,27 @@ type Alert = { siteId: number; requestId: string | null; text: string; now: Date
  *   fallback: queued `pushFallbackMs` later and skipped if the push is acknowledged first.
  * A site alert number nobody on the site proved (OWNER_PHONE before setup) just gets the SMS, as before.
  */
-export async function enqueueOwnerAlert(tx: Tx, alert: Alert, routing: AlertRouting): Promise<void> {
-  const { siteId, requestId, text, now } = alert;
-  const [site] = await tx
+// Both run in every alert's transaction: built once (see db/prepared.ts).
+const siteAlertNumber = prepared((tx) =>
+  tx
     .select({ ownerPhone: sites.ownerPhone, zone: sql<string | null>`json_extract(${sites.settings}, '$.timezone')` })
     .from(sites)
-    .where(eq(sites.id, siteId));
-  const ownerPhone = site?.ownerPhone ?? null;
-  const people = await tx
+    .where(eq(sites.id, sql.placeholder("siteId")))
+    .prepare(),
+);
+const alertPeople = prepared((tx) =>
+  tx
     .select({ userId: siteMembers.userId, alertPhone: siteMembers.alertPhone, alertVia: siteMembers.alertVia, quietFrom: siteMembers.quietFrom, quietTo: siteMembers.quietTo })
     .from(siteMembers)
-    .where(eq(siteMembers.siteId, siteId));
+    .where(eq(siteMembers.siteId, sql.placeholder("siteId")))
+    .prepare(),
+);
+
+export async function enqueueOwnerAlert(tx: Tx, alert: Alert, routing: AlertRouting): Promise<void> {
+  const { siteId, requestId, text, now } = alert;
+  const [site] = await siteAlertNumber(tx).all({ siteId });
+  const ownerPhone = site?.ownerPhone ?? null;
+  const people = await alertPeople(tx).all({ siteId });
   const [holder] = ownerPhone ? await tx.select({ userId: verifiedPhones.userId }).from(verifiedPhones).where(eq(verifiedPhones.phone, ownerPhone)) : [];
   const siteNumberHolder = people.some((p) => p.userId === holder?.userId) ? holder!.userId : null;
   const devices = people.length
@@ -65,8 +76,9 @@ export async function enqueueOwnerAlert(tx: Tx, alert: Alert, routing: AlertRout
     const fallback = pushId && prefs.via === "push";
     for (const phone of phones) rows.push(fallback ? sms(phone, new Date(at.getTime() + routing.pushFallbackMs), pushId) : sms(phone, at));
   }
-  if (rows.length) await tx.insert(outbox).values(rows);
+  if (rows.length) await insertOutbox(tx, rows);
 }
+const insertOutbox = preparedInsert(outbox, ["siteId", "requestId", "channel", "kind", "audience", "recipient", "payload", "nextAttemptAt", "retryUntil", "createdAt", "updatedAt"]);
 
 /**
  * Records that a person saw a push alert (by its id, or every one of theirs about a request): its

@@ -1,11 +1,10 @@
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { sites } from "../../db/schema.ts";
 import { payloadOf } from "../../outbox/payload.ts";
 import { classifyFailure, type RetryPolicy } from "../../outbox/retry-policy.ts";
 import type { Channel } from "../channel.ts";
 import type { SmsSender } from "./sms.ts";
 import { pushAcknowledged } from "../push/alert-routing.ts";
+import { alertSettingsLookup } from "./alert-settings.ts";
 
 export const SMS_NOT_SET_UP = "SMS is not set up: Beckon has no Twilio account to send it with.";
 
@@ -16,20 +15,19 @@ export const SMS_NOT_SET_UP = "SMS is not set up: Beckon has no Twilio account t
  */
 export function createSmsChannel(deps: { db: Db; sender: SmsSender | undefined; retry: RetryPolicy; concurrency?: number }): Channel {
   const { db, sender } = deps;
+  const alertSettings = alertSettingsLookup(db);
   return {
     name: "sms",
     // SMS providers take many requests at once: a burst of alerts must not queue behind one HTTP round trip.
-    concurrency: deps.concurrency ?? 16,
+    // 32: each round of claims and outcomes waits behind the intake's transactions in a burst, so a round
+    // must move many; well under Twilio's limit on concurrent API requests, even with a few processes.
+    concurrency: deps.concurrency ?? 32,
     retry: deps.retry,
 
     async destination(item) {
       if (!sender) return { to: item.recipient, reason: SMS_NOT_SET_UP };
       if (item.audience === "shopper") return { to: item.recipient! };
-      // Only the one setting, read in SQL: parsing the whole settings per SMS slowed bursts down.
-      const [site] = await db
-        .select({ ownerPhone: sites.ownerPhone, smsAlerts: sql<number | null>`json_extract(${sites.settings}, '$.smsAlerts')` })
-        .from(sites)
-        .where(eq(sites.id, item.siteId));
+      const site = await alertSettings(item.siteId);
       // A member's own alert copy carries its number; the site's alert number is looked up now.
       const to = item.recipient ?? site?.ownerPhone ?? null;
       if (!to) return { to, reason: "The site has no owner phone: add one in settings to get SMS alerts." };
