@@ -134,7 +134,9 @@ export async function runDataScale(opts: { requests: number; sites: number; port
     printScale(result);
     return result;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP_DB=1 keeps the seeded file for EXPLAIN QUERY PLAN and timings by hand.
+    if (process.env.BENCH_KEEP_DB) console.info(`kept ${db}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -164,7 +166,8 @@ async function seedBulk(client: Client, script: string) {
   if (search) {
     await timed("search index (FTS5, one INSERT … SELECT)", () =>
       client.execute(
-        "INSERT INTO requests_search (rowid, body) SELECT r.rowid, r.fields || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') FROM requests r JOIN customers c ON c.id = r.customer_id",
+        // The rowid as migration 0025 (requests_search_by_site) keys it: the site, then the request's rowid.
+        "INSERT INTO requests_search (rowid, body) SELECT (r.site_id << 40) + r.rowid, r.fields || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') FROM requests r JOIN customers c ON c.id = r.customer_id ORDER BY r.site_id, r.rowid",
       ),
     );
   }
