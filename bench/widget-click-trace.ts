@@ -118,7 +118,7 @@ async function traceClick(page: Page, warm: boolean) {
     console.info("  JavaScript self time in the window (sampled):");
     for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25))) console.info(`    ${(us / 1000).toFixed(1).padStart(6)} ms  ${k}`);
   }
-  const sends = events.filter((e) => e.name === "ResourceSendRequest" && e.ts >= click.ts - 1000 && e.ts <= field.ts);
+  const sends = events.filter((e) => e.name === "ResourceSendRequest" && e.ts >= click.ts - 300_000 && e.ts <= field.ts);
   for (const s of sends) {
     const id = s.args?.data?.requestId;
     const done = events.find((e) => e.name === "ResourceFinish" && e.args?.data?.requestId === id);
