@@ -37,9 +37,11 @@ export class PhoneField extends Component<Props, State> {
 
   render({ value, country, error, onValue }: Props, { lib }: State) {
     let names: Intl.DisplayNames | undefined;
-    // The first frame shows the country's code: the names' data is loaded just after it (format.ts).
+    // The first frame shows the country's code alone: the names' data and the emoji font of the flags
+    // (each slow on a page's first use) come with the draw just after it (format.ts, intlReady).
+    const ready = intlReady();
     try {
-      if (intlReady()) names = new Intl.DisplayNames([lang], { type: "region" });
+      if (ready) names = new Intl.DisplayNames([lang], { type: "region" });
     } catch {}
     const name = (c: string) => names?.of(c) ?? c;
     const list = lib ? lib.countries().sort((a, b) => name(a[0]).localeCompare(name(b[0]), lang)) : [[country, ""]];
@@ -50,7 +52,7 @@ export class PhoneField extends Component<Props, State> {
       <div class="tel">
         <select id="beckon-country" class="text" aria-label=${t("country")} value=${country} onFocus=${() => this.load()}
           onChange=${(event: Event) => onValue(value, (event.currentTarget as HTMLSelectElement).value)}>
-          ${list.map(([c, code]) => html`<option value=${c}>${flag(c!)} ${name(c!)}${code && ` +${code}`}</option>`)}
+          ${list.map(([c, code]) => html`<option value=${c}>${ready && `${flag(c!)} `}${name(c!)}${code && ` +${code}`}</option>`)}
         </select>
         <input id="beckon-phone" name="phone" type="tel" dir="ltr" class="text" autocomplete="tel" maxlength="40" required value=${value}
           aria-invalid=${error ? "true" : undefined} aria-describedby=${described || undefined} onFocus=${() => this.load()} onInput=${(e: Event) => this.input(e)} />
