@@ -40,6 +40,16 @@ export const intlReady = () => made.size > 0;
 export function warmFormatters(): void {
   formatterFor("time");
   formatterFor("day");
+  regionNames();
+}
+
+const names: Record<string, Intl.DisplayNames> = {};
+
+/** Country names in the panel's language, built once per language (the first costs like a formatter). */
+export function regionNames(): Intl.DisplayNames | undefined {
+  try {
+    return (names[lang] ??= new Intl.DisplayNames([lang], { type: "region" }));
+  } catch {}
 }
 
 /** A chat line's time, and the time in every other line: "14:00" (en-GB) or "2:00 PM" (en-US). */

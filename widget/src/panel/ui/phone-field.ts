@@ -3,7 +3,7 @@ import { Component } from "preact";
 import { lang, parts, t } from "../i18n/translate.ts";
 import { asciiDigits, flag, loadPhoneLib, type PhoneLib } from "../phone/phone-lib.ts";
 import { fieldError } from "./field.ts";
-import { intlReady } from "../format.ts";
+import { intlReady, regionNames } from "../format.ts";
 
 type Props = { value: string; country: string; error: string | undefined; onValue: (phone: string, country: string) => void };
 type State = { lib: PhoneLib | null };
@@ -36,13 +36,10 @@ export class PhoneField extends Component<Props, State> {
   }
 
   render({ value, country, error, onValue }: Props, { lib }: State) {
-    let names: Intl.DisplayNames | undefined;
     // The first frame shows the country's code alone: the names' data and the emoji font of the flags
     // (each slow on a page's first use) come with the draw just after it (format.ts, intlReady).
     const ready = intlReady();
-    try {
-      if (ready) names = new Intl.DisplayNames([lang], { type: "region" });
-    } catch {}
+    const names = ready ? regionNames() : undefined;
     const name = (c: string) => names?.of(c) ?? c;
     const list = lib ? lib.countries().sort((a, b) => name(a[0]).localeCompare(name(b[0]), lang)) : [[country, ""]];
     const example = lib?.example(country);
