@@ -134,7 +134,9 @@ export async function runDataScale(opts: { requests: number; sites: number; port
     printScale(result);
     return result;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP_DB=1 keeps the seeded file for EXPLAIN QUERY PLAN and timings by hand.
+    if (process.env.BENCH_KEEP_DB) console.info(`kept ${db}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -155,6 +157,7 @@ async function seedBulk(client: Client, script: string) {
     "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('requests', 'customers') AND sql IS NOT NULL AND (type = 'index' OR (type = 'trigger' AND sql LIKE '%requests_search%'))",
   )).rows.map((r) => ({ type: String(r.type), name: String(r.name), sql: String(r.sql) }));
   const search = (await client.execute("SELECT sql FROM sqlite_master WHERE name = 'requests_search'")).rows[0];
+  const bySite = objects.some((o) => o.name === "requests_search_insert" && o.sql.includes("<< 40"));
   await client.execute("PRAGMA cache_size = -262144");
   await timed("drop indexes and triggers", () => client.executeMultiple(objects.map((o) => `DROP ${o.type.toUpperCase()} "${o.name}";`).join("\n")));
   const [rows, after] = script.split("-- after indexes");
@@ -164,7 +167,9 @@ async function seedBulk(client: Client, script: string) {
   if (search) {
     await timed("search index (FTS5, one INSERT … SELECT)", () =>
       client.execute(
-        "INSERT INTO requests_search (rowid, body) SELECT r.rowid, r.fields || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') FROM requests r JOIN customers c ON c.id = r.customer_id",
+        // The rowid as the insert trigger keys it: since migration requests_search_by_site the site, then the
+        // request's rowid (before it, the request's rowid alone: BENCH_BECKON_ROOT may run older code).
+        `INSERT INTO requests_search (rowid, body) SELECT ${bySite ? "(r.site_id << 40) + r.rowid" : "r.rowid"}, r.fields || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') FROM requests r JOIN customers c ON c.id = r.customer_id ORDER BY ${bySite ? "r.site_id, " : ""}r.rowid`,
       ),
     );
   }

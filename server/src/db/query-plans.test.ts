@@ -87,6 +87,13 @@ describe("owner queries use an index", () => {
     expect(lines.join("\n")).toMatch(/requests_search VIRTUAL TABLE/);
   });
 
+  // FTS5's plan names its constraints: M (a MATCH), then > and < for a lower and an upper rowid bound.
+  it.each([["a name", "Shopper 12"], ["phone digits", "(415) 555-0012"]])("searches %s within the site's rowid range of the FTS5 index, not every site's", async (_, q) => {
+    const lines = await plan(inboxPageQuery(database.db, 3, { q }));
+    expect(lines.join("\n")).toMatch(/SCAN requests_search VIRTUAL TABLE INDEX \d+:M\d*>\d*<\d*/);
+    expect(scans(lines)).toEqual([]);
+  });
+
   it("a customer's history, first and next page", async () => {
     for (const before of [undefined, cursor]) {
       const lines = await plan(customerHistoryQuery(database.db, 7, before));

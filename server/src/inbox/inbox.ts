@@ -16,6 +16,7 @@ import { apiCustomer } from "../owner-api/request-view.ts";
 import { regularsView } from "../customers/regulars-view.ts";
 import { inboxOrder, regularsFilters, vipOpenConditions } from "../customers/inbox-order.ts";
 import { emailOf, phoneOf, readFields } from "../intake/request-fields.ts";
+import { searchCondition } from "./search.ts";
 
 const STATUSES = ["new", "in_progress", "done"] as const;
 const PAGE = 30;
@@ -85,9 +86,6 @@ export function toSummary({ request, customer, earlierCount, lastLine, fileCount
 
 export type RequestSummary = ReturnType<typeof toSummary>;
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const like = (column: SQL | typeof requests.fields, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
-
 /** The inbox page's query (exported so db/query-plans.test.ts checks the plan of this very builder). */
 export function inboxPageQuery(db: Db, siteId: number, query: unknown) {
   const { status, kind, q, before, repeat, sort } = parseOrThrow(inboxQuery, query);
@@ -98,7 +96,7 @@ export function inboxPageQuery(db: Db, siteId: number, query: unknown) {
     kind && eq(requests.kind, kind),
     ...regularsFilters({ repeat, sort }),
   ];
-  if (q) conditions.push(searchCondition(q));
+  if (q) conditions.push(searchCondition(siteId, q));
   const order = inboxOrder(sort);
   if (before) conditions.push(order.after(before));
   return db
@@ -108,23 +106,6 @@ export function inboxPageQuery(db: Db, siteId: number, query: unknown) {
     .where(and(...conditions))
     .orderBy(...order.by)
     .limit(PAGE + 1);
-}
-
-/**
- * Search: the FTS5 trigram index (`requests_search`, migration 0016: fields, customer email and phone)
- * for 3 characters or more; shorter words fall back to LIKE over the site's rows.
- */
-function searchCondition(q: string): SQL | undefined {
-  const digits = q.replace(/\D/g, "");
-  if (q.length >= 3) {
-    const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
-    const match = digits.length >= 3 && digits !== q ? `${phrase(q)} OR ${phrase(digits)}` : phrase(q);
-    return sql`${requests}.rowid in (select rowid from requests_search where requests_search match ${match})`;
-  }
-  return or(
-    like(requests.fields, likePattern(q)),
-    like(sql`${customers.email}`, likePattern(q.toLowerCase())),
-  );
 }
 
 /** A site's requests, newest first, filtered and searched, a page at a time. */

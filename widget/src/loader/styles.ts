@@ -21,6 +21,6 @@ svg{width:20px;fill:currentColor}
 .left .panel{right:auto;left:0}
 p{margin:8px 0 0}
 [hidden]{display:none}
-@media (max-width:479.98px){.panel{position:fixed;top:0;right:0;bottom:0;left:0;width:auto;max-width:none;max-height:none;border-radius:0}}
-@media (prefers-reduced-motion:no-preference){.panel{animation:in .2s}}
+@media(max-width:479.98px){.panel{position:fixed;inset:0;width:auto;max-width:none;max-height:none;border-radius:0}}
+@media(prefers-reduced-motion:no-preference){.panel{animation:in .2s}}
 @keyframes in{from{opacity:0;transform:translateY(8px)}}`;

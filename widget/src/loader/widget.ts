@@ -105,6 +105,8 @@ export async function start(options: Options, view: View, events: Emitter, choic
         if (!state.open && focusWasInside) launcher.focus();
       }
       if (!state.open) return;
+      // The catalog is fetched alongside the panel, not after it (a click before the config had arrived).
+      prefetch();
       load().then(
         (mountPanel) => {
           fallback?.remove();

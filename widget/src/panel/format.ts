@@ -26,6 +26,13 @@ export function formatterFor(style: keyof typeof STYLES, locale = lang, timeZone
 }
 
 /**
+ * Whether a formatter exists yet. A page's first Intl formatter (dates, numbers, country names) costs
+ * 40-600 ms in Chromium while it loads its locale data, so the panel's first frame shows no times and no
+ * country names; index.ts builds the formatters just after that frame and draws again.
+ */
+export const intlReady = () => made.size > 0;
+
+/**
  * Builds the default formatters ahead of time. A page's first Intl.DateTimeFormat costs tens of ms, the
  * rest well under one: paid while the browser is idle after the panel was fetched on intent, it stays
  * off the shopper's click.
@@ -33,6 +40,16 @@ export function formatterFor(style: keyof typeof STYLES, locale = lang, timeZone
 export function warmFormatters(): void {
   formatterFor("time");
   formatterFor("day");
+  regionNames();
+}
+
+const names: Record<string, Intl.DisplayNames> = {};
+
+/** Country names in the panel's language, built once per language (the first costs like a formatter). */
+export function regionNames(): Intl.DisplayNames | undefined {
+  try {
+    return (names[lang] ??= new Intl.DisplayNames([lang], { type: "region" }));
+  } catch {}
 }
 
 /** A chat line's time, and the time in every other line: "14:00" (en-GB) or "2:00 PM" (en-US). */

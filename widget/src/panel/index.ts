@@ -4,7 +4,7 @@ import { poster } from "./post.ts";
 import { html } from "htm/preact";
 import { render } from "preact";
 import { createChatSession } from "./chat-session.ts";
-import { warmFormatters } from "./format.ts";
+import { intlReady, warmFormatters } from "./format.ts";
 import { adopt } from "../shared/mount.ts";
 import type { MountPanel, Send } from "../panel-host.ts";
 import { panelCss } from "./panel-styles.ts";
@@ -20,8 +20,10 @@ import { pageContext } from "./page-context.ts";
 import { applyScheme } from "./scheme.ts";
 import type { HistoryItem } from "./ui/known.ts";
 
-// Fetched on intent, before the click: build the time formatters while the browser is idle.
-if (typeof requestIdleCallback == "function") requestIdleCallback(() => warmFormatters());
+// Fetched on intent, before the click: build the time formatters while the browser is idle, unless the
+// panel is already being drawn (fetched on the click itself): then they wait until after its first frame.
+let opened = false;
+if (typeof requestIdleCallback == "function") requestIdleCallback(() => opened || warmFormatters());
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, asset, setUnread, onSubmitted, shop }) => {
@@ -73,7 +75,7 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
   const draw = (state: ViewState) => {
     last = state;
     // Nothing is built before the shopper first opens the panel: no work for the host page.
-    built ||= state.open;
+    opened = built ||= state.open;
     if (!built) return;
     const code = wanted();
     if (code !== spoken) {
@@ -85,9 +87,16 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     const focusWasInside = shadow.activeElement !== null;
     const before = drawn;
     drawn = state;
-    // A form is open: solve while the shopper types, from just after the frame that shows the form (a
-    // send that comes first asks for the proof itself).
-    if (state.open && state.channel) requestAnimationFrame(() => setTimeout(proof.start));
+    // Just after the frame that shows the panel: a form's proof of work starts solving while the shopper
+    // types (a send that comes first asks for the proof itself), and the times and country names the
+    // first frame left out are built and drawn.
+    if (state.open)
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          state.channel && proof.start();
+          if (!intlReady()) warmFormatters(), draw(last);
+        }),
+      );
     applyScheme(slot, config.theme);
     render(
       html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,

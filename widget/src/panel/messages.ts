@@ -8,10 +8,11 @@ export type Expectation = { kind: string; at?: string | undefined };
 /**
  * The line under the greeting: open now, away, or closed, and when the shop is back, in the shopper's
  * time. When away, "back" is the next opening after the break (the server's `nextOpenAt`), else `awayUntil`.
+ * `times` false leaves the time out (the panel's first frame, before any formatter exists: format.ts).
  */
-export function availabilityLine(a: Availability, now = new Date(), locale?: string, timeZone?: string): string {
+export function availabilityLine(a: Availability, now = new Date(), locale?: string, timeZone?: string, times = true): string {
   if (a.openNow) return t("openNow");
-  const back = a.nextOpenAt ?? a.awayUntil;
+  const back = times && (a.nextOpenAt ?? a.awayUntil);
   const when = back ? ` ${t("backAt", { when: formatBack(back, now, locale, timeZone) })}` : "";
   return `${a.awayUntil ? a.awayMessage || t("away") : t("closedNow")}${when}`;
 }

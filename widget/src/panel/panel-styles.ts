@@ -37,5 +37,5 @@ label,legend{display:block;padding:0;font-weight:600}
 .tel select{flex:0 1 45%;min-width:0}
 [dir=rtl] [dir=ltr]{text-align:end}
 .panel{background:var(--p,#fff);color:var(--t,inherit)}
-@media (prefers-color-scheme:dark){.auto{--m:#b4b4b4;--l:#8a8a8a;--i:#2a2a2d;--e:#ff8a80;--s:#2c2c30;--y:#1f3a2f;--p:#1e1e20;--t:#ececec;--beckon-focus:var(--d);color-scheme:dark}}
+@media(prefers-color-scheme:dark){.auto{--m:#b4b4b4;--l:#8a8a8a;--i:#2a2a2d;--e:#ff8a80;--s:#2c2c30;--y:#1f3a2f;--p:#1e1e20;--t:#ececec;--beckon-focus:var(--d);color-scheme:dark}}
 .dark{--m:#b4b4b4;--l:#8a8a8a;--i:#2a2a2d;--e:#ff8a80;--s:#2c2c30;--y:#1f3a2f;--p:#1e1e20;--t:#ececec;--beckon-focus:var(--d);color-scheme:dark}`;

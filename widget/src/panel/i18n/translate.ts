@@ -7,8 +7,10 @@ export type Catalog = Record<string, string | Record<string, string>>;
 export type Vars = Record<string, string | number>;
 
 let catalog: Catalog = {};
-let rules = new Intl.PluralRules("en");
-let numbers = new Intl.NumberFormat("en");
+// Built on first use, not at import or on a switch: a page's first Intl.NumberFormat costs 50-90 ms in
+// Chromium (its number data loading), which the click that opens the panel must not wait for.
+let rules: Intl.PluralRules | undefined;
+let numbers: Intl.NumberFormat | undefined;
 
 /** The chosen locale ("de"), sent with every submission; its tag for Intl ("de-DE", "pt-BR"); its direction. */
 export let locale = "en";
@@ -21,18 +23,17 @@ export function useCatalog(code: string, tag: string, words: Catalog): void {
   catalog = words;
   lang = tag;
   dir = isRtl(code) ? "rtl" : "ltr";
-  rules = new Intl.PluralRules(tag);
-  numbers = new Intl.NumberFormat(tag);
+  rules = numbers = undefined;
 }
 
 /** The message for `key` with its plural form for `vars.count`, before the placeholders are filled. */
 function message(key: string, vars: Vars): string {
   const m = catalog[key] ?? key;
-  return typeof m === "string" ? m : (m[rules.select(+vars.count!)] ?? m.other ?? key);
+  return typeof m === "string" ? m : (m[(rules ??= new Intl.PluralRules(lang)).select(+vars.count!)] ?? m.other ?? key);
 }
 
 // `count` is written as the locale writes numbers (Intl.NumberFormat: "1.000" in German).
-const fill = (name: string, vars: Record<string, unknown>) => (name === "count" ? numbers.format(+vars.count!) : (vars[name] ?? ""));
+const fill = (name: string, vars: Record<string, unknown>) => (name === "count" ? (numbers ??= new Intl.NumberFormat(lang)).format(+vars.count!) : (vars[name] ?? ""));
 
 /** The message for `key` with `{name}` placeholders filled. */
 export function t(key: string, vars: Vars = {}): string {

@@ -4,6 +4,7 @@ import type { ComponentChildren } from "preact";
 import type { WidgetConfig } from "../../panel-host.ts";
 import { wrapTab } from "../focus-trap.ts";
 import { availabilityLine } from "../messages.ts";
+import { intlReady } from "../format.ts";
 
 type Props = { config: WidgetConfig; open: boolean; sheet: boolean; onClose: () => void; children: ComponentChildren };
 
@@ -35,7 +36,7 @@ export function Panel({ config, open, sheet, onClose, children }: Props) {
       <button type="button" class="x" aria-label=${t("close")} onClick=${onClose}>${"×"}</button>
     </div>
     ${config.greeting && html`<p dir="auto">${config.greeting}</p>`}
-    <p class="muted"><span class="dot${a.openNow ? " on" : ""}"></span>${availabilityLine(a)}</p>
+    <p class="muted"><span class="dot${a.openNow ? " on" : ""}"></span>${availabilityLine(a, undefined, undefined, undefined, intlReady())}</p>
     ${children}
   </section>`;
 }

@@ -3,6 +3,7 @@ import { Component } from "preact";
 import { lang, parts, t } from "../i18n/translate.ts";
 import { asciiDigits, flag, loadPhoneLib, type PhoneLib } from "../phone/phone-lib.ts";
 import { fieldError } from "./field.ts";
+import { intlReady, regionNames } from "../format.ts";
 
 type Props = { value: string; country: string; error: string | undefined; onValue: (phone: string, country: string) => void };
 type State = { lib: PhoneLib | null };
@@ -35,10 +36,10 @@ export class PhoneField extends Component<Props, State> {
   }
 
   render({ value, country, error, onValue }: Props, { lib }: State) {
-    let names: Intl.DisplayNames | undefined;
-    try {
-      names = new Intl.DisplayNames([lang], { type: "region" });
-    } catch {}
+    // The first frame shows the country's code alone: the names' data and the emoji font of the flags
+    // (each slow on a page's first use) come with the draw just after it (format.ts, intlReady).
+    const ready = intlReady();
+    const names = ready ? regionNames() : undefined;
     const name = (c: string) => names?.of(c) ?? c;
     const list = lib ? lib.countries().sort((a, b) => name(a[0]).localeCompare(name(b[0]), lang)) : [[country, ""]];
     const example = lib?.example(country);
@@ -48,7 +49,7 @@ export class PhoneField extends Component<Props, State> {
       <div class="tel">
         <select id="beckon-country" class="text" aria-label=${t("country")} value=${country} onFocus=${() => this.load()}
           onChange=${(event: Event) => onValue(value, (event.currentTarget as HTMLSelectElement).value)}>
-          ${list.map(([c, code]) => html`<option value=${c}>${flag(c!)} ${name(c!)}${code && ` +${code}`}</option>`)}
+          ${list.map(([c, code]) => html`<option value=${c}>${ready && `${flag(c!)} `}${name(c!)}${code && ` +${code}`}</option>`)}
         </select>
         <input id="beckon-phone" name="phone" type="tel" dir="ltr" class="text" autocomplete="tel" maxlength="40" required value=${value}
           aria-invalid=${error ? "true" : undefined} aria-describedby=${described || undefined} onFocus=${() => this.load()} onInput=${(e: Event) => this.input(e)} />

@@ -14,8 +14,11 @@ export type RequestFormState<V> = { values: V; problem: Problem; busy: boolean; 
  * the body and the markup. A class rather than hooks: preact/hooks would cost ~1 KB gzip.
  */
 export abstract class RequestForm<V, P extends RequestFormProps> extends Component<P, RequestFormState<V>> {
-  /** One key per form, reused by every retry until the server says yes: a retry never books twice. */
-  declare key: string;
+  /**
+   * One key per form, reused by every retry until the server says yes: a retry never books twice. Made at
+   * the first send, not when the form is drawn: a page's first crypto.randomUUID() costs some ms of the click.
+   */
+  declare key: string | undefined;
   /** Set synchronously: a second click can arrive before the busy state has rendered. */
   declare sending: boolean;
   declare form: ReturnType<typeof createRef<HTMLFormElement>>;
@@ -37,7 +40,6 @@ export abstract class RequestForm<V, P extends RequestFormProps> extends Compone
     const who = props.who as Record<string, unknown> | undefined;
     for (const k of ["name", "email", "phone"]) if (typeof who?.[k] == "string") (values as Record<string, unknown>)[k] = who[k];
     this.state = { values, problem: noProblem, busy: false, answer: null };
-    this.key = newIdempotencyKey();
     this.sending = false;
     this.form = createRef();
     this.trap = `b${Math.random().toString(36).slice(2)}`;
@@ -60,7 +62,7 @@ export abstract class RequestForm<V, P extends RequestFormProps> extends Compone
     if (Object.keys(fields).length) return this.show({ fields, alert: "" });
     this.sending = true;
     this.setState({ busy: true, problem: noProblem });
-    const result = await this.props.send(`${this.channel}s`, this.body(values), this.key, await this.files) /* callbacks, messages */;
+    const result = await this.props.send(`${this.channel}s`, this.body(values), (this.key ??= newIdempotencyKey()), await this.files) /* callbacks, messages */;
     this.sending = false;
     if (!result.ok) return this.show(problemFrom(result, (field) => this.has(field)));
     this.setState({ answer: result.data, busy: false });
