@@ -77,8 +77,11 @@ test("forgot password: a one-time link by email sets a new one", async ({ browse
   await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // The inbox's own fields go with it: fill the sign-in form once it is the page.
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Beckon" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("kit's brand new password");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
 });
