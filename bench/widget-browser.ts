@@ -9,30 +9,16 @@
 //   panel on a plain view  whether widget-panel.js was requested by a page view nobody touched (3 s)
 // and the bytes of widget.js, the panel and the config on the wire, with and without compression.
 // Needs `npm run build` first. Run: npx tsx bench/widget-browser.ts [runs=7]
-import { createClient } from "@libsql/client";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { freePort, startServerProcess } from "../server/test/server-process.ts";
+import { freePort } from "../server/test/server-process.ts";
+import { startWidgetBenchServer } from "./widget-bench-server.ts";
 
 const runs = Number(process.argv[2] ?? 7);
-const dir = mkdtempSync(path.join(tmpdir(), "beckon-widget-bench-"));
-const dbFile = path.join(dir, "bench.db");
-
-// The real server, with the proof of work on as a shop has it; limits raised (the bench is one address).
-const server = await startServerProcess({ DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "error", SPAM_CHALLENGE: "on" });
-// A shop of its own: the call-back channel only, so a click on the launcher goes straight to the form;
-// no origin lock, so the page server's origin may show it.
-const db = createClient({ url: `file:${dbFile}` });
-await db.execute({
-  sql: "INSERT INTO sites (key, name, owner_phone, settings) VALUES ('bench', 'Bench shop', '+14155550100', ?)",
-  args: [JSON.stringify({ channels: ["callback"], timezone: "America/New_York", phoneCountry: "US", launcherLabel: "Contact us" })],
-});
-db.close();
+const server = await startWidgetBenchServer("beckon-widget-bench-");
 
 // The two host pages and the reference script, served like the widget: gzip, 5 minutes' cache.
 const reference = (await build({ entryPoints: [path.join(import.meta.dirname, "reference-widget.ts")], bundle: true, minify: true, write: false, format: "iife", target: "es2020" })).outputFiles[0]!.contents;
@@ -181,5 +167,4 @@ try {
 } finally {
   pages.close();
   await server.stop();
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -5,27 +5,16 @@
 // URL, and the requests made; with `cpu`, instead, the JavaScript functions by self time (V8's sampling
 // profiler over the same window). Needs `npm run build` first.
 // Run: npx tsx bench/widget-click-trace.ts [cold|warm|both] [cpu]
-import { createClient } from "@libsql/client";
 import { chromium, type Page } from "@playwright/test";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { freePort, startServerProcess } from "../server/test/server-process.ts";
+import { freePort } from "../server/test/server-process.ts";
+import { startWidgetBenchServer } from "./widget-bench-server.ts";
 import { summarizeProfile, type CpuProfile } from "./cpu-profile.ts";
 
 const which = process.argv[2] ?? "both";
 const cpu = process.argv[3] === "cpu";
-const dir = mkdtempSync(path.join(tmpdir(), "beckon-click-trace-"));
-const dbFile = path.join(dir, "bench.db");
-const server = await startServerProcess({ DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "error", SPAM_CHALLENGE: "on" });
-const db = createClient({ url: `file:${dbFile}` });
-await db.execute({
-  sql: "INSERT INTO sites (key, name, owner_phone, settings) VALUES ('bench', 'Bench shop', '+14155550100', ?)",
-  args: [JSON.stringify({ channels: ["callback"], timezone: "America/New_York", phoneCountry: "US", launcherLabel: "Contact us" })],
-});
-db.close();
+const server = await startWidgetBenchServer("beckon-click-trace-");
 const shop = Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A shop</title></head><body><h1>A small shop</h1><script src="${server.url}/widget.js" data-site="bench" async></script></body></html>`);
 const pagesPort = await freePort();
 const pages = createServer((req, res) => {
@@ -149,5 +138,4 @@ try {
 } finally {
   pages.close();
   await server.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
