@@ -1,31 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import exifr from "exifr";
 import { E2E } from "../support/env.ts";
 import { DEMO_INBOX } from "../support/owner.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
-import { openShop, uniqueName } from "../support/widget.ts";
+import { startChat, uniqueName } from "../support/widget.ts";
 
 // A 640×480 JPEG whose EXIF says where it was taken (51.5034 N, 0.1275 W) and with which camera.
 const photo = fileURLToPath(new URL("../fixtures/gps-photo.jpg", import.meta.url));
 // Pages and the live stream are slow on a shared 2-core machine: give each check more than 5 s.
-const expect = baseExpect.configure({ timeout: 20_000 });
+const SLOW_MS = 20_000;
+const expect = baseExpect.configure({ timeout: SLOW_MS });
 const PICKER = "Photos (JPEG, PNG, WebP) or PDF files, up to 5, 10 MB each";
-
-/** Starts a chat on the demo shop, from the keyboard where a person would use it. */
-async function startChat(page: Page, name: string, first: string) {
-  await (await openShop(page)).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Chat with us" }).click();
-  await dialog.getByLabel("Your name").fill(name);
-  await dialog.getByLabel("How can we help?").fill(first);
-  await dialog.getByRole("button", { name: "Start chat" }).click();
-  const log = dialog.getByRole("log", { name: "Conversation" });
-  await expect(log).toContainText(first);
-  return { dialog, log };
-}
 
 test.describe("attachments", () => {
   test.use({ storageState: OWNER_STATE });
@@ -37,7 +25,7 @@ test.describe("attachments", () => {
     const shopperContext = await browser.newContext();
     const shopper = await shopperContext.newPage();
     const name = uniqueName("Priya");
-    const { dialog, log } = await startChat(shopper, name, "The handle of my mug broke off");
+    const { dialog, log } = await startChat(shopper, name, "The handle of my mug broke off", SLOW_MS);
 
     // "Add a photo or PDF" loads the picker on demand; focus lands on the real, labelled file input.
     const chunk = shopper.waitForRequest((r) => r.url().includes("/widget-files.js"));
@@ -96,7 +84,7 @@ test.describe("attachments", () => {
   test("an HTML page renamed .png, and a HEIC photo, are refused with a message that is announced", async ({ browser }) => {
     const shopperContext = await browser.newContext();
     const shopper = await shopperContext.newPage();
-    const { dialog } = await startChat(shopper, uniqueName("Tom"), "Can I send you a picture?");
+    const { dialog } = await startChat(shopper, uniqueName("Tom"), "Can I send you a picture?", SLOW_MS);
     await dialog.getByRole("button", { name: "Add a photo or PDF" }).click();
     const input = dialog.getByLabel(PICKER);
     const html = Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");

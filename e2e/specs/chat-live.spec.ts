@@ -4,19 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_INBOX } from "../support/owner.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
 import { waitForMail } from "../support/mail.ts";
-import { openShop, uniqueName } from "../support/widget.ts";
-
-async function startChat(page: Page, name: string, first: string) {
-  await (await openShop(page)).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Chat with us" }).click();
-  await dialog.getByLabel("Your name").fill(name);
-  await dialog.getByLabel("How can we help?").fill(first);
-  await dialog.getByRole("button", { name: "Start chat" }).click();
-  const log = dialog.getByRole("log", { name: "Conversation" });
-  await expect(log).toContainText(first);
-  return { dialog, log };
-}
+import { openShop, startChat, uniqueName } from "../support/widget.ts";
 
 /** Leaves an email on the shopper's chat through the public API, with the token the widget stored. */
 async function leaveEmail(shopper: Page, email: string) {

@@ -5,26 +5,7 @@ import { E2E } from "../support/env.ts";
 import { DEMO_INBOX } from "../support/owner.ts";
 import { OWNER_STATE } from "../support/owner-state.ts";
 import { waitForSms } from "../support/twilio.ts";
-import { openShop, uniqueName } from "../support/widget.ts";
-
-/** Opens the demo widget at "Chat with us". */
-async function openChat(page: Page) {
-  const launcher = await openShop(page);
-  await launcher.click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Chat with us" }).click();
-  return { launcher, dialog };
-}
-
-async function startChat(page: Page, name: string, first: string) {
-  const { launcher, dialog } = await openChat(page);
-  await dialog.getByLabel("Your name").fill(name);
-  await dialog.getByLabel("How can we help?").fill(first);
-  await dialog.getByRole("button", { name: "Start chat" }).click();
-  const log = dialog.getByRole("log", { name: "Conversation" });
-  await expect(log).toContainText(first);
-  return { launcher, dialog, log };
-}
+import { openChat, openShop, startChat, uniqueName } from "../support/widget.ts";
 
 /** Posts an SMS from the owner's phone to the webhook, signed as Twilio signs it. */
 async function ownerTexts(page: Page, body: string) {

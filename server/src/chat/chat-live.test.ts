@@ -3,6 +3,7 @@ import { afterEach, expect, it } from "vitest";
 import { events } from "../db/schema.ts";
 import { createHarness, post, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
+import { sseText } from "../../test/sse-text.ts";
 
 let h: Harness;
 let owner: OwnerSession;
@@ -19,28 +20,11 @@ async function setUp() {
   return chat as { id: string; messages: { id: number }[]; lastEventId: number };
 }
 
-/** Reads an SSE response until `done(text)` holds. */
-function reader(res: Response) {
-  const r = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = "";
-  return {
-    async until(done: (text: string) => boolean) {
-      while (!done(text)) {
-        const { value, done: ended } = await r.read();
-        if (ended) throw new Error("stream ended");
-        text += value;
-      }
-      return text;
-    },
-    cancel: () => r.cancel(),
-  };
-}
-
 const storedTypes = async () => (await h.db.select({ type: events.type }).from(events).where(sql`${events.type} like '%typing%' or ${events.type} like '%seen%'`)).map((r) => r.type);
 
 it("the shopper's typing reaches the owner's open inbox, throttled, and is never stored", async () => {
   const chat = await setUp();
-  const inbox = reader(await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/events"));
+  const inbox = sseText(await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/events"));
   await inbox.until((t) => t.includes("event: ready"));
   expect((await post(h, `${base}/${chat.id}/typing`, { token })).status).toBe(204);
   const text = await inbox.until((t) => t.includes("event: chat.typing"));
@@ -59,7 +43,7 @@ it("the shopper's typing reaches the owner's open inbox, throttled, and is never
 
 it("the owner's typing reaches the shopper's stream, and is never stored", async () => {
   const chat = await setUp();
-  const stream = reader(await h.app.request(`${base}/${chat.id}/events?token=${token}&lastEventId=${chat.lastEventId}`));
+  const stream = sseText(await h.app.request(`${base}/${chat.id}/events?token=${token}&lastEventId=${chat.lastEventId}`));
   await stream.until((t) => t.includes("event: ready"));
   expect((await ownerRequest(h, owner, "POST", `/api/admin/requests/${chat.id}/typing`)).status).toBe(204);
   await stream.until((t) => t.includes("event: typing"));
@@ -70,7 +54,7 @@ it("the owner's typing reaches the shopper's stream, and is never stored", async
 it("opening the chat in the owner app shows the shopper 'Seen'; the widget showing an answer shows the owner 'Read'", async () => {
   const chat = await setUp();
   const first = chat.messages[0]!.id;
-  const stream = reader(await h.app.request(`${base}/${chat.id}/events?token=${token}&lastEventId=${chat.lastEventId}`));
+  const stream = sseText(await h.app.request(`${base}/${chat.id}/events?token=${token}&lastEventId=${chat.lastEventId}`));
   await stream.until((t) => t.includes("event: ready"));
   const transcript = async () => (await h.app.request(`${base}/${chat.id}?token=${token}`)).json();
   expect((await transcript()).ownerSeenUpTo).toBe(0);
@@ -85,7 +69,7 @@ it("opening the chat in the owner app shows the shopper 'Seen'; the widget showi
   // The owner answers; the shopper's widget shows it and says so; the owner's inbox hears "read".
   await ownerRequest(h, owner, "POST", `/api/admin/requests/${chat.id}/messages`, { text: "Yes, two left." });
   const answer = (await transcript()).messages.at(-1).id as number;
-  const inbox = reader(await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/events"));
+  const inbox = sseText(await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/events"));
   await inbox.until((t) => t.includes("event: ready"));
   await post(h, `${base}/${chat.id}/seen`, { token, upTo: answer });
   expect(await inbox.until((t) => t.includes("event: chat.seen"))).toContain(`"upTo":${answer}`);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chatMessages, outbox } from "../db/schema.ts";
 import { createHarness, OWNER_PHONE, post, postFromTwilio, PUBLIC_URL, type Harness } from "../../test/harness.ts";
 import { createOwner, ownerRequest, signIn, type OwnerSession } from "../../test/owner.ts";
+import { sseText } from "../../test/sse-text.ts";
 
 let h: Harness;
 let owner: OwnerSession;
@@ -19,23 +20,6 @@ async function setUp() {
 const start = (body: Record<string, unknown> = {}) => post(h, base, { token, message: "Hi, is the blue vase in stock?", ...body });
 const say = (id: string, message: string, clientId?: string) => post(h, `${base}/${id}/messages`, { token, message, clientId });
 const alerts = () => h.twilio.messages.filter((m) => m.to === OWNER_PHONE);
-
-/** Reads an SSE response until `done(text)` holds. */
-function reader(res: Response) {
-  const r = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = "";
-  return {
-    async until(done: (text: string) => boolean) {
-      while (!done(text)) {
-        const { value, done: ended } = await r.read();
-        if (ended) throw new Error("stream ended");
-        text += value;
-      }
-      return text;
-    },
-    cancel: () => r.cancel(),
-  };
-}
 
 describe("live chat", () => {
   it("starts a chat that the owner is texted about once, even when the start is retried", async () => {
@@ -76,7 +60,7 @@ describe("live chat", () => {
   it("delivers the owner's answer live to the shopper's stream, and replays it after a reconnect", async () => {
     await setUp();
     const { id } = await (await start()).json();
-    const stream = reader(await h.app.request(`${base}/${id}/events?token=${token}`, { headers: { Origin: PUBLIC_URL } }));
+    const stream = sseText(await h.app.request(`${base}/${id}/events?token=${token}`, { headers: { Origin: PUBLIC_URL } }));
     await stream.until((t) => t.includes("event: ready"));
     const answer = await ownerRequest(h, owner, "POST", `/api/admin/requests/${id}/messages`, { text: "Yes, two left!" });
     expect(answer.status).toBe(201);
@@ -86,7 +70,7 @@ describe("live chat", () => {
 
     await ownerRequest(h, owner, "POST", `/api/admin/requests/${id}/messages`, { text: "Shall I hold one?" });
     const lastId = /id: (\d+)\n\n[^]*$/.exec(text)?.[1];
-    const resumed = reader(await h.app.request(`${base}/${id}/events?token=${token}`, { headers: { "Last-Event-ID": lastId! } }));
+    const resumed = sseText(await h.app.request(`${base}/${id}/events?token=${token}`, { headers: { "Last-Event-ID": lastId! } }));
     const replay = await resumed.until((t) => t.includes("Shall I hold one?"));
     expect(replay).not.toContain("Yes, two left!");
     await resumed.cancel();
@@ -102,7 +86,7 @@ describe("live chat", () => {
     await setUp();
     const { id } = await (await start()).json();
     const other = await h.secondProcess();
-    const stream = reader(await other.request(`${base}/${id}/events?token=${token}`, { headers: { Origin: PUBLIC_URL } }));
+    const stream = sseText(await other.request(`${base}/${id}/events?token=${token}`, { headers: { Origin: PUBLIC_URL } }));
     await stream.until((t) => t.includes("event: ready"));
     await ownerRequest(h, owner, "POST", `/api/admin/requests/${id}/messages`, { text: "Answered from process A" });
     expect(await stream.until((t) => t.includes("Answered from process A"))).toContain('"author":"owner"');
@@ -166,7 +150,7 @@ describe("live chat", () => {
     await setUp();
     const config = async () => (await (await h.app.request("/api/v1/sites/shop/config")).json()).availability.chatLive;
     expect(await config()).toBe(false);
-    const inbox = reader(await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/events"));
+    const inbox = sseText(await ownerRequest(h, owner, "GET", "/api/admin/sites/shop/events"));
     await inbox.until((t) => t.includes("event: ready"));
     expect(await config()).toBe(true);
     await inbox.cancel();
