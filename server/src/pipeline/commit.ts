@@ -38,39 +38,98 @@ export type Pipeline = {
  */
 export type Recorder = (tx: Tx, events: readonly NewEvent[], now: Date) => Promise<void>;
 
-/** The one way a change is written: rows and events in a transaction, then wakes. */
+/** At most this many changes share one commit; the rest wait for the next one. */
+const MAX_GROUP = 64;
+
+type Job = { work: (tx: Tx, fx: Effects) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
+type Group = { waiting: Job[]; running: boolean };
+
+/**
+ * The one way a change is written: rows and events in a transaction, then wakes.
+ *
+ * Group commit: changes that arrive while a commit is under way are written together in the next one,
+ * each in a savepoint of its own (a change that fails rolls back alone and rejects alone). Nobody is
+ * answered before the commit that holds their change, so "stored before acknowledged" still holds; the
+ * commit's cost (the WAL write of every page touched, the locks) is paid once per group instead of once
+ * per change. A lone change still starts at once, so nothing waits when nothing else is going on.
+ */
 export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">; wakers?: Waker[]; recorders?: Recorder[]; alerts?: AlertRouting }): Pipeline {
   const wakers = new Set<Waker>(deps.wakers ?? []);
-  return {
-    async commit(db, work) {
-      const recorded: NewEvent[] = [];
-      const seen = new Set<string>();
-      const result = await db.transaction(async (tx) => {
-        const now = deps.clock.now();
-        const fx: Effects = {
-          async emit(event) {
-            const key = JSON.stringify([event.siteId, event.topic, event.type, event.data]);
-            if (seen.has(key)) return;
-            seen.add(key);
-            await appendEvent(tx, event, now);
-            recorded.push(event);
-          },
-          request: (type, siteId, requestId) => fx.emit({ siteId, topic: INBOX_TOPIC, type, data: { requestId } }),
-          alerts: deps.alerts ?? DEFAULT_ALERT_ROUTING,
-        };
-        const out = await work(tx, fx);
-        if (recorded.length) for (const record of deps.recorders ?? []) await record(tx, recorded, now);
-        return out;
-      });
-      const committed = { events: recorded };
-      for (const wake of wakers) {
-        try {
-          wake(committed);
-        } catch (err) {
-          deps.log.error("a waker failed after commit", err);
+  const groups = new WeakMap<Db, Group>();
+
+  async function runOne(tx: Tx, job: Job, recorded: NewEvent[]) {
+    const mine: NewEvent[] = [];
+    const seen = new Set<string>();
+    const now = deps.clock.now();
+    const fx: Effects = {
+      async emit(event) {
+        const key = JSON.stringify([event.siteId, event.topic, event.type, event.data]);
+        if (seen.has(key)) return;
+        seen.add(key);
+        await appendEvent(tx, event, now);
+        mine.push(event);
+      },
+      request: (type, siteId, requestId) => fx.emit({ siteId, topic: INBOX_TOPIC, type, data: { requestId } }),
+      alerts: deps.alerts ?? DEFAULT_ALERT_ROUTING,
+    };
+    const out = await job.work(tx, fx);
+    if (mine.length) for (const record of deps.recorders ?? []) await record(tx, mine, now);
+    recorded.push(...mine);
+    return out;
+  }
+
+  async function runGroup(db: Db, jobs: Job[]) {
+    const recorded: NewEvent[] = [];
+    const settled: Array<{ ok: true; value: unknown } | { ok: false; err: unknown }> = [];
+    try {
+      await db.transaction(async (outer) => {
+        if (jobs.length === 1) {
+          settled.push({ ok: true, value: await runOne(outer, jobs[0]!, recorded) });
+          return;
         }
+        for (const job of jobs) {
+          const before = recorded.length;
+          try {
+            settled.push({ ok: true, value: await outer.transaction((tx) => runOne(tx, job, recorded)) });
+          } catch (err) {
+            recorded.length = before; // its savepoint rolled back, events and all
+            settled.push({ ok: false, err });
+          }
+        }
+      });
+    } catch (err) {
+      for (const job of jobs) job.reject(err);
+      return;
+    }
+    settled.forEach((s, i) => (s.ok ? jobs[i]!.resolve(s.value) : jobs[i]!.reject(s.err)));
+    if (!settled.some((s) => s.ok)) return; // nothing of theirs committed: no wakes, as after a rollback
+    const committed = { events: recorded };
+    for (const wake of wakers) {
+      try {
+        wake(committed);
+      } catch (err) {
+        deps.log.error("a waker failed after commit", err);
       }
-      return result;
+    }
+  }
+
+  function drain(db: Db, group: Group) {
+    if (group.running || !group.waiting.length) return;
+    group.running = true;
+    const jobs = group.waiting.splice(0, MAX_GROUP);
+    void runGroup(db, jobs).finally(() => {
+      group.running = false;
+      drain(db, group);
+    });
+  }
+
+  return {
+    commit<T>(db: Db, work: (tx: Tx, fx: Effects) => Promise<T>): Promise<T> {
+      let group = groups.get(db);
+      if (!group) groups.set(db, (group = { waiting: [], running: false }));
+      const done = new Promise<T>((resolve, reject) => group.waiting.push({ work, resolve: resolve as (v: unknown) => void, reject }));
+      drain(db, group);
+      return done;
     },
     addWaker(waker) {
       wakers.add(waker);
