@@ -62,6 +62,21 @@ describe("compressed answers", () => {
     expect(Number(res.headers.get("content-length"))).toBe((await res.arrayBuffer()).byteLength);
   });
 
+  it("leaves answers to anything but GET alone, however long (acknowledgements and errors, not worth reading twice)", async () => {
+    const app = new Hono();
+    app.use("*", compressAnswers());
+    const big = { note: "x".repeat(4000) };
+    app.post("/form", (c) => c.json(big, 201));
+    app.get("/form", (c) => c.json(big));
+    const posted = await app.request("/form", { method: "POST", headers: { "Accept-Encoding": "gzip" } });
+    expect(posted.status).toBe(201);
+    expect(posted.headers.get("content-encoding")).toBeNull();
+    expect(await posted.json()).toEqual(big);
+    const got = await app.request("/form", { headers: { "Accept-Encoding": "gzip" } });
+    expect(got.headers.get("content-encoding")).toBe("gzip");
+    expect(JSON.parse(gunzipSync(Buffer.from(await got.arrayBuffer())).toString())).toEqual(big);
+  });
+
   it("never holds back an event stream", async () => {
     const app = new Hono();
     app.use("*", compressAnswers());
