@@ -1,3 +1,4 @@
+import { DateTime, Interval } from "luxon";
 import { describe, expect, it } from "vitest";
 import { callbackSlots, isBookable, isOpen, nextOpening } from "./availability.ts";
 import { readSettings } from "./site-settings.ts";
@@ -79,5 +80,39 @@ describe("availability", () => {
       // Every slot on the change days themselves is still inside the owner's hours.
       for (const slot of callbackSlots(ny, new Date("2026-10-30T12:00:00Z"))) expect(isOpen(ny, slot)).toBe(true);
     });
+  });
+
+  it("offers exactly the slots that stepping the owner's wall clock in their zone gives, across DST and away periods", () => {
+    // The zoned walk callbackSlots did before it read the cached openings (issue #16), kept as the reference.
+    const zoned = (settings: typeof ny, now: Date) => {
+      const local = DateTime.fromJSDate(now).setZone(settings.timezone);
+      const earliest = local.plus({ minutes: 30 });
+      const away = settings.awayUntil === null ? null : DateTime.fromISO(settings.awayUntil);
+      const out: number[] = [];
+      for (let d = 0; d < 7; d++) {
+        const day = local.startOf("day").plus({ days: d });
+        for (const { from, to } of settings.hours[(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const)[day.weekday - 1]!]) {
+          const [fh, fm] = from.split(":").map(Number) as [number, number];
+          const [th, tm] = to.split(":").map(Number) as [number, number];
+          const open = Interval.fromDateTimes(day.set({ hour: fh, minute: fm }), day.set({ hour: th, minute: tm }));
+          if (!open.isValid) continue;
+          for (let t = open.start!; t < open.end!; t = t.plus({ minutes: 30 })) if (t >= earliest && !(away && away > t)) out.push(t.toMillis());
+        }
+      }
+      return out.sort((a, b) => a - b);
+    };
+    const weekend = { from: "10:00", to: "13:30" };
+    const sites = [
+      ny,
+      readSettings({ timezone: "Europe/Berlin", hours: { ...ny.hours, sat: [weekend], sun: [{ from: "00:00", to: "03:30" }] } }),
+      readSettings({ timezone: "Australia/Adelaide" }), // a half-hour offset, with DST
+      readSettings({ timezone: "Asia/Kolkata", awayUntil: "2026-11-25T12:15:00+05:30" }),
+    ];
+    for (const site of sites) {
+      for (const at of ["2026-03-07T23:10:00Z", "2026-03-28T08:00:00Z", "2026-04-04T13:59:00Z", "2026-10-03T15:45:00Z", "2026-10-24T21:00:00Z", "2026-10-31T09:29:00Z", "2026-11-23T20:40:00Z"]) {
+        const now = new Date(at);
+        expect(callbackSlots(site, now).map((d) => d.getTime()), `${site.timezone} at ${at}`).toEqual(zoned(site, now));
+      }
+    }
   });
 });
