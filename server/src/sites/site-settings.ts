@@ -6,11 +6,11 @@ import { textOnAccent } from "@beckon/contract/contrast";
 import { FIELD_ID } from "@beckon/contract/fields";
 import { consentSettings, migrateConsent } from "./consent-settings.ts";
 import { localeSettings } from "./locale-settings.ts";
+import { knownTimeZone } from "./time-zone.ts";
 
-// The list of zones is built anew by each Intl.supportedValuesOf call (~430 strings), and settings are
-// read on every public request: build the set once, on first use.
-let zones: Set<string> | undefined;
-const supportedZone = (tz: string) => tz === "UTC" || (zones ??= new Set(Intl.supportedValuesOf("timeZone"))).has(tz);
+// Any zone the runtime knows, by its current name or an older one: Intl.supportedValuesOf lists one name
+// per zone, and ICU's is often the old one ("Asia/Calcutta", not "Asia/Kolkata"; "Europe/Kiev", not "Europe/Kyiv").
+const supportedZone = (tz: string) => knownTimeZone(tz) !== null;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM, 24-hour");
 const interval = z
