@@ -21,14 +21,6 @@ const readCounts = preparedBy((db, n: number) =>
     .where(or(...Array.from({ length: n }, (_, i) => and(eq(rateCounters.key, placeholder(`k${i}`)), eq(rateCounters.windowStart, placeholder(`w${i}`))))))
     .prepare(),
 );
-/** Counts one event in each of `n` budgets' current windows. */
-const countIn = preparedBy((db, n: number) =>
-  db
-    .insert(rateCounters)
-    .values(Array.from({ length: n }, (_, i) => ({ key: sql`${placeholder(`k${i}`)}`, windowStart: sql`${placeholder(`w${i}`)}`, count: 1 })))
-    .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } })
-    .prepare(),
-);
 /** The placeholders' values for `budgets` at `now`. */
 function windowsOf(budgets: Budget[], now: Date): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -43,6 +35,27 @@ function windowsOf(budgets: Budget[], now: Date): Record<string, unknown> {
  */
 export function createCounters(db: Db) {
   let hits = 0;
+  // Counts asked for in the same turn of the event loop are written together: one upsert for all of them
+  // (a burst of submissions counts the same site budget many times), instead of one write each (issue #16).
+  let pending = new Map<string, { key: string; windowStart: Date; count: number }>();
+  let waiting: { resolve(): void; reject(err: unknown): void }[] = [];
+
+  async function flush() {
+    const rows = [...pending.values()];
+    const callers = waiting;
+    pending = new Map();
+    waiting = [];
+    try {
+      await db
+        .insert(rateCounters)
+        .values(rows)
+        .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + excluded.count` } });
+      for (const caller of callers) caller.resolve();
+    } catch (err) {
+      for (const caller of callers) caller.reject(err);
+    }
+  }
+
   return {
     /** The seconds to wait if any budget is already used up, else null. Counts nothing. */
     async exhausted(budgets: Budget[], now: Date): Promise<number | null> {
@@ -57,11 +70,19 @@ export function createCounters(db: Db) {
       }
       return wait;
     },
-    /** Counts one event against each budget. */
+    /** Counts one event against each budget (settles once it is written). */
     async count(budgets: Budget[], now: Date): Promise<void> {
       if (!budgets.length) return;
-      // One statement (one write) for every budget.
-      await countIn(db, budgets.length).run(windowsOf(budgets, now));
+      for (const budget of budgets) {
+        const windowStart = windowOf(budget, now);
+        const id = `${budget.key}\u0000${windowStart.getTime()}`;
+        const row = pending.get(id);
+        if (row) row.count++;
+        else pending.set(id, { key: budget.key, windowStart, count: 1 });
+      }
+      await new Promise<void>((resolve, reject) => {
+        if (waiting.push({ resolve, reject }) === 1) setImmediate(flush);
+      });
       // Now and then, drop windows that ended long ago (the longest window is an hour).
       if (++hits % 200 === 0) await db.delete(rateCounters).where(lt(rateCounters.windowStart, new Date(now.getTime() - 24 * 3600_000)));
     },

@@ -25,6 +25,16 @@ describe("submission limits", () => {
     expect((await send(other)).status).toBe(201);
   });
 
+  it("counts ten submissions at the same instant, written together, as ten", async () => {
+    h = await createHarness({ rateLimits: { ipPer10Min: 100, sitePerHour: 12 } });
+    const at = (i: number) => post(h, "/api/v1/sites/shop/callbacks", { ...jane, name: `Shopper ${i}` }, from(`203.0.113.${i}`));
+    expect((await Promise.all(Array.from({ length: 10 }, (_, i) => at(i)))).map((r) => r.status)).toEqual(Array(10).fill(201));
+    // The site's budget of 12 has 2 left: two more get in, the next is refused.
+    expect((await at(20)).status).toBe(201);
+    expect((await at(21)).status).toBe(201);
+    expect((await at(22)).status).toBe(429);
+  });
+
   it("counts junk apart: 110 invalid posts from 11 addresses do not use up the site's limit", async () => {
     h = await createHarness({ rateLimits: { ipPer10Min: 10, sitePerHour: 5, rejectedPer10Min: 10 } });
     for (let a = 0; a < 11; a++) {
