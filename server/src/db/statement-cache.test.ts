@@ -30,6 +30,10 @@ describe("statement cache", () => {
     await client.execute({ sql: "INSERT INTO t (x) VALUES (?)", args: [1] });
     await client.execute({ sql: "INSERT INTO t (x) VALUES (?)", args: [2] });
     expect((await client.execute("SELECT * FROM t ORDER BY x")).rows.map((r) => r.x)).toEqual([1, 2]);
+    // A cached statement remembers its modes and columns: an insert without rows still runs, one with rows still returns them.
+    for (let i = 0; i < 3; i++) expect((await client.execute({ sql: "INSERT INTO t (x) VALUES (?)", args: [10 + i] })).rowsAffected).toBe(1);
+    for (let i = 0; i < 2; i++) expect((await client.execute({ sql: "INSERT INTO t (x) VALUES (?) RETURNING x", args: [20 + i] })).rows.map((r) => r.x)).toEqual([20 + i]);
+    await client.execute("DELETE FROM t WHERE x >= 10");
     await client.execute("ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'z'");
     const after = await client.execute("SELECT * FROM t ORDER BY x");
     expect(after.columns).toEqual(["x", "y"]);

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 
 type Prepare = (this: object, sql: string) => unknown;
+type Statement = { raw(on?: boolean): Statement; safeIntegers(on?: boolean): Statement; columns(): unknown[] };
 type DatabaseClass = { prototype: { prepare: Prepare; exec: Prepare; [cached]?: true } };
 const cached = Symbol.for("beckon.statementCache");
 
@@ -40,10 +41,47 @@ export function cacheStatements(size = 200): void {
       statements.set(sql, hit);
       return hit;
     }
-    const stmt = prepare.call(this, sql);
+    const stmt = remembering(prepare.call(this, sql) as Statement);
     statements.set(sql, stmt);
     if (statements.size > size) statements.delete(statements.keys().next().value!);
     return stmt;
   };
   proto[cached] = true;
+}
+
+/**
+ * `@libsql/client` asks every statement, on every run, for raw mode, 64-bit integers and its columns:
+ * three calls into the driver, and for a statement that returns no rows `raw()` throws, so an insert
+ * paid for building an exception every time (a tenth of a call-back's CPU with `columns`). A cached
+ * statement keeps those answers: its columns are fixed while it is cached (see above), and nothing else
+ * switches its modes.
+ */
+function remembering(stmt: Statement): Statement {
+  const raw = stmt.raw.bind(stmt);
+  const safeIntegers = stmt.safeIntegers.bind(stmt);
+  const columns = stmt.columns.bind(stmt);
+  const rawAnswers = new Map<boolean, { error: unknown } | { ok: true }>();
+  let integers: boolean | undefined;
+  let cols: unknown[] | undefined;
+  stmt.raw = (on = true) => {
+    const known = rawAnswers.get(on);
+    if (known && "error" in known) throw known.error;
+    if (!known) {
+      try {
+        raw(on);
+      } catch (error) {
+        rawAnswers.set(on, { error });
+        throw error;
+      }
+      rawAnswers.clear(); // the other mode is no longer the one set
+      rawAnswers.set(on, { ok: true });
+    }
+    return stmt;
+  };
+  stmt.safeIntegers = (on = true) => {
+    if (integers !== on) safeIntegers(on), (integers = on);
+    return stmt;
+  };
+  stmt.columns = () => (cols ??= columns());
+  return stmt;
 }
