@@ -29,7 +29,7 @@ export async function findSiteByKey(db: Db, key: string): Promise<PublicSite | u
  * demo shop works whatever PUBLIC_URL is; `ownerPhone` (OWNER_PHONE) replaces the stored one when given.
  */
 export async function ensureDemoSite(db: Db, opts: { publicUrl: string; ownerPhone: string | undefined }): Promise<Site> {
-  const origin = new URL(opts.publicUrl).origin;
+  const origins = demoOrigins(opts.publicUrl);
   const existing = await findSiteByKey(db, "demo");
   if (!existing) {
     const settings: Partial<SiteSettings> = {
@@ -37,17 +37,27 @@ export async function ensureDemoSite(db: Db, opts: { publicUrl: string; ownerPho
       timezone: "America/New_York",
       phoneCountry: "US",
       channels: ["callback", "message", "chat"],
-      allowedOrigins: [origin],
+      allowedOrigins: origins,
     };
     await db.insert(sites).values({ key: "demo", name: "Fern & Thistle", ownerPhone: opts.ownerPhone ?? null, settings });
   } else {
-    const allowedOrigins = existing.settings.allowedOrigins.includes(origin)
-      ? existing.settings.allowedOrigins
-      : [...existing.settings.allowedOrigins, origin];
+    const allowedOrigins = [...existing.settings.allowedOrigins, ...origins.filter((o) => !existing.settings.allowedOrigins.includes(o))];
     await db
       .update(sites)
       .set({ settings: { ...existing.settings, allowedOrigins }, ...(opts.ownerPhone && { ownerPhone: opts.ownerPhone }) })
       .where(eq(sites.id, existing.id));
   }
   return (await findSiteByKey(db, "demo"))!;
+}
+
+const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * The server's own origin; on a loopback address, every spelling of it with the same port, so the demo
+ * shop opened as http://127.0.0.1:8787/demo/ shows its launcher like http://localhost:8787/demo/ does.
+ */
+export function demoOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  if (!LOOPBACK.includes(url.hostname)) return [url.origin];
+  return LOOPBACK.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}`);
 }
