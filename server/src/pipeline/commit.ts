@@ -42,7 +42,7 @@ export type Recorder = (tx: Tx, events: readonly NewEvent[], now: Date) => Promi
 const MAX_GROUP = 64;
 
 type Job = { work: (tx: Tx, fx: Effects) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
-type Group = { waiting: Job[]; running: boolean };
+type Group = { waiting: Job[]; running: boolean; scheduled: boolean };
 
 /**
  * The one way a change is written: rows and events in a transaction, then wakes.
@@ -51,7 +51,7 @@ type Group = { waiting: Job[]; running: boolean };
  * each in a savepoint of its own (a change that fails rolls back alone and rejects alone). Nobody is
  * answered before the commit that holds their change, so "stored before acknowledged" still holds; the
  * commit's cost (the WAL write of every page touched, the locks) is paid once per group instead of once
- * per change. A lone change still starts at once, so nothing waits when nothing else is going on.
+ * per change. A lone change waits one turn of the event loop at most.
  */
 export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">; wakers?: Waker[]; recorders?: Recorder[]; alerts?: AlertRouting }): Pipeline {
   const wakers = new Set<Waker>(deps.wakers ?? []);
@@ -113,20 +113,26 @@ export function createPipeline(deps: { clock: Clock; log: Pick<Console, "error">
     }
   }
 
+  // A group starts on the next turn of the event loop, after pending I/O: the local driver runs a whole
+  // transaction without yielding, so the requests that arrived meanwhile are only read then, and join.
   function drain(db: Db, group: Group) {
-    if (group.running || !group.waiting.length) return;
-    group.running = true;
-    const jobs = group.waiting.splice(0, MAX_GROUP);
-    void runGroup(db, jobs).finally(() => {
-      group.running = false;
-      drain(db, group);
+    if (group.running || group.scheduled || !group.waiting.length) return;
+    group.scheduled = true;
+    setImmediate(() => {
+      group.scheduled = false;
+      group.running = true;
+      const jobs = group.waiting.splice(0, MAX_GROUP);
+      void runGroup(db, jobs).finally(() => {
+        group.running = false;
+        drain(db, group);
+      });
     });
   }
 
   return {
     commit<T>(db: Db, work: (tx: Tx, fx: Effects) => Promise<T>): Promise<T> {
       let group = groups.get(db);
-      if (!group) groups.set(db, (group = { waiting: [], running: false }));
+      if (!group) groups.set(db, (group = { waiting: [], running: false, scheduled: false }));
       const done = new Promise<T>((resolve, reject) => group.waiting.push({ work, resolve: resolve as (v: unknown) => void, reject }));
       drain(db, group);
       return done;
