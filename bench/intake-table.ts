@@ -48,6 +48,9 @@ export async function runIntake(opts: { requests: number; levels: number[]; roun
         };
         await closedLoop(10, 200, send(9_000_000)); // warm-up
         for (const c of opts.levels) {
+          // Each level opens its own connections first (two requests per worker, not counted): the figures
+          // are the steady state at that concurrency, not the moment c keep-alive connections arrive at once.
+          await closedLoop(c, 2 * c, send(8_000_000 + c * 10_000));
           const before = cpuMs(server.child.pid!);
           const r = await closedLoop(c, opts.requests, send(round * 1_000_000 + c * 10_000));
           const cpu = (cpuMs(server.child.pid!) - before) / opts.requests;
