@@ -72,3 +72,31 @@ test("a second page view draws the launcher from the saved config before the con
   await launcher.click();
   await expect(page.getByRole("dialog")).toBeVisible();
 });
+
+test("pointing at the launcher draws the panel ahead of the click, hidden from eyes, keys and screen readers; the click only shows it", async ({ page }) => {
+  const launcher = await openShop(page);
+  await launcher.hover();
+  // Built and laid out behind the launcher, but not on screen, inert, and not in the accessibility tree.
+  const panel = page.locator("beckon-widget #beckon-panel");
+  await expect(panel).toBeAttached();
+  await expect(panel.getByRole("button", { name: "Call me back", includeHidden: true })).toBeAttached();
+  await expect(panel).toBeHidden();
+  await expect(panel).toHaveJSProperty("inert", true);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(launcher).toHaveAttribute("aria-expanded", "false");
+  // Tab from the launcher does not step into it.
+  await launcher.focus();
+  await page.keyboard.press("Tab");
+  expect(await panel.evaluate((el) => el.contains((el.getRootNode() as ShadowRoot).activeElement))).toBe(false);
+
+  await launcher.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(panel).toHaveJSProperty("inert", false);
+  await expect(dialog.getByRole("button", { name: "Call me back" })).toBeFocused();
+  // Closing hides it again the same way, and focus goes back to the launcher.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(panel).toHaveJSProperty("inert", true);
+  await expect(launcher).toBeFocused();
+});

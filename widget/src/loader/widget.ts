@@ -32,8 +32,10 @@ export async function start(options: Options, view: View, events: Emitter, choic
   const load = panelLoader(asset("widget-panel.js"));
   let locale = "";
   // Intent (pointer, focus, touch) brings in the panel and its catalog (the panel imports the same URL,
-  // which the browser has then); a page view alone does not. A failed prefetch is retried on open.
-  const prefetch = () => void Promise.all([load(), locale && import(/* @vite-ignore */ asset(`widget-locale-${locale}.js`))]).catch(() => {});
+  // which the browser has then), and once the config is in, has it drawn hidden (`prime`), so the click
+  // only reveals it; a page view alone does not. A failed prefetch is retried on open.
+  let prime = (_: MountPanel) => {};
+  const prefetch = () => void Promise.all([load(), locale && import(/* @vite-ignore */ asset(`widget-locale-${locale}.js`))]).then(([m]) => prime(m), () => {});
   const look = readLook(options.site) ?? scriptLook(options);
   const drawn = (async () => {
     const mounted = await mount(css, themeFor(look.accent), `root ${look.position}`);
@@ -84,13 +86,14 @@ export async function start(options: Options, view: View, events: Emitter, choic
   // A chat in progress (from an earlier page) needs the panel now: its stream counts unseen answers.
   if (hasStoredChat(options.site)) whenIdle(() => void load().then(ensurePanel, () => {}));
 
-  let draw: ((state: ViewState) => void) | undefined;
-  const ensurePanel = (mountPanel: MountPanel) => {
+  let draw: ReturnType<MountPanel> | undefined;
+  const ensurePanel = (mountPanel: MountPanel, hidden?: boolean) => {
     if (draw) return;
     draw = mountPanel(host);
     launcher.setAttribute("aria-controls", "beckon-panel");
-    draw(latest);
+    draw(latest, hidden);
   };
+  prime = (m) => ensurePanel(m, true);
   let fallback: HTMLElement | undefined;
   let latest: ViewState;
   const wanted = view.attach(

@@ -20,10 +20,10 @@ import { pageContext } from "./page-context.ts";
 import { applyScheme } from "./scheme.ts";
 import type { HistoryItem } from "./ui/known.ts";
 
-// Fetched on intent, before the click: build the time formatters while the browser is idle, unless the
-// panel is already being drawn (fetched on the click itself): then they wait until after its first frame.
+// Whether the panel was ever open: until then a panel drawn on intent builds its time formatters and
+// country names while the browser is idle; once open, they wait until just after its first frame.
 let opened = false;
-if (typeof requestIdleCallback == "function") requestIdleCallback(() => opened || warmFormatters());
+const idle = self.requestIdleCallback || setTimeout;
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, asset, setUnread, onSubmitted, shop }) => {
@@ -72,11 +72,14 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     round++;
     view.close();
   };
-  const draw = (state: ViewState) => {
+  const draw = (state: ViewState, prime?: boolean) => {
     last = state;
-    // Nothing is built before the shopper first opens the panel: no work for the host page.
-    opened = built ||= state.open;
-    if (!built) return;
+    // Built on intent (`prime`), the closed panel is drawn hidden but laid out, so a click only reveals it.
+    // A page's first Intl formatter is a long task of its own (40-600 ms): built while the browser is idle,
+    // then the times and country names drawn in the next idle task.
+    if (prime) idle(() => opened || (warmFormatters(), idle(() => draw(last))));
+    // Nothing is built before the shopper shows intent or opens the panel: no work for the host page.
+    if (!(built = (opened ||= state.open) || built || !!prime)) return;
     const code = wanted();
     if (code !== spoken) {
       return void words(code).then((catalog) => {
