@@ -58,7 +58,7 @@ test("a second page view draws the launcher from the saved config before the con
   await page.goto("/demo/");
   const early = page.getByRole("button", { name: "Ask us" });
   await expect(early).toBeVisible();
-  expect(asked).toBe(true); // the config is on its way, not answered
+  await expect.poll(() => asked).toBe(true); // the config is on its way (asked just after the launcher's first frame), not answered
   expect(await early.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(122, 31, 162)");
   const viewport = page.viewportSize()!;
   expect((await early.boundingBox())!.x).toBeLessThan(viewport.width / 2);

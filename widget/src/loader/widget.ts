@@ -26,9 +26,12 @@ declare const __WIDGET_VERSION__: string;
 export async function start(options: Options, view: View, events: Emitter, choices: PageChoices = {}, shop: Shop = {}): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
   const asset = (file: string) => `${options.api}/${file}?v=${__WIDGET_VERSION__}`;
-  // The server picks the language (the owner may force one) and sends the launcher's words in it.
-  const hints = new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" });
-  const answer = fetchConfig(`${base}/config?${hints}`);
+  // The server picks the language (the owner may force one) and sends the launcher's words in it. Asked
+  // for just after the frame that first shows the launcher (drawn from the saved look): starting a request
+  // costs the page's main thread a few ms the launcher need not wait for. A hidden tab draws no frame.
+  const answer = new Promise((go) => (document.hidden ? go(0) : requestAnimationFrame(() => setTimeout(go)))).then(() =>
+    fetchConfig(`${base}/config?${new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" })}`),
+  );
   const load = panelLoader(asset("widget-panel.js"));
   let locale = "";
   // Intent (pointer, focus, touch) brings in the panel and its catalog (the panel imports the same URL,
