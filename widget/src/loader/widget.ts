@@ -1,4 +1,4 @@
-// Starting one install: draw the launcher and fetch the config at once, and bring in the panel when it is wanted.
+// Starting one install: draw the launcher at once, fetch the config just after, and bring in the panel when it is wanted.
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
