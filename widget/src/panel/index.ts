@@ -69,13 +69,9 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     round++;
     view.close();
   };
-  // A page's first Intl formatter is a long task of its own (40-600 ms in Chromium): the times and country
-  // names a first frame leaves out are built while the browser is idle, and drawn in the next idle task.
-  const later = () => idle(() => intlReady() || (warmFormatters(), idle(() => draw(last))));
   const draw = (state: ViewState, prime?: boolean) => {
     last = state;
     // Built on intent (`prime`), the closed panel is drawn hidden but laid out, so a click only reveals it.
-    if (state.open || prime) later();
     // Nothing is built before the shopper shows intent or opens the panel: no work for the host page.
     if (!(built ||= state.open || !!prime)) return;
     const code = wanted();
@@ -88,9 +84,17 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     const focusWasInside = shadow.activeElement !== null;
     const before = drawn;
     drawn = state;
-    // Just after the frame that shows the panel, a form's proof of work starts solving while the shopper
-    // types (a send that comes first asks for the proof itself).
-    if (state.open) requestAnimationFrame(() => setTimeout(() => state.channel && proof.start()));
+    // Just after the frame that shows (or lays out) the panel: a form's proof of work starts solving while
+    // the shopper types (a send that comes first asks for the proof itself); and, a page's first Intl
+    // formatter being a long task of its own (40-600 ms in Chromium), the times and country names that
+    // frame left out are built while the browser is idle, and drawn in the next idle task. Never before
+    // that frame: an idle moment while the catalog loads would put it in front of the click's first frame.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        state.open && state.channel && proof.start();
+        idle(() => intlReady() || (warmFormatters(), idle(() => draw(last))));
+      }),
+    );
     applyScheme(slot, config.theme);
     render(
       html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
