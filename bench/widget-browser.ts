@@ -2,7 +2,8 @@
 // in the same run: Debian's Chromium, a real Beckon server (`npm start`'s path: tsx, the built widget),
 // and a small page server of our own for the two host pages. Prints medians of N interleaved runs:
 //   launcher visible   ms from navigation start to the launcher on screen (first and second page view)
-//   click → field      ms from the click on the launcher to the first form field on screen; cold = a new
+//   click → field      ms from the click on the launcher to the first form field on screen (laid out and not
+//                      hidden by `visibility`: a panel drawn hidden on intent counts once shown); cold = a new
 //                      browser profile, clicked as soon as the launcher shows; warm = a second page view,
 //                      the pointer rested on the launcher for 500 ms first
 //   long tasks         count and total ms (PerformanceObserver 'longtask') over both page views and opens
