@@ -100,3 +100,16 @@ test("pointing at the launcher draws the panel ahead of the click, hidden from e
   await expect(panel).toHaveJSProperty("inert", true);
   await expect(launcher).toBeFocused();
 });
+
+test("on a phone, the hidden full-screen sheet drawn on intent does not catch the page's taps", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const launcher = await openShop(page);
+  await launcher.focus();
+  await expect(page.locator("beckon-widget #beckon-panel")).toBeAttached();
+  // The sheet covers the screen (position: fixed; inset: 0), laid out but hidden: the page is still what is under a finger.
+  const hit = await page.evaluate(() => document.elementFromPoint(195, 200)?.tagName);
+  expect(hit).not.toBe("BECKON-WIDGET");
+  await launcher.click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await page.evaluate(() => document.elementFromPoint(195, 200)?.tagName)).toBe("BECKON-WIDGET");
+});
