@@ -2,13 +2,16 @@
 // in the same run: Debian's Chromium, a real Beckon server (`npm start`'s path: tsx, the built widget),
 // and a small page server of our own for the two host pages. Prints medians of N interleaved runs:
 //   launcher visible   ms from navigation start to the launcher on screen (first and second page view)
-//   click → field      ms from the click on the launcher to the first form field on screen; cold = a new
+//   click → field      ms from the click on the launcher to the first form field on screen (laid out and not
+//                      hidden by `visibility`: a panel drawn hidden on intent counts once shown); cold = a new
 //                      browser profile, clicked as soon as the launcher shows; warm = a second page view,
 //                      the pointer rested on the launcher for 500 ms first
 //   long tasks         count and total ms (PerformanceObserver 'longtask') over both page views and opens
 //   panel on a plain view  whether widget-panel.js was requested by a page view nobody touched (3 s)
 // and the bytes of widget.js, the panel and the config on the wire, with and without compression.
-// Needs `npm run build` first. Run: npx tsx bench/widget-browser.ts [runs=7]
+// LONG_TASKS=1 lists every long task: which view, when (loading, idle after load, after the hover, the
+// click), and the scripts of the long animation frame around it. Needs `npm run build` first.
+// Run: npx tsx bench/widget-browser.ts [runs=7]
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { createServer, request as httpRequest } from "node:http";
@@ -42,11 +45,15 @@ const pagesUrl = `http://127.0.0.1:${pagesPort}`;
 // (checked each frame), when the click happened, and the long tasks.
 // A string, not a function: tsx would wrap a function's inner functions in helpers the page does not have.
 const probe = `(() => {
-  const p = (window.__probe = { launcherAt: 0, clickAt: 0, fieldAt: 0, longTasks: [] });
+  const p = (window.__probe = { launcherAt: 0, hoverAt: 0, clickAt: 0, fieldAt: 0, longTasks: [], longAt: [], frames: [] });
   try {
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => p.longTasks.push(Math.round(e.duration)))).observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (p.longTasks.push(Math.round(e.duration)), p.longAt.push(Math.round(e.startTime))))).observe({ type: "longtask", buffered: true });
+    // Long animation frames say which scripts ran in them (for LONG_TASKS=1).
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => p.frames.push({ start: Math.round(e.startTime), duration: Math.round(e.duration), styleLayout: Math.round(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration)), scripts: e.scripts.map((s) => \`\${s.invoker} \${(s.sourceURL || "").replace(/^.*\\//, "").replace(/\\?.*/, "")} \${Math.round(s.duration)} ms\`) }))).observe({ type: "long-animation-frame", buffered: true });
   } catch {}
-  const shown = (el) => !!el && el.getBoundingClientRect().width > 0;
+  addEventListener("pointerover", (e) => void (p.hoverAt ||= e.timeStamp), true);
+  // On screen: laid out, and not hidden by visibility (a panel drawn ahead of the click, hidden, is not shown).
+  const shown = (el) => !!el && el.getBoundingClientRect().width > 0 && el.checkVisibility({ visibilityProperty: true });
   const frame = () => {
     const root = document.querySelector("beckon-widget")?.shadowRoot ?? document.getElementById("ref");
     if (!p.launcherAt && shown(root?.querySelector(".launcher"))) p.launcherAt = performance.now();
@@ -56,7 +63,16 @@ const probe = `(() => {
   requestAnimationFrame(frame);
   addEventListener("click", (e) => void (p.clickAt ||= e.timeStamp), true);
 })();`;
-type Probe = { launcherAt: number; clickAt: number; fieldAt: number; longTasks: number[] };
+type Frame = { start: number; duration: number; styleLayout: number; scripts: string[] };
+type Probe = { launcherAt: number; hoverAt: number; clickAt: number; fieldAt: number; longTasks: number[]; longAt: number[]; frames: Frame[] };
+/** One long task, told by when it began (before the launcher, before the pointer came, before the click, after it) and the long frame around it. */
+const describe = (r: Probe, view: string) =>
+  r.longTasks.map((duration, i) => {
+    const at = r.longAt[i]!;
+    const phase = at < r.launcherAt ? "loading" : r.hoverAt && at < r.hoverAt ? "idle after load" : r.clickAt && at >= r.clickAt - 1 ? "click" : r.hoverAt ? "after hover" : "idle after load";
+    const frame = r.frames.find((f) => f.start <= at + 1 && f.start + f.duration >= at + duration - 1);
+    return `${view}: ${duration} ms at ${at} ms (${phase})${frame ? `; its frame ${frame.duration} ms, style+layout ${frame.styleLayout} ms, ${frame.scripts.join(", ") || "no script"}` : ""}`;
+  });
 const read = (p: Page) => p.evaluate(() => (window as any).__probe as Probe);
 
 /** One page view: goto, wait for the launcher; then open it (cold: at once; warm: after resting on it). */
@@ -77,10 +93,10 @@ async function view(p: Page, url: string, open: "cold" | "warm" | "no") {
   }
   const r = await read(p);
   await p.close(); // nothing of this view (a proof of work being solved, say) may run on into the next
-  return { launcher: r.launcherAt, click: r.fieldAt - r.clickAt, longTasks: r.longTasks, panelRequested };
+  return { launcher: r.launcherAt, click: r.fieldAt - r.clickAt, longTasks: r.longTasks, panelRequested, described: describe(r, open === "no" ? "untouched" : open) };
 }
 
-type Sample = { launcherCold: number; launcherWarm: number; clickCold: number; clickWarm: number; longTasks: number[]; panelOnPlainView: boolean };
+type Sample = { launcherCold: number; launcherWarm: number; clickCold: number; clickWarm: number; longTasks: number[]; panelOnPlainView: boolean; described: string[] };
 async function sample(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext();
   await context.addInitScript({ content: probe });
@@ -99,6 +115,7 @@ async function sample(browser: Browser, url: string): Promise<Sample> {
       clickWarm: second.click,
       longTasks: [...first.longTasks, ...second.longTasks, ...plain.longTasks],
       panelOnPlainView: plain.panelRequested,
+      described: [...first.described, ...second.described, ...plain.described],
     };
   } finally {
     await context.close();
@@ -157,6 +174,9 @@ try {
       `| ${name === "beckon" ? "Beckon" : "bare Preact reference"} | ${ms(median(s.map((x) => x.launcherCold)))} | ${ms(median(s.map((x) => x.launcherWarm)))} | ${ms(median(s.map((x) => x.clickCold)))} | ${ms(median(s.map((x) => x.clickWarm)))} | ${tasks.length}${tasks.length ? ` (${tasks.reduce((a, b) => a + b, 0)} ms, longest ${Math.max(...tasks)} ms)` : ""} | ${s.filter((x) => x.panelOnPlainView).length}/${s.length} |`,
     );
   }
+  // LONG_TASKS=1: every long task, with the view it was in, its phase and the scripts of its frame.
+  if (process.env.LONG_TASKS)
+    for (const name of ["reference", "beckon"] as const) for (const line of samples[name].flatMap((x) => x.described)) console.log(`${name} ${line}`);
   const ratio = (k: keyof Sample) => (median(samples.beckon.map((x) => x[k] as number)) / median(samples.reference.map((x) => x[k] as number))).toFixed(2);
   console.log(`\nBeckon / reference: launcher ${ratio("launcherCold")}× (1st view), ${ratio("launcherWarm")}× (2nd view)\n`);
   console.log("| response | plain | on the wire (encoding) |");

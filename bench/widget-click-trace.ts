@@ -29,7 +29,7 @@ const probe = `(() => {
   const frame = () => {
     const root = document.querySelector("beckon-widget")?.shadowRoot;
     const field = root?.querySelector('input:not([tabindex="-1"]),select,textarea');
-    if (clicked && !seen && field && field.getBoundingClientRect().width > 0) { seen = true; performance.mark("beckon-field"); }
+    if (clicked && !seen && field && field.getBoundingClientRect().width > 0 && field.checkVisibility({ visibilityProperty: true })) { seen = true; performance.mark("beckon-field"); }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);

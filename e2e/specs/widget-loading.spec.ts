@@ -58,7 +58,7 @@ test("a second page view draws the launcher from the saved config before the con
   await page.goto("/demo/");
   const early = page.getByRole("button", { name: "Ask us" });
   await expect(early).toBeVisible();
-  expect(asked).toBe(true); // the config is on its way, not answered
+  await expect.poll(() => asked).toBe(true); // the config is on its way (asked just after the launcher's first frame), not answered
   expect(await early.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(122, 31, 162)");
   const viewport = page.viewportSize()!;
   expect((await early.boundingBox())!.x).toBeLessThan(viewport.width / 2);
@@ -71,4 +71,45 @@ test("a second page view draws the launcher from the saved config before the con
   // And it opens as ever.
   await launcher.click();
   await expect(page.getByRole("dialog")).toBeVisible();
+});
+
+test("pointing at the launcher draws the panel ahead of the click, hidden from eyes, keys and screen readers; the click only shows it", async ({ page }) => {
+  const launcher = await openShop(page);
+  await launcher.hover();
+  // Built and laid out behind the launcher, but not on screen, inert, and not in the accessibility tree.
+  const panel = page.locator("beckon-widget #beckon-panel");
+  await expect(panel).toBeAttached();
+  await expect(panel.getByRole("button", { name: "Call me back", includeHidden: true })).toBeAttached();
+  await expect(panel).toBeHidden();
+  await expect(panel).toHaveJSProperty("inert", true);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(launcher).toHaveAttribute("aria-expanded", "false");
+  // Tab from the launcher does not step into it.
+  await launcher.focus();
+  await page.keyboard.press("Tab");
+  expect(await panel.evaluate((el) => el.contains((el.getRootNode() as ShadowRoot).activeElement))).toBe(false);
+
+  await launcher.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(panel).toHaveJSProperty("inert", false);
+  await expect(dialog.getByRole("button", { name: "Call me back" })).toBeFocused();
+  // Closing hides it again the same way, and focus goes back to the launcher.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(panel).toHaveJSProperty("inert", true);
+  await expect(launcher).toBeFocused();
+});
+
+test("on a phone, the hidden full-screen sheet drawn on intent does not catch the page's taps", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const launcher = await openShop(page);
+  await launcher.focus();
+  await expect(page.locator("beckon-widget #beckon-panel")).toBeAttached();
+  // The sheet covers the screen (position: fixed; inset: 0), laid out but hidden: the page is still what is under a finger.
+  const hit = await page.evaluate(() => document.elementFromPoint(195, 200)?.tagName);
+  expect(hit).not.toBe("BECKON-WIDGET");
+  await launcher.click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await page.evaluate(() => document.elementFromPoint(195, 200)?.tagName)).toBe("BECKON-WIDGET");
 });

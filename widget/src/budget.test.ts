@@ -25,7 +25,8 @@ function sandbox(answer: { status: number; body: unknown }) {
   const fetch = vi.fn(async (_url: string) => ({ ok: answer.status < 300, status: answer.status, json: async () => answer.body }));
   const warn = vi.fn();
   const context: Record<string, unknown> = {
-    document: { currentScript: script, querySelector: () => null, documentElement: { lang: "fr" } },
+    // Hidden, like a background tab: it draws no frames, so the config is asked for at once.
+    document: { currentScript: script, querySelector: () => null, documentElement: { lang: "fr" }, hidden: true },
     navigator: { languages: ["de-DE", "en"] },
     URLSearchParams,
     console: { warn },

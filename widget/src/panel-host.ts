@@ -44,5 +44,9 @@ export type PanelHost = {
   onSubmitted: (channel: string, id: string) => void;
 };
 
-/** What widget-panel.js exports: mounts the panel and returns its drawing function for the view. */
-export type MountPanel = (host: PanelHost) => (state: ViewState) => void;
+/**
+ * What widget-panel.js exports: mounts the panel and returns its drawing function for the view. `prime`
+ * (on the shopper's intent, before a click) builds the closed panel laid out but hidden, so opening it
+ * only reveals it.
+ */
+export type MountPanel = (host: PanelHost) => (state: ViewState, prime?: boolean) => void;

@@ -42,10 +42,11 @@ export function createLauncher(label: string, onToggle: () => void): HTMLButtonE
     setUnread(count: number) {
       unread = count;
       badge.hidden = !count;
-      badge.textContent = count ? String(count) : "";
+      badge.textContent = (count || "") as string;
+      // Plural rules only for a count: a page's first Intl object is not free, and most pages never need one.
+      if (!count) return button.removeAttribute("aria-label");
       const many = forms?.[new Intl.PluralRules(locale).select(count)] ?? forms?.other;
-      if (count) button.setAttribute("aria-label", `${label}, ${many ? many.replace("{count}", count.toLocaleString(locale)) : `${count} new answers`}`);
-      else button.removeAttribute("aria-label");
+      button.setAttribute("aria-label", `${label}, ${many ? many.replace("{count}", count.toLocaleString(locale)) : `${count} new answers`}`);
     },
   });
 }

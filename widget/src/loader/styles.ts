@@ -6,6 +6,7 @@
 // `body > * { display: none !important }`): for !important the shadow context wins. The only !important here.
 // Colours: ink #1a1a1a and greys #555/#767676 on white pass AA; the accent's partners come from contrast.ts.
 // One z-index, on the fixed container: above typical sticky headers (~1000) without bidding for the top.
+// A closed panel is `inert` and laid out but invisible (drawn on intent, so a click only reveals it).
 
 export const css = `:host{all:initial!important;display:block!important}
 *{box-sizing:border-box}
@@ -21,6 +22,5 @@ svg{width:20px;fill:currentColor}
 .left .panel{right:auto;left:0}
 p{margin:8px 0 0}
 [hidden]{display:none}
-@media(max-width:479.98px){.panel{position:fixed;inset:0;width:auto;max-width:none;max-height:none;border-radius:0}}
-@media(prefers-reduced-motion:no-preference){.panel{animation:in .2s}}
-@keyframes in{from{opacity:0;transform:translateY(8px)}}`;
+[inert]{visibility:hidden}
+@media(max-width:479.98px){.panel{position:fixed;inset:0;width:auto;max-width:none;max-height:none;border-radius:0}}`;

@@ -1,4 +1,4 @@
-// Starting one install: draw the launcher and fetch the config at once, and bring in the panel when it is wanted.
+// Starting one install: draw the launcher at once, fetch the config just after, and bring in the panel when it is wanted.
 import { parseConfig } from "./config.ts";
 import { themeFor } from "./contrast.ts";
 import type { Emitter } from "./events.ts";
@@ -26,14 +26,19 @@ declare const __WIDGET_VERSION__: string;
 export async function start(options: Options, view: View, events: Emitter, choices: PageChoices = {}, shop: Shop = {}): Promise<void> {
   const base = `${options.api}/api/v1/sites/${encodeURIComponent(options.site)}`;
   const asset = (file: string) => `${options.api}/${file}?v=${__WIDGET_VERSION__}`;
-  // The server picks the language (the owner may force one) and sends the launcher's words in it.
-  const hints = new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" });
-  const answer = fetchConfig(`${base}/config?${hints}`);
+  // The server picks the language (the owner may force one) and sends the launcher's words in it. Asked
+  // for just after the frame that first shows the launcher (drawn from the saved look): starting a request
+  // costs the page's main thread a few ms the launcher need not wait for. A hidden tab draws no frame.
+  const answer = new Promise((go) => (document.hidden ? go(0) : requestAnimationFrame(() => setTimeout(go)))).then(() =>
+    fetchConfig(`${base}/config?${new URLSearchParams({ lang: choices.locale || options.lang || "", prefer: [...navigator.languages, document.documentElement.lang] + "" })}`),
+  );
   const load = panelLoader(asset("widget-panel.js"));
   let locale = "";
   // Intent (pointer, focus, touch) brings in the panel and its catalog (the panel imports the same URL,
-  // which the browser has then); a page view alone does not. A failed prefetch is retried on open.
-  const prefetch = () => void Promise.all([load(), locale && import(/* @vite-ignore */ asset(`widget-locale-${locale}.js`))]).catch(() => {});
+  // which the browser has then), and once the config is in, has it drawn hidden (`prime`), so the click
+  // only reveals it; a page view alone does not. A failed prefetch is retried on open.
+  let prime = (_: MountPanel) => {};
+  const prefetch = () => void Promise.all([load(), locale && import(/* @vite-ignore */ asset(`widget-locale-${locale}.js`))]).then(([m]) => prime(m), () => {});
   const look = readLook(options.site) ?? scriptLook(options);
   const drawn = (async () => {
     const mounted = await mount(css, themeFor(look.accent), `root ${look.position}`);
@@ -84,13 +89,14 @@ export async function start(options: Options, view: View, events: Emitter, choic
   // A chat in progress (from an earlier page) needs the panel now: its stream counts unseen answers.
   if (hasStoredChat(options.site)) whenIdle(() => void load().then(ensurePanel, () => {}));
 
-  let draw: ((state: ViewState) => void) | undefined;
-  const ensurePanel = (mountPanel: MountPanel) => {
+  let draw: ReturnType<MountPanel> | undefined;
+  const ensurePanel = (mountPanel: MountPanel, hidden?: boolean) => {
     if (draw) return;
     draw = mountPanel(host);
     launcher.setAttribute("aria-controls", "beckon-panel");
-    draw(latest);
+    draw(latest, hidden);
   };
+  prime = (m) => ensurePanel(m, true);
   let fallback: HTMLElement | undefined;
   let latest: ViewState;
   const wanted = view.attach(

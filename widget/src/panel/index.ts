@@ -20,10 +20,7 @@ import { pageContext } from "./page-context.ts";
 import { applyScheme } from "./scheme.ts";
 import type { HistoryItem } from "./ui/known.ts";
 
-// Fetched on intent, before the click: build the time formatters while the browser is idle, unless the
-// panel is already being drawn (fetched on the click itself): then they wait until after its first frame.
-let opened = false;
-if (typeof requestIdleCallback == "function") requestIdleCallback(() => opened || warmFormatters());
+const idle = self.requestIdleCallback || setTimeout;
 
 /** Adopts the panel's styles and returns the function that draws the panel for each view state. */
 export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, asset, setUnread, onSubmitted, shop }) => {
@@ -72,11 +69,11 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     round++;
     view.close();
   };
-  const draw = (state: ViewState) => {
+  const draw = (state: ViewState, prime?: boolean) => {
     last = state;
-    // Nothing is built before the shopper first opens the panel: no work for the host page.
-    opened = built ||= state.open;
-    if (!built) return;
+    // Built on intent (`prime`), the closed panel is drawn hidden but laid out, so a click only reveals it.
+    // Nothing is built before the shopper shows intent or opens the panel: no work for the host page.
+    if (!(built ||= state.open || !!prime)) return;
     const code = wanted();
     if (code !== spoken) {
       return void words(code).then((catalog) => {
@@ -87,24 +84,26 @@ export const mount: MountPanel = ({ config, view, shadow, slot, launcher, base, 
     const focusWasInside = shadow.activeElement !== null;
     const before = drawn;
     drawn = state;
-    // Just after the frame that shows the panel: a form's proof of work starts solving while the shopper
-    // types (a send that comes first asks for the proof itself), and the times and country names the
-    // first frame left out are built and drawn.
-    if (state.open)
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          state.channel && proof.start();
-          if (!intlReady()) warmFormatters(), draw(last);
-        }),
-      );
+    // Just after the frame that shows (or lays out) the panel: a form's proof of work starts solving while
+    // the shopper types (a send that comes first asks for the proof itself); and, a page's first Intl
+    // formatter being a long task of its own (40-600 ms in Chromium), the times and country names that
+    // frame left out are built while the browser is idle, and drawn in the next idle task. Never before
+    // that frame: an idle moment while the catalog loads would put it in front of the click's first frame.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        state.open && state.channel && proof.start();
+        idle(() => intlReady() || (warmFormatters(), idle(() => draw(last))));
+      }),
+    );
     applyScheme(slot, config.theme);
     render(
       html`<${App} who=${shop.who} history=${history} config=${config} state=${state} view=${view} sheet=${!!narrow?.matches} round=${round} send=${send} chat=${chat} unread=${chat?.unread ?? 0} onSubmitted=${onSubmitted} onDone=${onDone} />`,
       slot,
     );
-    // render() is synchronous, so focus can move right here. Opening (or changing view) moves it to
-    // the view's first control; closing returns it to the launcher, but only if it was ours to move.
-    if (state.open && (!before.open || state.channel !== before.channel)) slot.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    // Opening (or changing view) moves focus to the view's first control, in the frame that shows it (not
+    // here: focus forces style and layout, which would join the render in one long task); closing returns
+    // it to the launcher at once, but only if it was ours to move.
+    if (state.open && (!before.open || state.channel !== before.channel)) requestAnimationFrame(() => slot.querySelector<HTMLElement>("[data-autofocus]")?.focus());
     if (!state.open && focusWasInside) launcher.focus();
   };
   // "Chat with us" in the menu carries the unread count: redraw when it changes.

@@ -10,8 +10,9 @@ type Props = { config: WidgetConfig; open: boolean; sheet: boolean; onClose: () 
 
 /**
  * The dialog above the launcher. Below 480 px it is a full-screen sheet (`sheet`): modal, so
- * `aria-modal` is set and Tab wraps inside it. Once built it stays mounted, hidden when closed, so a
- * half-typed form survives an accidental Escape. Focus moves in panel.ts.
+ * `aria-modal` is set and Tab wraps inside it. Once built (on intent, before the first click) it stays
+ * mounted and laid out, `inert` and invisible when closed (the loader's `[inert]` rule), so a click only
+ * reveals it and a half-typed form survives an accidental Escape. Focus moves in index.ts.
  * The owner's own words (name, greeting) take their direction from their text (`dir="auto"`): English
  * in an Arabic panel keeps its full stop on the right.
  * Non-ASCII text goes in as ${"…"}: esbuild must keep tagged templates' raw bytes, but escapes plain strings.
@@ -25,7 +26,7 @@ export function Panel({ config, open, sheet, onClose, children }: Props) {
     if (sheet) wrapTab(event, panel, (panel.getRootNode() as ShadowRoot).activeElement);
   };
   return html`<section id="beckon-panel" class="panel" role="dialog" dir=${dir} lang=${lang} aria-modal=${sheet ? "true" : undefined} aria-labelledby="beckon-title"
-    hidden=${!open} onKeyDown=${onKeyDown}>
+    inert=${!open} onKeyDown=${onKeyDown}>
     <div class="head">
       ${owner?.photoUrl && html`<img class="photo" src=${owner.photoUrl} alt=${owner.firstName ? t("photoOf", { name: owner.firstName }) : t("photoOwner")} width="44" height="44" />`}
       <div class="who">
