@@ -169,6 +169,7 @@ export function createApp(deps: AppDeps) {
       keepAliveMs: deps.keepAliveMs,
       pipeline,
       files: deps.files,
+      readScope: deps.database.readScope,
     }),
   );
   app.route(

@@ -1,5 +1,6 @@
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import type { ReadScope } from "../db/owner-reads.ts";
 import { requests } from "../db/schema.ts";
 import { t, tn } from "../i18n/catalog.ts";
 import type { Locale } from "../i18n/locales.ts";
@@ -60,14 +61,35 @@ export async function firstAnswerTimes(db: Db, siteId: number, now: Date): Promi
   return rows.filter((r) => r.first !== null && r.first < 9e15).map((r) => Number(r.first) - r.createdAt.getTime());
 }
 
-/** The reply-time figure per site, recomputed at most every 10 minutes: the config is on the hot path. */
-export function replyTimeCache(db: Db) {
+/**
+ * The reply-time figure per site for the config (the widget's hot path): worked out at most every 10
+ * minutes, on the reader thread when there is one (for a big shop it reads thousands of rows, which on
+ * the main thread held every public answer of the process), and never waited for once known: a figure
+ * older than 10 minutes is answered while its successor is worked out, once.
+ */
+export function replyTimeCache(db: Db, offThread?: ReadScope) {
+  const FRESH_MS = 10 * 60_000;
   const cache = new Map<number, { at: number; figure: ReplyTimeFigure | null }>();
+  const working = new Map<number, Promise<ReplyTimeFigure | null>>();
+  const refresh = (siteId: number, now: Date) => {
+    let pending = working.get(siteId);
+    if (!pending) {
+      const read = () => firstAnswerTimes(db, siteId, now);
+      pending = (offThread ? offThread(read) : read())
+        .then((times) => {
+          const figure = replyTimeFigure(times);
+          cache.set(siteId, { at: now.getTime(), figure });
+          return figure;
+        })
+        .finally(() => working.delete(siteId));
+      working.set(siteId, pending);
+    }
+    return pending;
+  };
   return async (siteId: number, now: Date): Promise<ReplyTimeFigure | null> => {
     const hit = cache.get(siteId);
-    if (hit && now.getTime() - hit.at < 10 * 60_000) return hit.figure;
-    const figure = replyTimeFigure(await firstAnswerTimes(db, siteId, now));
-    cache.set(siteId, { at: now.getTime(), figure });
-    return figure;
+    if (!hit) return refresh(siteId, now);
+    if (now.getTime() - hit.at >= FRESH_MS) void refresh(siteId, now).catch(() => {}); // the next config has it
+    return hit.figure;
   };
 }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { etag } from "hono/etag";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import type { ReadScope } from "../db/owner-reads.ts";
 import { ApiError } from "../http/errors.ts";
 import { loadSite, siteCors, type SiteVars } from "../http/site-access.ts";
 import { callbackInput, submitCallback } from "../callbacks/callbacks.ts";
@@ -48,6 +49,8 @@ export type PublicApiDeps = {
   keepAliveMs?: number;
   /** Where attachments are kept; undefined: uploads answer 503. */
   files?: FileStore | undefined;
+  /** Runs reads on the reader thread (a local file): the config's reply-time figure is worked out there. */
+  readScope?: ReadScope | undefined;
 };
 
 /** The widget's API: public config, and the shopper's submissions. */
@@ -76,7 +79,7 @@ export function publicApi(deps: PublicApiDeps) {
   app.route("/", publicChatAfter({ ...deps, counters }));
   app.route("/", publicFiles({ ...deps, counters, files: deps.files }));
   app.route("/", publicRegulars(deps));
-  const replyTime = replyTimeCache(deps.db);
+  const replyTime = replyTimeCache(deps.db, deps.readScope);
 
   app.get("/sites/:site/config", etag(), async (c) => {
     const site = c.get("site");
