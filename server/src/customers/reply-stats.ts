@@ -64,8 +64,9 @@ export async function firstAnswerTimes(db: Db, siteId: number, now: Date): Promi
 /**
  * The reply-time figure per site for the config (the widget's hot path): worked out at most every 10
  * minutes, on the reader thread when there is one (for a big shop it reads thousands of rows, which on
- * the main thread held every public answer of the process), and never waited for once known: a figure
- * older than 10 minutes is answered while its successor is worked out, once.
+ * the main thread held every public answer of the process), and never waited for: the first config since
+ * start-up goes without the line, and a figure older than 10 minutes is answered while its successor is
+ * worked out, once.
  */
 export function replyTimeCache(db: Db, offThread?: ReadScope) {
   const FRESH_MS = 10 * 60_000;
@@ -88,8 +89,9 @@ export function replyTimeCache(db: Db, offThread?: ReadScope) {
   };
   return async (siteId: number, now: Date): Promise<ReplyTimeFigure | null> => {
     const hit = cache.get(siteId);
-    if (!hit) return refresh(siteId, now);
-    if (now.getTime() - hit.at >= FRESH_MS) void refresh(siteId, now).catch(() => {}); // the next config has it
-    return hit.figure;
+    // Not known yet (the first config since start-up) or old: worked out for the next config. This one
+    // goes without the line rather than wait behind an owner's heavy read on the reader thread.
+    if (!hit || now.getTime() - hit.at >= FRESH_MS) void refresh(siteId, now).catch(() => {});
+    return hit?.figure ?? null;
   };
 }
