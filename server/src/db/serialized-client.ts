@@ -1,5 +1,8 @@
 import type { Client, Transaction } from "@libsql/client";
 
+/** How long queued callers may run back to back before the event loop gets a turn. */
+const SLICE_MS = 10;
+
 /**
  * Serializes all use of a local libsql file within this process.
  *
@@ -9,9 +12,6 @@ import type { Client, Transaction } from "@libsql/client";
  * Other processes on the same file are still handled by SQLite's own locking and busy timeout.
  * Code inside a transaction must use the transaction, never the outer client, or it waits forever.
  */
-/** How long queued callers may run back to back before the event loop gets a turn. */
-const SLICE_MS = 10;
-
 export function serializeClient(client: Client): Client {
   let tail: Promise<void> = Promise.resolve();
   let holders = 0;
