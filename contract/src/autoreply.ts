@@ -64,7 +64,8 @@ export function renderText(template: string, view: AutoReplyView): string {
 }
 
 const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+/** Text made safe to put in HTML, between tags or in a quoted attribute. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
 
 /** Plain text as simple HTML: every character escaped, blank lines as paragraphs, no images or links. */
 export function textToHtml(text: string): string {

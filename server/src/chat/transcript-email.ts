@@ -2,6 +2,7 @@
 // sent when the owner marks the chat done (to a shopper who left an email), and whenever the shopper
 // asks from the widget ("Email me this chat"). The done copy asks "How did we do?" with three signed
 // links to the rating page (/c/<token>/rate, like the shopper link in a confirmation text).
+import { escapeHtml } from "@beckon/contract/autoreply";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { requestRatings, requests, sites, type Mailbox } from "../db/schema.ts";
@@ -27,8 +28,6 @@ export type TranscriptDeps = { publicUrl: string; linkSecret: string; mailFrom: 
 /** `fileUrl`: a signed link to one of the chat's files (they open without the chat token). */
 export type LineContext = { locale: Locale; zone: string; shopper: string; owner: string | null; shop: string; fileUrl: (id: string) => string };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /**
  * One line of the transcript, as text and as HTML. Every line goes through here, so what a line
  * carries besides its words (e.g. attachment links) is added in one place.
@@ -39,10 +38,10 @@ export function renderLine(line: ChatMessageView, ctx: LineContext): { text: str
   const when = formatDate(new Date(line.at), ctx.locale, ctx.zone, "long");
   const files = (line.files ?? []).map((f) => ({ name: f.name, url: ctx.fileUrl(f.id) }));
   const body = [line.body, ...files.map((f) => `${f.name}: ${f.url}`)].filter(Boolean).join("\n");
-  const links = files.map((f) => `<br><a href="${escape(f.url)}">${escape(f.name)}</a>`).join("");
+  const links = files.map((f) => `<br><a href="${escapeHtml(f.url)}">${escapeHtml(f.name)}</a>`).join("");
   return {
     text: `${who}, ${when}:\n${body}`,
-    html: `<p><strong>${escape(who)}</strong>, <span style="color:#555">${escape(when)}</span><br>${escape(line.body).replace(/\n/g, "<br>")}${links}</p>`,
+    html: `<p><strong>${escapeHtml(who)}</strong>, <span style="color:#555">${escapeHtml(when)}</span><br>${escapeHtml(line.body).replace(/\n/g, "<br>")}${links}</p>`,
   };
 }
 
@@ -68,10 +67,10 @@ export async function queueTranscript(tx: Tx | Db, deps: TranscriptDeps, request
   const text = [intro, ...lines.map((l) => l.text), ...(links.length ? [`${ask}\n${links.map((l) => `${l.label}: ${l.url}`).join("\n")}`] : []), `— ${site}`].join("\n\n");
   const dir = isRtl(locale) ? "rtl" : "ltr";
   const html = `<!doctype html><html lang="${intlTag(locale)}" dir="${dir}"><body style="font-family: sans-serif; line-height: 1.5">
-<p>${escape(intro)}</p>
+<p>${escapeHtml(intro)}</p>
 ${lines.map((l) => l.html).join("\n")}
-${links.length ? `<p><strong>${escape(ask)}</strong><br>${links.map((l) => `<a href="${escape(l.url)}">${escape(l.label)}</a>`).join(" · ")}</p>` : ""}
-<p>— ${escape(site)}</p>
+${links.length ? `<p><strong>${escapeHtml(ask)}</strong><br>${links.map((l) => `<a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a>`).join(" · ")}</p>` : ""}
+<p>— ${escapeHtml(site)}</p>
 </body></html>`;
   await enqueueEmail(tx, {
     siteId: row.site.id,

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@beckon/contract/autoreply";
 import { DateTime } from "luxon";
 import type { Report } from "./reports.ts";
 
@@ -23,9 +24,6 @@ const EN = {
   why: "You get this because you turned on the weekly summary for this site. Turn it off on the reports page.",
   weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 };
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 const number = new Intl.NumberFormat("en");
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });

@@ -1,6 +1,4 @@
-import { textToHtml } from "@beckon/contract/autoreply";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml, textToHtml } from "@beckon/contract/autoreply";
 
 export type OwnerCopy = {
   siteName: string;
@@ -32,7 +30,7 @@ export function ownerCopy(m: OwnerCopy): { subject: string; text: string; html: 
   const files = m.files ?? [];
   const text = [...lines, ...(files.length ? ["", "Files:", ...files.map((f) => `${f.name}: ${f.url}`)] : [])].join("\n");
   // The HTML part names each file as a real link (the text part's bare URLs are linked by mail clients).
-  const links = files.map((f) => `<a href="${escape(f.url)}">${escape(f.name)}</a>`).join("<br>");
+  const links = files.map((f) => `<a href="${escapeHtml(f.url)}">${escapeHtml(f.name)}</a>`).join("<br>");
   const html = textToHtml(lines.join("\n"));
   return { subject, text, html: links ? html.replace("\n</body>", `\n<p>Files:<br>${links}</p>\n</body>`) : html };
 }
